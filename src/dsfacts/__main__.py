@@ -1,0 +1,5 @@
+"""`python -m dsfacts` runs the command line."""
+
+from dsfacts.cli import main
+
+main()

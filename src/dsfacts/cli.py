@@ -1,0 +1,86 @@
+"""The command line: parse options, call one library function, render. No decisions here.
+
+Every DsfactsError becomes a one-line message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from dsfacts.errors import DsfactsError
+
+app = typer.Typer(
+    help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
+    "and a fact-checker for your draft.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+SourcesOpt = Annotated[
+    Path, typer.Option("--sources", help="Folder of source documents (.md, .txt, .html).", show_default=True)
+]
+ClaimsOpt = Annotated[Path, typer.Option("--claims", help="The claims file written by `extract`.", show_default=True)]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on standard output.")]
+DEFAULT_SOURCES = Path("sources")
+DEFAULT_CLAIMS = Path("claims.jsonl")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def console(stderr: bool = False):  # noqa: ANN201 - rich is imported lazily to keep start-up fast
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def user_errors(func: F) -> F:
+    """Turn a DsfactsError into a clean message and its exit code: no tracebacks for user mistakes."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DsfactsError as e:
+            sys.stderr.write(f"dsfacts: error: {e}\n")
+            raise typer.Exit(e.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command()
+@user_errors
+def extract(sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS) -> None:
+    """Parse every document in --sources and (re)write --claims atomically."""
+    from dsfacts import kb
+
+    report = kb.extract_all(sources, claims, progress=None)
+    err = console(stderr=True)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped:[/] {problem}")
+    err.print(f"{report.documents} documents, {report.claims} claims -> {claims}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

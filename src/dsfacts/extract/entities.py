@@ -1,0 +1,168 @@
+"""Entity mentions -> canonical ids, from the aliases in data/entities.yaml.
+
+Versions are different entities, so a mention is the longest alias that fits, and an alias that
+runs on into an unknown version ("DeepSeek-V4", "DeepSeek-V2.7") is not a mention at all:
+better no entity than the wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dsfacts.errors import DataFileError, UnknownEntityError
+
+_SEP = r"[\s\-_–—]*"
+# After an alias, these keep the same entity: a size ("-7B", " 67B"), a chat/instruct/base flavour.
+_SAME_ENTITY_TAIL = re.compile(
+    r"[\s\-_]?(?:\d+(?:\.\d+)?\s?[BbMm]\b|(?:chat|instruct|base|preview|series|系列)\b)", re.IGNORECASE
+)
+# After an alias, these make it a different, unknown model: "-V4", ".5", "-0324", "-Foo".
+_OTHER_ENTITY_TAIL = re.compile(r"(?:\.\d|[\-_–][A-Za-z0-9]|\s?[Vv]\d|\s?R\d\b)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    short: tuple[str, ...] = ()
+    kind: str = "model"
+    sizes_of: dict[str, str] | None = None
+
+    @property
+    def is_company(self) -> bool:
+        return self.kind == "company"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+
+
+def _normalize(name: str) -> str:
+    return re.sub(r"[\s\-_–—]+", "", name).lower()
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[\s\-_–—]+", alias.strip()) if p]
+    return _SEP.join(parts)
+
+
+@dataclass
+class EntityRegistry:
+    entities: dict[str, Entity]
+    _pattern: re.Pattern[str] = field(init=False, repr=False)
+    _by_alias: dict[str, str] = field(init=False, repr=False)
+    _short: set[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_alias: dict[str, str] = {}
+        short: set[str] = set()
+        for e in self.entities.values():
+            for a in (e.name, e.id, *e.aliases):
+                by_alias.setdefault(_normalize(a), e.id)
+            for a in e.short:
+                by_alias.setdefault(_normalize(a), e.id)
+                short.add(_normalize(a))
+        self._by_alias = by_alias
+        self._short = short
+        keys = sorted(
+            {a for e in self.entities.values() for a in (e.name, *e.aliases, *e.short)},
+            key=lambda a: (-len(_normalize(a)), a),
+        )
+        self._pattern = re.compile("|".join(f"(?:{_alias_pattern(a)})" for a in keys), re.IGNORECASE)
+
+    def get(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def find(self, text: str) -> list[Mention]:
+        """Entity mentions in text, longest alias first, left to right, never overlapping."""
+        out: list[Mention] = []
+        pos = 0
+        while True:
+            m = self._pattern.search(text, pos)
+            if m is None:
+                return out
+            start, end = m.span()
+            pos = start + 1
+            if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "/-_."):
+                continue  # inside a longer word or a path
+            key = _normalize(m.group())
+            entity = self._by_alias.get(key)
+            if entity is None:
+                continue
+            tail = text[end : end + 12]
+            if end < len(text) and text[end].isascii() and text[end].isalnum() and not _SAME_ENTITY_TAIL.match(tail):
+                continue
+            if _OTHER_ENTITY_TAIL.match(tail) and not _SAME_ENTITY_TAIL.match(tail):
+                continue
+            if key in self._short and (start > 0 and text[start - 1] in "-–"):
+                continue
+            out.append(Mention(start, end, entity))
+            pos = end
+
+    def resolve(self, name: str) -> str:
+        """A user-typed name -> entity id, or UnknownEntityError with the closest suggestions."""
+        key = _normalize(name)
+        if key in self._by_alias:
+            return self._by_alias[key]
+        if key.startswith("deepseek") and key[len("deepseek") :] in self._by_alias:
+            return self._by_alias[key[len("deepseek") :]]
+        if "deepseek" + key in self._by_alias:
+            return self._by_alias["deepseek" + key]
+        raise UnknownEntityError(name, self.suggest(name))
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        choices = {alias: eid for alias, eid in self._by_alias.items()}
+        found = process.extract(_normalize(name), list(choices), scorer=fuzz.ratio, limit=12)
+        out: list[str] = []
+        for alias, score, _ in found:
+            eid = choices[alias]
+            if score >= 60 and eid not in out:
+                out.append(eid)
+        return out[:limit]
+
+
+def _load_entity(raw: dict[str, Any], where: str) -> Entity:
+    try:
+        return Entity(
+            id=str(raw["id"]),
+            name=str(raw.get("name") or raw["id"]),
+            aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+            short=tuple(str(a) for a in raw.get("short") or ()),
+            kind=str(raw.get("kind") or "model"),
+            sizes_of=dict(raw["sizes_of"]) if raw.get("sizes_of") else None,
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise DataFileError(f"{where}: malformed entity entry {raw!r} ({e}).") from e
+
+
+@lru_cache(maxsize=1)
+def registry() -> EntityRegistry:
+    text = resources.files("dsfacts.data").joinpath("entities.yaml").read_text(encoding="utf-8")
+    return registry_from_yaml(text, "entities.yaml")
+
+
+def registry_from_yaml(text: str, where: str = "entities.yaml") -> EntityRegistry:
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, list):
+        raise DataFileError(f"{where}: expected a list of entities.")
+    entities: dict[str, Entity] = {}
+    for item in raw:
+        if not isinstance(item, dict):
+            raise DataFileError(f"{where}: every entity must be a mapping, got {item!r}.")
+        e = _load_entity(item, where)
+        if e.id in entities:
+            raise DataFileError(f"{where}: entity {e.id!r} is listed twice.")
+        entities[e.id] = e
+    return EntityRegistry(entities)

@@ -1,0 +1,87 @@
+"""The only reader and writer of claims.jsonl.
+
+Writes are atomic (temp file + rename) and ordered, so re-extracting unchanged sources gives a
+byte-identical file and a clean git diff. A malformed line is an error naming file and line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from dsfacts.errors import StoreError
+from dsfacts.models import SCHEMA_VERSION, Claim
+
+
+def claim_to_line(claim: Claim) -> str:
+    data = claim.model_dump(exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
+
+
+def write_claims(path: Path, claims: Iterable[Claim]) -> int:
+    """Write claims in a stable order, atomically. Returns the number written."""
+    ordered = sorted(claims, key=Claim.sort_key)
+    text = "".join(claim_to_line(c) + "\n" for c in ordered)
+    atomic_write_text(path, text)
+    return len(ordered)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.exists():
+        raise StoreError(f"Cannot write {path}: folder {directory} does not exist.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise StoreError(f"Cannot write {path}: {e.strerror or e}.") from e
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def read_claims(path: Path) -> list[Claim]:
+    """All claims in the file; a corrupt line raises StoreError naming the line."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"{path} does not exist; run `dsfacts extract` first.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise StoreError(f"{path}: cannot read ({e}).") from e
+    claims: list[Claim] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise StoreError(f"{path}:{number}: corrupt line, not JSON ({e.msg}). Fix or delete the line, or re-run `dsfacts extract`.") from e
+        if not isinstance(data, dict):
+            raise StoreError(f"{path}:{number}: corrupt line, expected a JSON object.")
+        schema = data.get("schema", 1)
+        if isinstance(schema, int) and schema > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}:{number}: written by a newer dsfacts (schema {schema}, this one reads {SCHEMA_VERSION}); upgrade dsfacts."
+            )
+        try:
+            claims.append(Claim.model_validate(data))
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "claim"
+            raise StoreError(f"{path}:{number}: corrupt claim ({where}: {first['msg']}).") from e
+    return claims
