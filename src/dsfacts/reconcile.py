@@ -149,7 +149,7 @@ def compare_size_lists(a: SizeList, b: SizeList) -> Relation:
         return "same"
     if sa <= sb or sb <= sa:
         return "compatible"
-    if len(sa) == len(sb) and all(_near(x, y) for x, y in zip(sorted(sa), sorted(sb))):
+    if len(sa) == len(sb) and all(_near(x, y) for x, y in zip(sorted(sa), sorted(sb), strict=True)):
         return "minor"
     return "conflict"
 
@@ -602,7 +602,7 @@ def _discover(work: list[_FactWork]) -> dict[str, float]:
                 w.confidence[i] = 1 / (1 + math.exp(-GAMMA * adjusted))
         per_source: dict[str, list[float]] = defaultdict(list)
         for w in work:
-            for g, conf in zip(w.groups, w.confidence):
+            for g, conf in zip(w.groups, w.confidence, strict=True):
                 for s in g.sources:
                     per_source[s].append(conf)
         new = {s: (sum(v) / len(v) if v else INITIAL_TRUST) for s, v in per_source.items()}
