@@ -78,6 +78,40 @@ def extract(sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_C
     err.print(f"{report.documents} documents, {report.claims} claims -> {claims}")
 
 
+@app.command()
+@user_errors
+def check(
+    draft: Annotated[str, typer.Argument(help="The draft to check: a file (any encoding), or - for standard input.")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    json_out: JsonOpt = False,
+    fmt: Annotated[str, typer.Option("--format", help="text, json, line (path:line:col: verdict: message) or github.")] = "text",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on: contradicted, disputed (or contradicted), never.")] = "contradicted",
+) -> None:
+    """Fact-check a draft (Chinese or English) against the knowledge base, like a linter."""
+    from dsfacts import render_check
+    from dsfacts.check import FAIL_ON, CheckUsageError, check_path
+
+    fmt = "json" if json_out else fmt.lower()
+    if fmt not in render_check.FORMATS:
+        raise CheckUsageError(f"--format must be one of {', '.join(render_check.FORMATS)}, not {fmt!r}.")
+    if fail_on not in FAIL_ON:
+        raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
+    report = check_path(draft, sources, claims)
+    if fmt == "json":
+        print_json(render_check.json_data(report))
+        console(stderr=True).print(report.summary())
+    elif fmt == "line":
+        sys.stdout.write(render_check.render_lines(report))
+        console(stderr=True).print(report.summary())
+    elif fmt == "github":
+        sys.stdout.write(render_check.render_github(report))
+        console(stderr=True).print(report.summary())
+    else:
+        render_check.render_text(report, console())
+    raise typer.Exit(report.exit_code(fail_on))
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,349 @@
+"""Stage 6: fact-check a draft — its claims, each with a verdict against the knowledge base.
+
+The draft goes through the same reader (stage 1) and the same extraction engine (stage 3) as
+the sources, so a draft claim and a source claim are the same kind of record. Each draft claim
+is then compared (stage 5's `relation`) only with the knowledge base's claims on the same entity
+and attribute; other entities are consulted only to explain a mix-up ("685B is V3-0324's size").
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dsfacts.errors import DsfactsError
+from dsfacts.models import (
+    Claim,
+    ClaimRef,
+    DateValue,
+    Fact,
+    Finding,
+    JSONValue,
+    Money,
+    Quantity,
+    Verdict,
+)
+from dsfacts.reconcile import (
+    Relation,
+    explain_relation,
+    format_value,
+    group_digits,
+    merge_same_source_sizes,
+    reconcile,
+    relation,
+    short_number,
+)
+from dsfacts.sources import Document
+
+FailOn = Literal["contradicted", "disputed", "never"]
+FAIL_ON: tuple[str, ...] = ("contradicted", "disputed", "never")
+VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "disputed", "unverified")
+COMPATIBLE = frozenset({"same", "compatible", "minor"})  # relations under which both claims can be true
+STDIN_NAME = "<stdin>"
+
+
+class CheckUsageError(DsfactsError):
+    """A bad option value for `check` (unknown format, unknown --fail-on)."""
+
+
+@dataclass
+class CheckReport:
+    """What `check` found in one draft; the CLI only renders it."""
+
+    draft: str  # the path as the user gave it, or <stdin>
+    findings: list[Finding] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(f.verdict for f in self.findings)
+        return {v: c[v] for v in VERDICTS}
+
+    def summary(self) -> str:
+        if not self.findings:
+            return f"no factual claims were found in {self.draft}"
+        n = len(self.findings)
+        parts = [f"{k} {v}" for v, k in self.counts().items() if k]
+        return f"{n} claim{'s' if n != 1 else ''}: {', '.join(parts)}"
+
+    def exit_code(self, fail_on: str = "contradicted") -> int:
+        return 1 if failing(self.findings, fail_on) else 0
+
+
+def failing(findings: list[Finding], fail_on: str) -> bool:
+    """Does this set of findings fail the check? `disputed` also fails on contradicted."""
+    if fail_on not in FAIL_ON:
+        raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
+    bad: set[str] = {"contradicted": {"contradicted"}, "disputed": {"contradicted", "disputed"}, "never": set()}[
+        fail_on
+    ]
+    return any(f.verdict in bad for f in findings)
+
+
+# ---- reading the draft -----------------------------------------------------------------------
+
+
+def read_draft(path_or_dash: str | Path) -> Document:
+    """Stage 1 for a draft: a file path or '-' for standard input, in any text encoding."""
+    from dsfacts.sources import read_document, read_text_document
+
+    if str(path_or_dash) == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        doc = read_text_document(data, STDIN_NAME)
+    else:
+        path = Path(path_or_dash)
+        if path.is_dir():
+            raise DsfactsError(f"{path} is a folder; give the draft's file (or - for standard input).")
+        if not path.exists():
+            raise DsfactsError(f"{path}: no such draft file.")
+        doc = read_document(path, str(path_or_dash))
+    if "\x00" in doc.text:
+        raise DsfactsError(f"{doc.source}: looks like a binary file, not a text draft.")
+    return doc
+
+
+def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -> CheckReport:
+    """Read a draft and the knowledge base, and return every draft claim with its verdict."""
+    from dsfacts import kb
+
+    doc = read_draft(path_or_dash)
+    base = kb.load(Path(sources_dir), Path(claims_path))
+    name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
+    return CheckReport(draft=name, findings=check_draft(doc, base.claims), encoding=doc.encoding)
+
+
+# ---- deciding --------------------------------------------------------------------------------
+
+
+def check_draft(doc: Document, claims: list[Claim]) -> list[Finding]:
+    """Every claim the engine finds in the draft, judged against the knowledge base's claims."""
+    return judge_claims(_extract(doc), claims)
+
+
+def _extract(doc: Document) -> list[Claim]:
+    """Stage 3 for a draft: the sources' own engine, never a second parser."""
+    from dsfacts.extract.engine import extract_document
+
+    return extract_document(doc)
+
+
+def judge_claims(draft_claims: list[Claim], claims: list[Claim]) -> list[Finding]:
+    """The verdicts for already-extracted draft claims (the pure core of `check_draft`)."""
+    by_key: dict[tuple[str, str], list[Claim]] = {}
+    for c in merge_same_source_sizes(claims):  # as reconcile sees them: one size list per source
+        by_key.setdefault((c.entity, c.attribute), []).append(c)
+    facts: dict[tuple[str, str], Fact] | None = None
+    seen: set[tuple] = set()
+    findings: list[Finding] = []
+    for d in sorted(draft_claims, key=lambda c: (c.line, c.column, c.entity, c.attribute)):
+        key = (d.line, d.column, d.entity, d.attribute, repr(d.value))
+        if key in seen:
+            continue  # the engine may state one claim twice (two mentions of one sentence)
+        seen.add(key)
+        kb_claims = by_key.get((d.entity, d.attribute), [])
+        if kb_claims and facts is None:  # once, over everything: source trust spans all facts
+            facts = {(f.entity, f.attribute): f for f in reconcile(claims)}
+        fact = facts.get((d.entity, d.attribute)) if facts and kb_claims else None
+        findings.append(judge(d, kb_claims, fact, claims))
+    return findings
+
+
+def verdict_of(relations: Sequence[str], status: str | None) -> Verdict:
+    """The policy: one draft claim's relations to every source claim on its fact -> a verdict.
+
+    Compatible with all -> supported; with none -> contradicted; with some: disputed when the
+    sources contradict each other (the draft takes a side), contradicted when they agree (the
+    draft clashes with the more precise of agreeing sources).
+    """
+    if not relations:
+        return "unverified"
+    ok = [r in COMPATIBLE for r in relations]
+    if all(ok):
+        return "supported"
+    if not any(ok):
+        return "contradicted"
+    return "disputed" if status == "contradiction" else "contradicted"
+
+
+def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: list[Claim]) -> Finding:
+    """One draft claim -> its Finding: verdict, the expected value, the sources, and why."""
+    relations = [relation(draft, c) for c in kb_claims]
+    verdict = verdict_of(relations, fact.status if fact else None)
+    agreeing = [c for c, r in zip(kb_claims, relations, strict=True) if r in COMPATIBLE]
+    expected = fact.preferred if fact else None
+    if verdict == "unverified":
+        refs: list[ClaimRef] = []
+    elif verdict == "supported":
+        refs = [_ref(c) for c in agreeing]
+    elif verdict == "disputed" or expected is None:
+        refs = [_ref(c) for c in kb_claims]
+    else:
+        refs = _refs_for_value(fact, expected) or [_ref(c) for c in kb_claims]
+    return Finding(
+        line=draft.line,
+        column=draft.column,
+        text=draft.quote,
+        entity=draft.entity,
+        attribute=draft.attribute,
+        value=draft.value,
+        verdict=verdict,
+        expected=expected,
+        sources=refs,
+        message=explain(draft, verdict, kb_claims, relations, fact, all_claims),
+    )
+
+
+def _ref(c: Claim) -> ClaimRef:
+    return ClaimRef(source=c.source, line=c.line, quote=c.quote, column=c.column, qualifier=c.qualifier, raw=c.raw)
+
+
+def _refs_for_value(fact: Fact | None, value: JSONValue) -> list[ClaimRef]:
+    if fact is None:
+        return []
+    for group in fact.values:
+        if group.value == value:
+            return list(group.claims)
+    return []
+
+
+# ---- explaining ------------------------------------------------------------------------------
+
+
+def explain(
+    draft: Claim,
+    verdict: Verdict,
+    kb_claims: list[Claim],
+    relations: Sequence[Relation],
+    fact: Fact | None,
+    all_claims: list[Claim],
+) -> str:
+    """Why the verdict, in one sentence a writer can act on."""
+    said = describe(draft)
+    what = f"{entity_name(draft.entity)} {draft.attribute.replace('_', ' ')}"
+    if verdict == "unverified":
+        msg = f"the knowledge base holds nothing on {what}"
+        return msg + _sibling_note(draft, all_claims)
+    groups = _groups(kb_claims, relations)
+    if verdict == "supported":
+        ok = [g for g in groups if g.compatible]
+        return f"{what}: the draft says {said}; {_said(ok)}{_arithmetic(draft, ok[0].claim)}"
+    if verdict == "disputed":
+        sides = ", ".join(g.text for g in groups if g.compatible)
+        return f"{what}: the sources disagree ({_said(groups)}); the draft says {said}, siding with {sides}"
+    # contradicted: lead with the value reconciliation prefers
+    target = _preferred_group(groups, fact)
+    ordered = [target] + [g for g in groups if g is not target]
+    if fact is not None and fact.status == "contradiction":
+        msg = f"{what}: the draft says {said}, which none of the sources allows ({_said(ordered)})"
+    else:
+        msg = f"{what}: the draft says {said}; {_said(ordered)}"
+    return msg + _arithmetic(draft, target.claim) + _sibling_note(draft, all_claims)
+
+
+def _said(groups: list[_Group]) -> str:
+    """"2 sources say 671B (671,000,000,000); 1 source says 670B (…)"."""
+    return "; ".join(f"{_count(g.sources)} {_say(g.sources)} {g.text}" for g in groups)
+
+
+@dataclass
+class _Group:
+    text: str  # the value as a reader writes it
+    claim: Claim  # one representative claim
+    sources: set[str]
+    compatible: bool
+
+
+def _groups(kb_claims: list[Claim], relations: Sequence[Relation]) -> list[_Group]:
+    """Source claims grouped by stated value, most sources first."""
+    out: dict[str, _Group] = {}
+    for c, r in zip(kb_claims, relations, strict=True):
+        key = repr(c.value)
+        g = out.get(key)
+        if g is None:
+            g = out[key] = _Group(describe(c), c, set(), False)
+        g.sources.add(c.source)
+        g.compatible = g.compatible or r in COMPATIBLE
+    return sorted(out.values(), key=lambda g: (-len(g.sources), g.text))
+
+
+def _preferred_group(groups: list[_Group], fact: Fact | None) -> _Group:
+    if fact is not None and fact.preferred is not None:
+        for g in groups:
+            if g.claim.value == fact.preferred:
+                return g
+    return groups[0]
+
+
+def _count(sources: set[str]) -> str:
+    return "1 source" if len(sources) == 1 else f"{len(sources)} sources"
+
+
+def _say(sources: set[str]) -> str:
+    return "says" if len(sources) == 1 else "say"
+
+
+def _sibling_note(draft: Claim, all_claims: list[Claim]) -> str:
+    """The draft's value is exactly what a source states for another entity: name the mix-up."""
+    seen: set[tuple[str, str]] = set()
+    notes: list[str] = []
+    for c in all_claims:
+        if c.entity == draft.entity or c.attribute != draft.attribute or (c.entity, c.source) in seen:
+            continue
+        same = c.value == draft.value and c.kind == draft.kind
+        if not same:
+            same = relation(draft, c.model_copy(update={"entity": draft.entity})) == "same"
+        if same:
+            seen.add((c.entity, c.source))
+            notes.append(f"{c.source} states for {entity_name(c.entity)}")
+    if not notes:
+        return ""
+    return f" — {draft_text(draft)} is what " + "; and what ".join(notes[:3])
+
+
+def _arithmetic(draft: Claim, source: Claim) -> str:
+    """The numbers or the date precision behind a comparison, in reconcile's words."""
+    if draft.value == source.value and draft.qualifier == source.qualifier:
+        return ""
+    return f" [{explain_relation(draft, source)}]"
+
+
+# ---- how values read -------------------------------------------------------------------------
+
+_HEDGE = {"approx": "about ", "upper_bound": "under ", "lower_bound": "over "}
+
+
+def entity_name(entity_id: str) -> str:
+    try:
+        from dsfacts.extract.entities import registry
+
+        return registry().get(entity_id).name
+    except (KeyError, DsfactsError):
+        return entity_id
+
+
+def draft_text(c: Claim) -> str:
+    """The value as written in the draft (raw) or, failing that, as normalized."""
+    return c.raw.strip() if c.raw and c.raw.strip() else describe(c, detail=False)
+
+
+def describe(c: Claim, detail: bool = True) -> str:
+    """A value as a reader would write it, with the exact arithmetic: 671B (671,000,000,000)."""
+    hedge = _HEDGE.get(c.qualifier or "", "")
+    try:
+        v = c.typed_value()
+    except (ValueError, TypeError, ArithmeticError, AssertionError, KeyError):
+        return hedge + str(c.value)
+    if isinstance(v, (Quantity, Money)):
+        unit = _money_symbol(v) if isinstance(v, Money) else ""
+        short, full = unit + short_number(v.amount), unit + group_digits(v.amount)
+        return hedge + (short if short == full or not detail else f"{short} ({full})")
+    if isinstance(v, DateValue):
+        return hedge + (f"{v.iso} ({v.precision})" if detail else v.iso)
+    return format_value(c.value, c.kind, c.unit, c.qualifier)
+
+
+def _money_symbol(m: Money) -> str:
+    return {"USD": "$", "CNY": "¥", "EUR": "€"}.get(m.currency, m.currency + " ")
