@@ -2,12 +2,18 @@
 
 A Document keeps the decoded text exactly as it is on disk (only a BOM is dropped), so every
 offset maps back to the file's own line and column: provenance must point into the real file.
+HTML keeps its tags in `Document.text`; `visible_text()` gives the readable text plus a map of
+every visible character back to its offset in the file.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import html
+import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +25,8 @@ from dsfacts.models import Source
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
+# Files that live in sources/ without being documents; never reported as skipped.
+_HOUSEKEEPING = {METADATA_FILE, "sources.yml", "readme.md", "readme.txt", "readme", ".gitignore", ".gitkeep"}
 
 
 @dataclass
@@ -28,83 +36,211 @@ class Document:
     body_start: int = 0  # offset where the content after YAML front matter begins
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str = "utf-8"
-    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._line_starts = starts
+    @property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of each line; built once, in C-speed passes."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return self._line_starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of a text offset."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        """1-based line and column (in characters) of a text offset.
+
+        Lines end at "\\n" (so a CRLF file counts lines like every editor); the "\\r" of a CRLF
+        belongs to the line it ends. Offsets past the end clamp to the end of the text.
+        """
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r")
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
 
     @property
     def is_html(self) -> bool:
         return self.source.lower().endswith((".html", ".htm"))
 
 
+# ---- 1a decoding ------------------------------------------------------------------------------
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "an image (PNG)"),
+    (b"\xff\xd8\xff", "an image (JPEG)"),
+    (b"GIF87a", "an image (GIF)"),
+    (b"GIF89a", "an image (GIF)"),
+    (b"II*\x00", "an image (TIFF)"),
+    (b"MM\x00*", "an image (TIFF)"),
+    (b"\x00\x00\x01\x00", "an image (ICO)"),
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),  # the utf-16 codec reads the BOM itself and drops it
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """'an image (PNG)', 'a binary file' … or None when the bytes may well be text."""
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "an image (WEBP)"
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    if b"\x00" in data[:8192] and _utf16_without_bom(data) is None:
+        return "a binary file"
+    return None
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding name). UTF-8 first (fast, exact); else charset-normalizer."""
+    """Bytes -> (text, encoding name). BOM, then UTF-8 (fast, exact), then charset-normalizer."""
     if not data:
         return "", "utf-8"
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    what = binary_kind(data)
+    if what:
+        raise SourceError(f"{name}: is {what}, not a text document; remove it or convert it to text.")
+    for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc), enc
+            return _strict(data, enc, name), enc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise SourceError(f"{name}: looks like a binary file, not a text document; remove it or convert it to text.")
-    from charset_normalizer import from_bytes
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16, name), utf16
+    chinese = _chinese_decode(data)
+    if chinese:
+        return chinese
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
     best = from_bytes(data).best()
     if best is None:
         raise SourceError(f"{name}: cannot tell this file's text encoding; save it as UTF-8 and try again.")
-    return str(best), best.encoding
+    text = str(best)
+    if best.bom and text.startswith("\ufeff"):
+        text = text[1:]
+    return text, best.encoding
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise SourceError(
+            f"{name}: not valid {encoding} text at byte {e.start}; save it as UTF-8 and try again."
+        ) from e
+
+
+def _chinese_decode(data: bytes) -> tuple[str, str] | None:
+    """GB18030 (GBK) or Big5, when the bytes decode to mostly everyday Chinese characters.
+
+    Detectors guess short Chinese texts wrongly (GBK as Korean cp949), and Chinese is what this
+    project reads, so both codecs are tried first and the one whose characters are common wins.
+    """
+    best: tuple[float, str, str] | None = None
+    for encoding in ("gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = [ch for ch in text[:65536] if ord(ch) > 0x7F]
+        if not sample:
+            continue
+        score = sum(1 for ch in sample if _common_gb(ch) or _common_big5(ch)) / len(sample)
+        if score >= 0.6 and (best is None or score > best[0]):
+            best = (score, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
+def _common_gb(ch: str) -> bool:
+    """Level-1 GB2312 hanzi (the 3,755 everyday ones) or full-width punctuation."""
+    try:
+        b = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and (0xB0 <= b[0] <= 0xD7 or 0xA1 <= b[0] <= 0xA3)
+
+
+def _common_big5(ch: str) -> bool:
+    """Big5 frequent hanzi (0xA440-0xC67E) or its punctuation block."""
+    try:
+        b = ch.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and (0xA4 <= b[0] <= 0xC6 or 0xA1 <= b[0] <= 0xA3)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows a zero byte in every other position (for ASCII-heavy text)."""
     sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
     zeros_even = sample[0::2].count(0)
     zeros_odd = sample[1::2].count(0)
-    return max(zeros_even, zeros_odd) > len(sample) // 4 and min(zeros_even, zeros_odd) < len(sample) // 50
+    half = len(sample) // 2
+    if zeros_odd > half * 0.3 and zeros_even < half * 0.02:
+        return "utf-16-le"
+    if zeros_even > half * 0.3 and zeros_odd < half * 0.02:
+        return "utf-16-be"
+    return None
+
+
+# ---- 1b front matter --------------------------------------------------------------------------
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
-    """YAML front matter between leading '---' lines -> (metadata, offset of the body)."""
+    """YAML front matter between leading '---' lines -> (metadata, offset of the body).
+
+    Broken front matter (bad YAML, not a mapping, never closed) keeps all the text as body and
+    loses only the metadata: a document is never dropped for its header.
+    """
     if not text.startswith("---"):
         return {}, 0
     first_nl = text.find("\n")
     if first_nl < 0 or text[:first_nl].strip() != "---":
         return {}, 0
     pos = first_nl + 1
-    while pos <= len(text):
+    n = len(text)
+    while pos < n:
         nl = text.find("\n", pos)
-        line = text[pos : nl if nl >= 0 else len(text)]
-        if line.strip() in ("---", "..."):
-            body = nl + 1 if nl >= 0 else len(text)
+        end = nl if nl >= 0 else n
+        if text[pos:end].strip() in ("---", "..."):
             try:
-                meta = yaml.safe_load(text[first_nl + 1 : pos]) or {}
-            except yaml.YAMLError:
-                meta = {}  # broken front matter: keep the text, lose only the metadata
-            return (meta if isinstance(meta, dict) else {}), body
+                meta = yaml.safe_load(text[first_nl + 1 : pos])
+            except Exception:  # noqa: BLE001 - YAMLError, bad dates (ValueError), deep nesting …
+                return {}, 0
+            if meta is None:
+                meta = {}
+            if not isinstance(meta, dict):
+                return {}, 0
+            return meta, (nl + 1 if nl >= 0 else n)
         if nl < 0:
             break
         pos = nl + 1
     return {}, 0
 
 
-def read_text_document(data: bytes, name: str) -> Document:
+def read_text_document(data: bytes, name: str = "<document>") -> Document:
     text, encoding = decode(data, name)
     meta, body = split_front_matter(text)
     return Document(source=name, text=text, body_start=body, meta=meta, encoding=encoding)
@@ -118,22 +254,115 @@ def read_document(path: Path, name: str | None = None) -> Document:
     return read_text_document(data, name or path.name)
 
 
-def discover(sources_dir: Path) -> list[Path]:
-    """Documents in a sources folder, in a stable order."""
+# ---- 1c HTML: visible text with an offset map -------------------------------------------------
+
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # comment (an unclosed one runs to the end)
+    r"|<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # invisible content
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|</?([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"  # a tag, quoted attributes kept whole
+    r"|<[!?][^>]*>"  # doctype, processing instruction
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
+    re.DOTALL | re.IGNORECASE,
+)
+_INLINE_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
+}  # fmt: skip
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+}  # fmt: skip
+
+
+def visible_text(doc: Document) -> tuple[str, Sequence[int]]:
+    """The text a reader sees, and for each of its characters the offset in `doc.text`.
+
+    HTML: script/style/comments vanish, inline tags (<b>, <a> …) vanish so "6710<b>亿</b>" stays
+    one number, block tags (<p>, <br>, <li> …) become "\\n", other tags a space, entities are
+    unescaped. `offsets` has one entry more than the text: its last entry is len(doc.text), so
+    `offsets[end]` maps the end of a span too. Other documents come back unchanged with an
+    identity map. Linear time; the map is a compact int array.
+    """
+    text = doc.text
+    if not doc.is_html:
+        return text, range(len(text) + 1)
+    out: list[str] = []
+    offsets = array("q")
+    pos = 0
+    for m in _HTML_TOKEN.finditer(text):
+        start = m.start()
+        if start > pos:
+            out.append(text[pos:start])
+            offsets.extend(range(pos, start))
+        token = m.group(0)
+        if token.startswith("&"):
+            repl = html.unescape(token)
+            if repl == token:  # an unknown entity is just text
+                out.append(token)
+                offsets.extend(range(start, m.end()))
+            else:
+                out.append(repl)
+                offsets.extend([start] * len(repl))
+        elif m.group(2):
+            tag = m.group(2).lower()
+            if tag in _BLOCK_TAGS:
+                out.append("\n")
+                offsets.append(start)
+            elif tag not in _INLINE_TAGS:
+                out.append(" ")
+                offsets.append(start)
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+# ---- 1d the sources folder --------------------------------------------------------------------
+
+
+def _check_folder(sources_dir: Path) -> None:
     if not sources_dir.exists():
         raise SourceError(f"Sources folder {sources_dir} does not exist (use --sources DIR).")
     if not sources_dir.is_dir():
         raise SourceError(f"{sources_dir} is not a folder (use --sources DIR).")
-    return sorted(
-        p
-        for p in sources_dir.iterdir()
-        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
-        and p.name.lower() != "readme.md"
-    )
+
+
+def _entries(sources_dir: Path) -> list[Path]:
+    _check_folder(sources_dir)
+    try:
+        return sorted(p for p in sources_dir.iterdir() if not p.name.startswith("."))
+    except OSError as e:
+        raise SourceError(f"Cannot list the sources folder {sources_dir} ({e.strerror or e}).") from e
+
+
+def is_document_name(name: str) -> bool:
+    lower = name.lower()
+    return lower.endswith(DOCUMENT_SUFFIXES) and lower not in _HOUSEKEEPING and not name.startswith(".")
+
+
+def discover(sources_dir: Path) -> list[Path]:
+    """Documents in a sources folder, in a stable order."""
+    return [p for p in _entries(sources_dir) if p.is_file() and is_document_name(p.name)]
+
+
+def ignored_files(sources_dir: Path) -> list[str]:
+    """Files in the sources folder that are not documents (images, PDFs …), each with why."""
+    out = []
+    for p in _entries(sources_dir):
+        if p.is_file() and not is_document_name(p.name) and p.name.lower() not in _HOUSEKEEPING:
+            out.append(f"{p.name}: not a document (only .md, .txt and .html files are read).")
+    return out
 
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+# ---- 1e metadata ------------------------------------------------------------------------------
 
 
 def load_metadata(sources_dir: Path) -> dict[str, Source]:
@@ -142,16 +371,17 @@ def load_metadata(sources_dir: Path) -> dict[str, Source]:
     if not path.exists():
         return {}
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
         raise SourceError(f"{path}: not valid YAML ({e}).") from e
     if not isinstance(raw, dict):
         raise SourceError(f"{path}: expected a mapping of file name -> metadata.")
     out: dict[str, Source] = {}
     for file_name, fields in raw.items():
-        fields = dict(fields or {})
-        fields.pop("id", None)
-        out[str(file_name)] = Source(id=str(file_name), **{k: (str(v) if v is not None else None) for k, v in fields.items()})
+        if fields is not None and not isinstance(fields, dict):
+            raise SourceError(f"{path}: the entry for {file_name!r} should be a mapping (title: …, date: …).")
+        clean = {str(k): _s(v) for k, v in (fields or {}).items() if str(k) != "id"}
+        out[str(file_name)] = Source(id=str(file_name), **clean)
     return out
 
 
@@ -164,6 +394,7 @@ def describe(doc: Document, hand_written: Source | None = None) -> Source:
         author=_s(meta.get("author")),
         date=_s(meta.get("date")),
         url=_s(meta.get("url") or meta.get("source")),
+        kind=_s(meta.get("kind")),
         language=_s(meta.get("lang") or meta.get("language")) or guess_language(doc.text),
         sha256=content_hash(doc.text.encode("utf-8")),
     )

@@ -6,6 +6,8 @@ byte-identical file and a clean git diff. A malformed line is an error naming fi
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -23,12 +25,20 @@ def claim_to_line(claim: Claim) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
 
 
+def claims_text(claims: Iterable[Claim]) -> str:
+    """The exact contents of claims.jsonl for these claims: stable order, one object a line."""
+    return "".join(claim_to_line(c) + "\n" for c in sorted(claims, key=Claim.sort_key))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def write_claims(path: Path, claims: Iterable[Claim]) -> int:
     """Write claims in a stable order, atomically. Returns the number written."""
-    ordered = sorted(claims, key=Claim.sort_key)
-    text = "".join(claim_to_line(c) + "\n" for c in ordered)
+    text = claims_text(claims)
     atomic_write_text(path, text)
-    return len(ordered)
+    return text.count("\n")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -45,13 +55,25 @@ def atomic_write_text(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; keep the file readable like any other
         os.replace(tmp, path)
-    except BaseException:
-        try:
+    except BaseException as e:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
+        if isinstance(e, OSError):  # disk full, permission denied …: the old file is untouched
+            raise StoreError(
+                f"Cannot write {path}: {e.strerror or e}; the previous file is unchanged."
+            ) from e
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def read_claims(path: Path) -> list[Claim]:
@@ -64,13 +86,16 @@ def read_claims(path: Path) -> list[Claim]:
     except (OSError, UnicodeDecodeError) as e:
         raise StoreError(f"{path}: cannot read ({e}).") from e
     claims: list[Claim] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: quotes may hold U+2028 or U+0085, which splitlines() would break on
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as e:
-            raise StoreError(f"{path}:{number}: corrupt line, not JSON ({e.msg}). Fix or delete the line, or re-run `dsfacts extract`.") from e
+            raise StoreError(
+                f"{path}:{number}: corrupt line, not JSON ({e.msg}). Fix or delete the line, or re-run `dsfacts extract`."
+            ) from e
         if not isinstance(data, dict):
             raise StoreError(f"{path}:{number}: corrupt line, expected a JSON object.")
         schema = data.get("schema", 1)

@@ -1,0 +1,392 @@
+"""Grow and shrink the knowledge base: `dsfacts add` and `dsfacts remove`.
+
+Adding copies a document into sources/ under a readable id, records its metadata in
+sources/sources.yaml, re-extracts (incrementally) and says what changed. HTML pages are turned
+into Markdown with trafilatura first and stored as `.md`, so provenance points into the stored
+file. The same content twice is refused politely (a message, exit status 0): `add` is idempotent.
+If extraction fails, the folder is put back as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dsfacts import cache as cache_mod
+from dsfacts import kb, store
+from dsfacts import sources as src
+from dsfacts.errors import SourceError, StoreError
+from dsfacts.models import Claim
+
+ADDABLE = (".md", ".markdown", ".txt", ".html", ".htm")
+HTML_INSTALL_HINT = 'Adding HTML pages needs trafilatura: pip install "dsfacts[html]"'
+
+
+@dataclass
+class Added:
+    id: str
+    origin: str  # the path the user gave
+    meta: dict[str, Any]
+    claims: int = 0
+
+
+@dataclass
+class FactChange:
+    entity: str
+    attribute: str
+    before: str | None  # status before, None when the fact is new
+    after: str | None  # status after, None when the fact is gone
+
+
+@dataclass
+class ChangeReport:
+    added: list[Added] = field(default_factory=list)
+    removed: list[tuple[str, int]] = field(default_factory=list)  # (id, claims it had)
+    refused: list[str] = field(default_factory=list)  # duplicates, each with why
+    extract: kb.ExtractReport | None = None
+    changes: list[FactChange] = field(default_factory=list)
+    reconciled: bool = False  # False when dsfacts.reconcile is not available yet
+
+
+# ---- add --------------------------------------------------------------------------------------
+
+
+def add(
+    paths: list[Path],
+    sources_dir: Path,
+    claims_path: Path,
+    *,
+    kind: str | None = None,
+    language: str | None = None,
+    id: str | None = None,
+    jobs: int = 1,
+) -> ChangeReport:
+    sources_dir, claims_path = Path(sources_dir), Path(claims_path)
+    _check_writable(sources_dir)
+    if id and len(paths) > 1:
+        raise SourceError("--id names one document; add the others in separate commands.")
+    before = _old_claims(claims_path)
+    report = ChangeReport()
+    known = _known_hashes(sources_dir)
+    taken = {p.name.lower() for p in sources_dir.iterdir()}
+    prepared: list[tuple[str, bytes, dict[str, Any], str]] = []  # (id, bytes to store, meta, origin)
+    for path in paths:
+        data, suffix = _read_input(Path(path))
+        sha = src.content_hash(data)
+        if sha in known:
+            report.refused.append(f"{path}: already in the knowledge base as {known[sha]} (same content); not added.")
+            continue
+        stored, meta = _convert(data, Path(path), suffix)
+        meta["kind"] = kind or meta.get("kind") or _guess_kind(Path(path), meta)
+        if language:
+            meta["language"] = language
+        doc_id = _choose_id(id, meta.get("title"), Path(path), suffix, taken)
+        taken.add(doc_id.lower())
+        if stored is not data:  # converted (HTML): remember the original to refuse it next time
+            meta["origin_sha256"] = sha
+        known[sha] = doc_id
+        prepared.append((doc_id, stored, {k: v for k, v in meta.items() if v not in (None, "")}, str(path)))
+    if not prepared:
+        return report
+
+    metadata_path = sources_dir / src.METADATA_FILE
+    old_metadata = metadata_path.read_bytes() if metadata_path.exists() else None
+    written: list[Path] = []
+    try:
+        for doc_id, stored, meta, origin in prepared:
+            target = sources_dir / doc_id
+            _atomic_write_bytes(target, stored)
+            written.append(target)
+            report.added.append(Added(doc_id, origin, meta))
+        _append_metadata(metadata_path, {doc_id: meta for doc_id, _, meta, _ in prepared})
+        report.extract = kb.extract_all(sources_dir, claims_path, jobs=jobs)
+    except BaseException:
+        for target in written:  # put the folder back as it was
+            with contextlib.suppress(OSError):
+                target.unlink()
+        with contextlib.suppress(OSError):
+            if old_metadata is None:
+                metadata_path.unlink(missing_ok=True)
+            else:
+                _atomic_write_bytes(metadata_path, old_metadata)
+        raise
+    after = store.read_claims(claims_path)
+    counts = _count_by_source(after)
+    for a in report.added:
+        a.claims = counts.get(a.id, 0)
+    report.changes, report.reconciled = _fact_changes(before, after)
+    return report
+
+
+def _read_input(path: Path) -> tuple[bytes, str]:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise SourceError(f"{path}: no such file.")
+    if path.is_dir():
+        raise SourceError(f"{path}: is a folder; give the documents inside it (e.g. {path}/*.md).")
+    if suffix not in ADDABLE:
+        raise SourceError(f"{path}: only .md, .txt and .html documents can be added (this is {suffix or 'no suffix'}).")
+    try:
+        return path.read_bytes(), suffix
+    except OSError as e:
+        raise SourceError(f"{path}: cannot read ({e.strerror or e}).") from e
+
+
+def _convert(data: bytes, path: Path, suffix: str) -> tuple[bytes, dict[str, Any]]:
+    """-> (bytes to store, metadata). Text is stored as it came; HTML becomes Markdown."""
+    doc = src.read_text_document(data, path.name)  # SourceError for binary / undecodable input
+    if suffix in (".html", ".htm"):
+        return html_to_markdown(doc.text, path.name)
+    meta = {
+        "title": _str(doc.meta.get("title")) or _first_heading(doc.body),
+        "author": _str(doc.meta.get("author")),
+        "date": _str(doc.meta.get("date")),
+        "url": _str(doc.meta.get("url") or doc.meta.get("source")),
+        "kind": _str(doc.meta.get("kind")),
+        "language": _str(doc.meta.get("lang") or doc.meta.get("language")) or src.guess_language(doc.text),
+    }
+    return data, meta
+
+
+def html_to_markdown(html_text: str, name: str) -> tuple[bytes, dict[str, Any]]:
+    """An HTML page -> Markdown with YAML front matter (title, url, date …) and its metadata."""
+    try:
+        import trafilatura
+    except ImportError as e:  # not installed, or installed without its own dependencies
+        raise SourceError(f"{name}: {HTML_INSTALL_HINT} ({e}).") from e
+    body = trafilatura.extract(
+        html_text, output_format="markdown", include_tables=True, include_links=False, favor_recall=True
+    )
+    found = trafilatura.extract_metadata(html_text)
+    meta: dict[str, Any] = {}
+    if found is not None:
+        meta = {
+            "title": found.title,
+            "author": found.author,
+            "date": found.date,
+            "url": found.url,
+            "sitename": found.sitename,
+        }
+    if not body or not body.strip():  # broken or odd HTML: fall back to the visible text
+        text, _ = src.visible_text(src.Document(source=name, text=html_text))
+        body = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    if not body.strip():
+        raise SourceError(f"{name}: no readable text found in this HTML page.")
+    meta = {k: str(v) for k, v in meta.items() if v}
+    meta.setdefault("title", _first_heading(body))
+    meta["language"] = src.guess_language(body)
+    head = {k: meta[k] for k in ("title", "author", "date", "url") if meta.get(k)}
+    front = yaml.safe_dump(head, allow_unicode=True, sort_keys=False, width=1000) if head else ""
+    text = (f"---\n{front}---\n\n" if front else "") + body.strip() + "\n"
+    return text.encode("utf-8"), meta
+
+
+def _guess_kind(path: Path, meta: dict[str, Any]) -> str | None:
+    url = (meta.get("url") or "").lower()
+    if "arxiv.org" in url:
+        return "paper"
+    if "readme" in path.name.lower() or "github.com" in url:
+        return "readme"
+    if path.suffix.lower() in (".html", ".htm"):
+        return "web"
+    return None
+
+
+def _choose_id(wanted: str | None, title: str | None, path: Path, suffix: str, taken: set[str]) -> str:
+    ext = ".md" if suffix in (".html", ".htm", ".markdown") else suffix
+    if wanted:
+        stem = wanted[: -len(Path(wanted).suffix)] if Path(wanted).suffix.lower() in ADDABLE else wanted
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", stem):
+            raise SourceError(f"--id {wanted!r}: use letters, digits, '.', '_' and '-' only.")
+        name = stem + ext
+        if name.lower() in taken:
+            raise SourceError(f"--id {wanted!r}: {name} already exists in the sources folder.")
+        return name
+    stem = slug(title or "")
+    if len(stem) < 3:
+        stem = slug(path.stem) or "document"
+    name, n = stem + ext, 2
+    while name.lower() in taken:
+        name, n = f"{stem}-{n}{ext}", n + 1
+    return name
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """'DeepSeek-V3 Technical Report!' -> 'deepseek-v3-technical-report' (ASCII; CJK drops out)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", ascii_text.lower())
+    out = ""
+    for w in words:
+        if len(out) + len(w) + 1 > limit:
+            break
+        out = f"{out}-{w}" if out else w
+    return out
+
+
+def _first_heading(text: str) -> str | None:
+    for line in text[:20000].splitlines():
+        line = line.strip()
+        if line.startswith("#"):
+            return line.lstrip("#").strip()[:120] or None
+        if line:
+            return line[:120] if len(line) <= 120 else None
+    return None
+
+
+# ---- remove -----------------------------------------------------------------------------------
+
+
+def remove(ids: list[str], sources_dir: Path, claims_path: Path, *, jobs: int = 1) -> ChangeReport:
+    sources_dir, claims_path = Path(sources_dir), Path(claims_path)
+    _check_writable(sources_dir)
+    names = [resolve_id(i, sources_dir) for i in ids]
+    before = _old_claims(claims_path)
+    counts = _count_by_source(before)
+    metadata_path = sources_dir / src.METADATA_FILE
+    report = ChangeReport()
+    for name in dict.fromkeys(names):
+        try:
+            (sources_dir / name).unlink()
+        except OSError as e:
+            raise SourceError(f"Cannot delete {sources_dir / name} ({e.strerror or e}).") from e
+        report.removed.append((name, counts.get(name, 0)))
+    _drop_metadata(metadata_path, names)
+    report.extract = kb.extract_all(sources_dir, claims_path, jobs=jobs)
+    after = store.read_claims(claims_path)
+    report.changes, report.reconciled = _fact_changes(before, after)
+    return report
+
+
+def resolve_id(wanted: str, sources_dir: Path) -> str:
+    """A document's file name from its id: the file name itself, or the name without suffix."""
+    docs = [p.name for p in src.discover(sources_dir)]
+    if wanted in docs:
+        return wanted
+    wanted_path = Path(wanted).name
+    matches = [d for d in docs if d == wanted_path or Path(d).stem == Path(wanted_path).stem == wanted_path]
+    if len(matches) == 1:
+        return matches[0]
+    import difflib
+
+    close = difflib.get_close_matches(wanted, docs, n=3, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise SourceError(f"No document {wanted!r} in {sources_dir}.{hint}")
+
+
+# ---- shared helpers ---------------------------------------------------------------------------
+
+
+def _check_writable(sources_dir: Path) -> None:
+    if not sources_dir.is_dir():
+        raise SourceError(f"Sources folder {sources_dir} does not exist (create it or use --sources DIR).")
+    if not os.access(sources_dir, os.W_OK):
+        raise SourceError(f"Sources folder {sources_dir} is read-only; cannot change it.")
+
+
+def _known_hashes(sources_dir: Path) -> dict[str, str]:
+    """Content hash -> document id, for every stored file and every original an HTML page came from."""
+    known: dict[str, str] = {}
+    for p in src.discover(sources_dir):
+        with contextlib.suppress(OSError):
+            known[cache_mod.file_sha256(p)] = p.name
+    for name, meta in src.load_metadata(sources_dir).items():
+        origin = getattr(meta, "origin_sha256", None)
+        if origin and (sources_dir / name).exists():
+            known[str(origin)] = name
+    return known
+
+
+def _old_claims(claims_path: Path) -> list[Claim]:
+    """Claims before the change; a missing or corrupt file counts as empty (it is rewritten)."""
+    try:
+        return store.read_claims(claims_path)
+    except StoreError:
+        return []
+
+
+def _count_by_source(claims: list[Claim]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c.source] = counts.get(c.source, 0) + 1
+    return counts
+
+
+def _fact_changes(before: list[Claim], after: list[Claim]) -> tuple[list[FactChange], bool]:
+    try:
+        from dsfacts.reconcile import reconcile
+    except ImportError:
+        return [], False
+    old = {(f.entity, f.attribute): f.status for f in reconcile(before)}
+    new = {(f.entity, f.attribute): f.status for f in reconcile(after)}
+    changes = [
+        FactChange(e, a, old.get((e, a)), new.get((e, a)))
+        for (e, a) in sorted(old.keys() | new.keys())
+        if old.get((e, a)) != new.get((e, a))
+    ]
+    return changes, True
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise SourceError(f"Cannot write {path}: {e.strerror or e}.") from e
+        raise
+
+
+def _append_metadata(path: Path, entries: dict[str, dict[str, Any]]) -> None:
+    """Append entries as text, so hand-written comments in sources.yaml survive."""
+    old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    if old and not old.endswith("\n"):
+        old += "\n"
+    block = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
+    _atomic_write_bytes(path, (old + ("\n" if old else "") + block).encode("utf-8"))
+
+
+def _drop_metadata(path: Path, names: list[str]) -> None:
+    """Delete the top-level entries of these documents, keeping the rest of the text as it is."""
+    if not path.exists():
+        return
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        top_level = bool(line.strip()) and not line[0].isspace() and not line.startswith("#")
+        if top_level:
+            key = line.split(":", 1)[0].strip().strip("'\"")
+            skipping = key in names
+        if not skipping:
+            out.append(line)
+    text = "".join(out)
+    try:
+        left = yaml.safe_load(text) or {}
+        ok = isinstance(left, dict) and not any(n in left for n in names)
+    except yaml.YAMLError:
+        ok = False
+    if not ok:  # unusual layout: fall back to a plain rewrite
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        text = yaml.safe_dump(
+            {k: v for k, v in data.items() if k not in names}, allow_unicode=True, sort_keys=False, width=1000
+        )
+    _atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _str(v: Any) -> str | None:
+    return None if v is None or v == "" else str(v)
