@@ -67,15 +67,137 @@ def user_errors(func: F) -> F:
 
 @app.command()
 @user_errors
-def extract(sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS) -> None:
-    """Parse every document in --sources and (re)write --claims atomically."""
+def extract(
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in N processes.")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every document again.")] = False,
+) -> None:
+    """Parse every document in --sources and (re)write --claims atomically (only changed ones are re-parsed)."""
     from dsfacts import kb
 
-    report = kb.extract_all(sources, claims, progress=None)
+    with _extract_progress() as progress:
+        report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
+    _print_extract_report(report)
+    console(stderr=True).print(
+        f"{report.documents} documents ({report.parsed} parsed, {report.cached} unchanged), "
+        f"{report.claims} claims -> {claims}",
+        markup=False,
+    )
+
+
+def _print_extract_report(report: Any) -> None:
     err = console(stderr=True)
     for problem in report.problems:
-        err.print(f"[yellow]skipped:[/] {problem}")
-    err.print(f"{report.documents} documents, {report.claims} claims -> {claims}")
+        err.print("[yellow]skipped:[/] ", end="")
+        err.print(problem, markup=False)
+
+
+class _extract_progress:
+    """A rich progress bar on stderr for more than 5 documents when stderr is a terminal."""
+
+    def __enter__(self) -> Callable[[int, int, str], None] | None:
+        self.bar: Any = None
+        self.task: Any = None
+        if not sys.stderr.isatty():
+            return None
+        return self.update
+
+    def update(self, done: int, total: int, name: str) -> None:
+        if total <= 5:
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                console=console(stderr=True), transient=True,
+            )  # fmt: skip
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        self.bar.update(self.task, completed=done, description=name)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def warn_if_stale(sources: Path, claims: Path) -> None:
+    """For the read commands: one line on stderr when sources changed after claims were written."""
+    from dsfacts import kb
+
+    message = kb.staleness(sources, claims)
+    if message:
+        sys.stderr.write(f"dsfacts: warning: {message}\n")
+
+
+DocKindOpt = Annotated[
+    str | None, typer.Option("--kind", help="blog, news, paper, readme, report … (default: detected).")
+]
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="zh or en (default: detected).")]
+
+
+@app.command()
+@user_errors
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Documents to add (.md, .txt, .html).")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    kind: DocKindOpt = None,
+    language: LanguageOpt = None,
+    id: Annotated[str | None, typer.Option("--id", help="File name to store it under.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in N processes.")] = 1,
+) -> None:
+    """Copy documents into --sources, record their metadata, re-extract and say what changed.
+
+    A document whose content is already in the knowledge base is refused with a message (exit 0).
+    """
+    from dsfacts import ingest
+
+    report = ingest.add(paths, sources, claims, kind=kind, language=language, id=id, jobs=jobs)
+    _print_change_report(report, claims)
+
+
+@app.command()
+@user_errors
+def remove(
+    ids: Annotated[list[str], typer.Argument(help="Document ids (file names in --sources, suffix optional).")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in N processes.")] = 1,
+) -> None:
+    """Delete documents from --sources with their metadata, and rewrite --claims."""
+    from dsfacts import ingest
+
+    report = ingest.remove(ids, sources, claims, jobs=jobs)
+    _print_change_report(report, claims)
+
+
+def _print_change_report(report: Any, claims: Path) -> None:
+    out = console()
+    for line in report.refused:
+        out.print(line, markup=False)
+    for a in report.added:
+        out.print(f"added {a.id} (from {a.origin}): {a.claims} new claims", markup=False)
+    for name, n in report.removed:
+        out.print(f"removed {name}: {n} claims dropped", markup=False)
+    if report.extract is not None:
+        _print_extract_report(report.extract)
+        out.print(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents", markup=False)
+        if not report.reconciled:
+            out.print("(fact statuses not compared: the reconciler is not available yet)", markup=False)
+        groups = [
+            ("new agreements", lambda c: c.after == "agreed"),
+            ("new contradictions", lambda c: c.after == "contradiction"),
+            ("new minor discrepancies", lambda c: c.after == "minor-discrepancy"),
+            ("other changes", lambda c: c.after not in ("agreed", "contradiction", "minor-discrepancy")),
+        ]
+        for title, wanted in groups:
+            picked = [c for c in report.changes if wanted(c)]
+            if picked:
+                out.print(f"{title}:", markup=False)
+                for c in picked:
+                    out.print(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}", markup=False)
 
 
 @app.command()
