@@ -73,6 +73,20 @@ def test_verdict_policy_table():
     assert verdict_of(["same", "conflict"], "contradiction") == "disputed"
     # agreeing sources, one more precise than the draft allows: the draft is wrong, not disputed
     assert verdict_of(["compatible", "conflict"], "agreed") == "contradicted"
+    # one source states two clashing values (status single-source): the draft siding with one is disputed
+    assert verdict_of(["same", "conflict"], "single-source", split=True) == "disputed"
+
+
+def test_one_source_clashing_with_itself_is_no_contradiction_alarm():
+    kb = [kc("janus", "context_length", 4096, line=1), kc("janus", "context_length", 16384, line=2)]
+    assert one(dc("janus", "context_length", 4096), kb).verdict == "disputed"
+    assert one(dc("janus", "context_length", 8192), kb).verdict == "contradicted"
+
+
+def test_vague_source_does_not_rescue_a_draft_the_precise_sources_rule_out():
+    kb = [kc("janus", "release_date", "2024", "date", source="a.txt"),
+          kc("janus", "release_date", "2024-10", "date", source="b.txt")]
+    assert one(dc("janus", "release_date", "2024-03", "date"), kb).verdict == "contradicted"
 
 
 def test_supported_same_number():

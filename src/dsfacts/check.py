@@ -151,12 +151,13 @@ def judge_claims(draft_claims: list[Claim], claims: list[Claim]) -> list[Finding
     return findings
 
 
-def verdict_of(relations: Sequence[str], status: str | None) -> Verdict:
+def verdict_of(relations: Sequence[str], status: str | None, split: bool = False) -> Verdict:
     """The policy: one draft claim's relations to every source claim on its fact -> a verdict.
 
     Compatible with all -> supported; with none -> contradicted; with some: disputed when the
-    sources contradict each other (the draft takes a side), contradicted when they agree (the
-    draft clashes with the more precise of agreeing sources).
+    sources contradict each other (`status`) or the claims the draft agrees with clash with those
+    it does not (`split`: the draft takes a side); otherwise contradicted (the sources agree, and
+    the draft clashes with the more precise of them).
     """
     if not relations:
         return "unverified"
@@ -165,13 +166,20 @@ def verdict_of(relations: Sequence[str], status: str | None) -> Verdict:
         return "supported"
     if not any(ok):
         return "contradicted"
-    return "disputed" if status == "contradiction" else "contradicted"
+    return "disputed" if status == "contradiction" or split else "contradicted"
+
+
+def takes_a_side(draft_relations: Sequence[str], kb_claims: list[Claim]) -> bool:
+    """Does a source claim the draft agrees with conflict with one the draft contradicts?"""
+    allies = [c for c, r in zip(kb_claims, draft_relations, strict=True) if r in COMPATIBLE]
+    opponents = [c for c, r in zip(kb_claims, draft_relations, strict=True) if r not in COMPATIBLE]
+    return any(relation(a, o) == "conflict" for a in allies for o in opponents)
 
 
 def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: list[Claim]) -> Finding:
     """One draft claim -> its Finding: verdict, the expected value, the sources, and why."""
     relations = [relation(draft, c) for c in kb_claims]
-    verdict = verdict_of(relations, fact.status if fact else None)
+    verdict = verdict_of(relations, fact.status if fact else None, takes_a_side(relations, kb_claims))
     agreeing = [c for c, r in zip(kb_claims, relations, strict=True) if r in COMPATIBLE]
     expected = fact.preferred if fact else None
     if verdict == "unverified":
@@ -231,8 +239,10 @@ def explain(
         ok = [g for g in groups if g.compatible]
         return f"{what}: the draft says {said}; {_said(ok)}{_arithmetic(draft, ok[0].claim)}"
     if verdict == "disputed":
-        sides = ", ".join(g.text for g in groups if g.compatible)
-        return f"{what}: the sources disagree ({_said(groups)}); the draft says {said}, siding with {sides}"
+        allies = sorted(set().union(*(g.sources for g in groups if g.compatible)))
+        return f"{what}: the sources disagree ({_said(groups)}); the draft's {draft_text(draft)} sides with " + ", ".join(
+            allies
+        )
     # contradicted: lead with the value reconciliation prefers
     target = _preferred_group(groups, fact)
     ordered = [target] + [g for g in groups if g is not target]
