@@ -15,6 +15,7 @@ Policies, in one line each:
 
 from __future__ import annotations
 
+import contextlib
 import math
 import unicodedata
 from collections import defaultdict
@@ -23,11 +24,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 
-from dsfacts.errors import DataFileError
+from dsfacts.errors import DataFileError, DsfactsError
 from dsfacts.models import (
     Claim,
     ClaimRef,
@@ -38,11 +39,15 @@ from dsfacts.models import (
     Quantity,
     SizeList,
     SizeRange,
+    Source,
     Status,
     Text,
     TypedValue,
     ValueGroup,
 )
+
+if TYPE_CHECKING:
+    from dsfacts.kb import KnowledgeBase
 
 Relation = Literal["same", "compatible", "minor", "conflict"]
 _RANK: dict[str, int] = {"same": 0, "compatible": 1, "minor": 2, "conflict": 3}
@@ -183,7 +188,7 @@ class TextRules:
 
 def _squash(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in text if ch.isalnum() or ch == ".")
+    return "".join(ch for ch in text if ch.isalnum() or ch == ".").strip(".")
 
 
 @lru_cache(maxsize=1)
@@ -327,8 +332,8 @@ def short_number(x: Decimal) -> str:
         if ax >= scale:
             q = ax / scale
             text = f"{q.normalize():f}"
-            if "." in text and len(text.split(".")[1]) > 3:
-                break  # too many digits for a short form: write it out
+            if len(text.replace(".", "").lstrip("0")) > 4 and "." in text:
+                break  # too many digits for a short form (131.072K): write it out
             return f"{sign}{text}{suffix}"
     return f"{sign}{group_digits(ax)}"
 
@@ -495,7 +500,15 @@ def _value_key(c: Claim) -> tuple:
     """Claims with equal keys say the same thing the same way and form one value group."""
     if c.kind == "text":
         return ("text", normalize_text(str(c.value), c.attribute), c.qualifier)
-    return (c.kind, repr(c.value), c.unit if c.kind == "money" else None, c.qualifier)
+    return (c.kind, repr(canonical_value(c)), c.unit if c.kind == "money" else None, c.qualifier)
+
+
+def canonical_value(c: Claim) -> JSONValue:
+    """The contract's JSON form, normalized: 7e9 and 7000000000 are one value; "MIT 许可证" is "MIT"."""
+    if c.kind == "text":
+        return normalize_text(str(c.value), c.attribute)
+    v = _typed(c)
+    return v.to_json() if v is not None else c.value
 
 
 def merge_same_source_sizes(claims: list[Claim]) -> list[Claim]:
@@ -680,9 +693,7 @@ def _ref(c: Claim) -> ClaimRef:
 
 
 def _group_value(g: _Group) -> JSONValue:
-    if g.rep.kind == "text":
-        return normalize_text(str(g.rep.value), g.rep.attribute)
-    return g.rep.value
+    return canonical_value(g.rep)
 
 
 def _fact(w: _FactWork, trust: dict[str, float]) -> Fact:
@@ -719,3 +730,165 @@ def fact_claims(fact: Fact, claims: list[Claim]) -> list[Claim]:
     """The claims behind a fact (for callers that need kinds and qualifiers back)."""
     return [c for c in claims if c.entity == fact.entity and c.attribute == fact.attribute]
 
+
+
+# ---- report data (pure: the CLI renders these, tests assert on them) --------------------------
+
+STATUS_ORDER: dict[str, int] = {"contradiction": 0, "minor-discrepancy": 1, "single-source": 2, "agreed": 3}
+DISPUTED: tuple[Status, ...] = ("contradiction", "minor-discrepancy")
+DATE_ATTRIBUTES = ("release_date", "paper_date")
+
+
+class ReportError(DsfactsError):
+    """A report option the user got wrong (unknown status or attribute)."""
+
+
+def parse_statuses(text: str | None) -> tuple[Status, ...]:
+    """"contradiction,agreed" -> statuses; "disputed" and "all" are shorthands; None -> disputed."""
+    if not text:
+        return DISPUTED
+    out: list[str] = []
+    for word in (w.strip().lower() for w in text.split(",")):
+        if word in ("all", "any"):
+            out.extend(STATUS_ORDER)
+        elif word == "disputed":
+            out.extend(DISPUTED)
+        elif word in ("minor", "minor-discrepancy", "minor_discrepancy"):
+            out.append("minor-discrepancy")
+        elif word in ("single", "single-source", "single_source"):
+            out.append("single-source")
+        elif word in ("contradiction", "contradictions", "agreed"):
+            out.append(word.rstrip("s") if word != "agreed" else word)
+        elif word:
+            raise ReportError(
+                f"Unknown status {word!r}: use contradiction, minor-discrepancy, agreed, single-source, "
+                "disputed or all (comma-separated)."
+            )
+    return tuple(sorted(set(out), key=STATUS_ORDER.__getitem__))  # type: ignore[arg-type]
+
+
+def check_attribute(attribute: str, known: Iterable[str]) -> str:
+    """The attribute name as given, or ReportError with the closest names."""
+    names = sorted(set(known))
+    key = attribute.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in names:
+        return key
+    from rapidfuzz import fuzz, process
+
+    near = [n for n, score, _ in process.extract(key, names, scorer=fuzz.ratio, limit=3) if score >= 50]
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    raise ReportError(f"Unknown attribute {attribute!r}.{hint} Known: {', '.join(names)}.")
+
+
+def select_facts(
+    facts: list[Fact],
+    entity: str | None = None,
+    attribute: str | None = None,
+    statuses: Iterable[str] = DISPUTED,
+) -> list[Fact]:
+    """Facts matching the filters: contradictions first, then minor discrepancies, then the rest."""
+    wanted = set(statuses)
+    chosen = [
+        f
+        for f in facts
+        if (entity is None or f.entity == entity)
+        and (attribute is None or f.attribute == attribute)
+        and f.status in wanted
+    ]
+    return sorted(chosen, key=lambda f: (STATUS_ORDER[f.status], f.entity, f.attribute))
+
+
+def count_statuses(facts: list[Fact]) -> dict[str, int]:
+    counts = {"facts": len(facts), **dict.fromkeys(STATUS_ORDER, 0)}
+    for f in facts:
+        counts[f.status] += 1
+    counts["disputed"] = counts["contradiction"] + counts["minor-discrepancy"]
+    return counts
+
+
+def entity_facts(facts: list[Fact], entity: str) -> list[Fact]:
+    return [f for f in facts if f.entity == entity]
+
+
+def _date_start(value: JSONValue) -> tuple:
+    try:
+        d = DateValue.from_iso(str(value))
+    except (ValueError, TypeError):
+        return (9999, 12, 31)
+    return (d.start.year, d.start.month, d.start.day)
+
+
+def timeline(facts: list[Fact]) -> list[Fact]:
+    """Release and paper dates across all entities, in date order (at the precision stated)."""
+    dated = [f for f in facts if f.attribute in DATE_ATTRIBUTES and f.preferred is not None]
+    return sorted(dated, key=lambda f: (_date_start(f.preferred), f.entity, f.attribute))
+
+
+def fact_json(f: Fact) -> dict:
+    """The contract's FACT shape (plus confidence/explanation/trust), without empty claim fields."""
+    data = f.model_dump(mode="json")
+    for group in data["values"]:
+        group["claims"] = [{k: v for k, v in c.items() if v is not None} for c in group["claims"]]
+        if group.get("trust") is None:
+            group.pop("trust", None)
+    return data
+
+
+def entity_rows(claims: list[Claim]) -> list[dict]:
+    """Every known entity (and any unknown id found in claims) with aliases and counts."""
+    from dsfacts.extract.entities import registry
+
+    reg = registry()
+    counts: dict[str, int] = defaultdict(int)
+    attrs: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        counts[c.entity] += 1
+        attrs[c.entity].add(c.attribute)
+    rows = []
+    for e in reg.entities.values():
+        rows.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "aliases": [a for a in (*e.aliases, *e.short) if a != e.name],
+                "claims": counts.get(e.id, 0),
+                "attributes": len(attrs.get(e.id, ())),
+            }
+        )
+    for eid in sorted(set(counts) - set(reg.entities)):
+        rows.append({"id": eid, "name": eid, "aliases": [], "claims": counts[eid], "attributes": len(attrs[eid])})
+    return rows
+
+
+def source_rows(kb: KnowledgeBase) -> list[dict]:
+    """Each source file: metadata (hand-written wins), claim count, and trust from truth discovery."""
+    from dsfacts import sources as src
+    from dsfacts.errors import SourceError
+
+    trust = source_trust(kb.claims)
+    counts: dict[str, int] = defaultdict(int)
+    for c in kb.claims:
+        counts[c.source] += 1
+    names: list[str] = []
+    paths = {}
+    if kb.sources_dir.is_dir():
+        for p in src.discover(kb.sources_dir):
+            names.append(p.name)
+            paths[p.name] = p
+    names += sorted((set(counts) | set(kb.sources)) - set(names))
+    rows = []
+    for name in names:
+        meta = kb.sources.get(name)
+        if name in paths:
+            with contextlib.suppress(SourceError):
+                meta = src.describe(src.read_document(paths[name]), meta)
+        row = (meta or Source(id=name)).model_dump(exclude={"sha256"})
+        row.update(
+            {
+                "on_disk": name in paths,
+                "claims": counts.get(name, 0),
+                "trust": round(trust[name], 3) if name in trust else None,
+            }
+        )
+        rows.append(row)
+    return rows
