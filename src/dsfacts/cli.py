@@ -235,6 +235,142 @@ def check(
     raise typer.Exit(report.exit_code(fail_on))
 
 
+@app.command()
+@user_errors
+def conflicts(
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    entity: Annotated[str | None, typer.Option("--entity", "-e", help="Only this entity (any alias).")] = None,
+    attribute: Annotated[str | None, typer.Option("--attribute", "-a", help="Only this attribute.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="Statuses to list, comma-separated: contradiction, minor-discrepancy, agreed, "
+            "single-source, disputed (default), all.",
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    statuses = rc.parse_statuses(status)
+    entity_id = _resolve_entity(entity) if entity else None
+    base = kb_mod.load(sources, claims)
+    attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
+    scope = rc.select_facts(rc.reconcile(base.claims), entity_id, attr, rc.STATUS_ORDER)
+    chosen = rc.select_facts(scope, statuses=statuses)
+    if json_out:
+        print_json({"facts": [rc.fact_json(f) for f in chosen]})
+        return
+    from dsfacts import render
+
+    render.render_conflicts(console(), chosen, rc.count_statuses(scope))
+
+
+@app.command()
+@user_errors
+def show(
+    entity: Annotated[str, typer.Argument(help='Entity id or any alias: deepseek-v3, "DeepSeek V3", V3, 深度求索.')],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    json_out: JsonOpt = False,
+) -> None:
+    """Everything known about one entity, attribute by attribute, with the disagreements."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    entity_id = _resolve_entity(entity)
+    facts = rc.entity_facts(rc.reconcile(kb_mod.load(sources, claims).claims), entity_id)
+    name = _entity_name(entity_id)
+    if json_out:
+        print_json({"entity": entity_id, "name": name, "facts": [rc.fact_json(f) for f in facts]})
+        return
+    from dsfacts import render
+
+    render.render_card(console(), entity_id, name, facts)
+
+
+@app.command()
+@user_errors
+def timeline(
+    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+) -> None:
+    """Release and paper dates of every entity in date order; disputed dates are marked."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    events = rc.timeline(rc.reconcile(kb_mod.load(sources, claims).claims))
+    if json_out:
+        print_json({"timeline": [rc.fact_json(f) for f in events]})
+        return
+    from dsfacts import render
+
+    render.render_timeline(console(), events)
+
+
+@app.command()
+@user_errors
+def entities(
+    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+) -> None:
+    """Known entities: ids, names, a few aliases, and how many claims the sources make about each."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    rows = rc.entity_rows(kb_mod.load(sources, claims).claims)
+    if json_out:
+        print_json({"entities": rows})
+        return
+    from dsfacts import render
+
+    render.render_entities(console(), rows)
+
+
+@app.command("sources")
+@user_errors
+def sources_cmd(
+    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+) -> None:
+    """Each source document: title, date, language, claim count, and how far it is trusted."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    rows = rc.source_rows(kb_mod.load(sources, claims))
+    if json_out:
+        print_json({"sources": rows})
+        return
+    from dsfacts import render
+
+    render.render_sources(console(), rows)
+
+
+def _resolve_entity(name: str) -> str:
+    from dsfacts.extract.entities import registry
+
+    return registry().resolve(name)
+
+
+def _entity_name(entity_id: str) -> str:
+    from dsfacts.extract.entities import registry
+
+    reg = registry()
+    return reg.get(entity_id).name if entity_id in reg.entities else entity_id
+
+
+def _known_attributes(claims: list[Any]) -> set[str]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("dsfacts.data").joinpath("attributes.yaml").read_text(encoding="utf-8")
+    listed = yaml.safe_load(text) or {}
+    return {c.attribute for c in claims} | (set(listed) if isinstance(listed, dict) else set())
+
+
 def main() -> None:
     app()
 

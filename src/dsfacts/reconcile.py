@@ -696,15 +696,24 @@ def _group_value(g: _Group) -> JSONValue:
     return canonical_value(g.rep)
 
 
+class FactValue(ValueGroup):
+    """A value group that also says how it stands to the preferred value, and why."""
+
+    relation: Relation = "same"  # to the preferred value
+    why: str | None = None  # explain_relation(preferred, this), when they are not the same
+
+
 def _fact(w: _FactWork, trust: dict[str, float]) -> Fact:
     status = fact_status(w.groups, w.rel)
     pref = _preferred(w) if w.groups else 0
-    order = sorted(range(len(w.groups)), key=lambda i: (i != pref, -w.confidence[i], i))
+    order = sorted(range(len(w.groups)), key=lambda i: (i != pref, _RANK[w.rel.get((i, pref), "same")], -w.confidence[i], i))
     values = [
-        ValueGroup(
+        FactValue(
             value=_group_value(w.groups[i]),
             claims=[_ref(c) for c in w.groups[i].claims],
             trust=round(w.confidence[i], 3),
+            relation=w.rel.get((i, pref), "same"),
+            why=None if i == pref else explain_relation(w.groups[pref].rep, w.groups[i].rep),
         )
         for i in order
     ]
@@ -827,11 +836,20 @@ def timeline(facts: list[Fact]) -> list[Fact]:
 def fact_json(f: Fact) -> dict:
     """The contract's FACT shape (plus confidence/explanation/trust), without empty claim fields."""
     data = f.model_dump(mode="json")
-    for group in data["values"]:
+    for group, model in zip(data["values"], f.values, strict=True):
         group["claims"] = [{k: v for k, v in c.items() if v is not None} for c in group["claims"]]
         if group.get("trust") is None:
             group.pop("trust", None)
+        if isinstance(model, FactValue):
+            group["relation"] = model.relation
+            if model.why:
+                group["why"] = model.why
     return data
+
+
+def relation_to_preferred(group: ValueGroup) -> Relation:
+    """How a value group of a reconciled fact stands to its preferred value."""
+    return group.relation if isinstance(group, FactValue) else "same"
 
 
 def entity_rows(claims: list[Claim]) -> list[dict]:

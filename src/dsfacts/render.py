@@ -58,6 +58,18 @@ def human_value(value: JSONValue, attribute: str) -> str:
     return str(value)
 
 
+RELATION_WORDS = {
+    "same": ("agrees", "green"),
+    "compatible": ("agrees", "green"),
+    "minor": ("near miss", "yellow"),
+    "conflict": ("conflicts", "red"),
+}
+
+
+def _relation(group: ValueGroup) -> str:
+    return str(getattr(group, "relation", "same"))
+
+
 def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
     line.append(human_value(group.value, attribute), style="bold" if preferred else "")
@@ -68,6 +80,9 @@ def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
     line.append(f"  {n} source{'s' if n != 1 else ''}", style="dim")
     if preferred:
         line.append("  preferred", style="cyan")
+    else:
+        word, style = RELATION_WORDS.get(_relation(group), ("", ""))
+        line.append(f"  {word}", style=style)
     return line
 
 
@@ -89,7 +104,7 @@ def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
     head.append_text(badge(f.status))
     console.print(head)
     if f.explanation:
-        console.print(Padding(Text(f.explanation, style="italic"), (0, 0, 0, 2)))
+        console.print(Padding(Text(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
     for i, group in enumerate(f.values):
         console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred)))
         for line in _claim_lines(group):
@@ -133,7 +148,11 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
         n = len({c.source for g in f.values for c in g.claims})
         table.add_row(f.attribute, human_value(f.preferred, f.attribute), badge(f.status), str(n))
     console.print(table)
-    disputed = [f for f in facts if len(f.values) > 1 or f.status in ("contradiction", "minor-discrepancy")]
+    disputed = [
+        f
+        for f in facts
+        if f.status in ("contradiction", "minor-discrepancy") or any(_relation(g) in ("minor", "conflict") for g in f.values)
+    ]
     for f in disputed:
         console.print()
         _fact_block(console, f, title=f.attribute)
@@ -150,11 +169,9 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
     table.add_column("status / other dates", overflow="fold")
     for f in facts:
         note = badge(f.status)
-        others = [str(g.value) for g in f.values if g.value != f.preferred]
-        if others and f.status in ("contradiction", "minor-discrepancy"):
-            note.append(f"  vs {', '.join(others)}", style="red" if f.status == "contradiction" else "yellow")
-        elif others:
-            note.append(f"  (also {', '.join(others)})", style="dim")
+        against = [str(g.value) for g in f.values[1:] if _relation(g) in ("minor", "conflict")]
+        if against:
+            note.append(f"  vs {', '.join(against)}", style="red" if f.status == "contradiction" else "yellow")
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
         table.add_row(str(f.preferred), f.entity, event, note)
     console.print(table)
