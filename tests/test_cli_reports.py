@@ -239,4 +239,4 @@ def test_reports_run_on_the_real_claims(monkeypatch: pytest.MonkeyPatch) -> None
         assert result.exit_code == 0, (command, result.output)
         json.loads(result.stdout)
     card = run_json("show", "deepseek-v3")
-    assert all(685000000000 != f["preferred"] for f in card["facts"])
+    assert all(f["preferred"] != 685000000000 for f in card["facts"])

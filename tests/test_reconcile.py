@@ -372,3 +372,18 @@ def test_reconcile_never_crashes(claims: list[Claim]) -> None:
             assert f.explanation
     trust = source_trust(claims)
     assert set(trust) == {c.source for c in claims}
+
+
+def test_identifiers_and_base_models_normalize() -> None:
+    assert relation(t("arXiv:2412.19437v2", attribute="arxiv_id"), t("2412.19437", attribute="arxiv_id")) == "same"
+    assert relation(t("2412.19437", attribute="arxiv_id"), t("2405.04434", attribute="arxiv_id")) == "conflict"
+    assert rc.normalize_text("DeepSeek-V3-Base", "base_model") == "deepseek-v3"
+    assert relation(t("Deepseek Model License"), t("DeepSeek License")) == "same"
+
+
+def test_binary_k_context_lengths_agree() -> None:
+    a = n(128000, "128K", 1000, attribute="context_length")
+    b = n(131072, "131072", attribute="context_length")
+    assert relation(a, b) == relation(b, a) == "compatible"
+    assert relation(n(128000, "128K", 1000, attribute="total_params"), n(131072, "131072", attribute="total_params")) == "minor"
+    assert relation(n(32000, "32k", 1000, attribute="context_length"), n(32768, "32768", attribute="context_length")) == "compatible"

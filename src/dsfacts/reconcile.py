@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -128,6 +129,11 @@ def compare_numbers(
     return "conflict"
 
 
+def binary_k_match(a: Decimal, b: Decimal) -> bool:
+    """128K written as 128,000 by one source and 131,072 (128 × 1024) by another: one size."""
+    return any(x and x % 1000 == 0 and y == x / 1000 * 1024 for x, y in ((a, b), (b, a)))
+
+
 # ---- policies: dates --------------------------------------------------------------------------
 
 
@@ -184,6 +190,9 @@ def compare_ranges(a: SizeRange, b: SizeRange) -> Relation:
 class TextRules:
     drop_suffixes: tuple[str, ...]
     synonyms: dict[str, str]  # squashed variant -> canonical
+    strip_patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    entity_suffixes: tuple[str, ...] = ()
+    binary_k_attributes: frozenset[str] = frozenset()
 
 
 def _squash(text: str) -> str:
@@ -212,13 +221,31 @@ def text_rules_from_yaml(raw_text: str, where: str = "normalize.yaml") -> TextRu
         for v in [canonical, *variants]:
             table[_squash(str(v))] = str(canonical)
     ordered = tuple(sorted((_squash(str(s)) for s in suffixes), key=len, reverse=True))
-    return TextRules(ordered, table)
+    patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for attribute, items in (raw.get("strip_patterns") or {}).items():
+        try:
+            patterns[str(attribute)] = tuple(re.compile(str(p)) for p in items)
+        except (re.error, TypeError) as e:
+            raise DataFileError(f"{where}: bad strip_patterns for {attribute!r} ({e}).") from e
+    return TextRules(
+        ordered,
+        table,
+        patterns,
+        tuple(str(x).lower() for x in raw.get("entity_suffixes") or ()),
+        frozenset(str(x) for x in raw.get("binary_k_attributes") or ()),
+    )
 
 
 def normalize_text(text: str, attribute: str | None = None) -> str:
     """Canonical form of a text value: case, spaces, punctuation, licence words and synonyms."""
     rules = text_rules()
+    if attribute == "base_model":
+        entity = _entity_id(text, rules.entity_suffixes)
+        if entity:
+            return entity
     key = _squash(text)
+    for pattern in rules.strip_patterns.get(attribute or "", ()):
+        key = pattern.sub("", key)
     if key in rules.synonyms:
         return rules.synonyms[key]
     stripped = key
@@ -228,21 +255,26 @@ def normalize_text(text: str, attribute: str | None = None) -> str:
             break
     if stripped in rules.synonyms:
         return rules.synonyms[stripped]
-    if attribute == "base_model":
-        entity = _entity_id(text)
-        if entity:
-            return entity
     return stripped or key
 
 
-def _entity_id(name: str) -> str | None:
+def _entity_id(name: str, suffixes: tuple[str, ...] = ()) -> str | None:
+    """A model name -> entity id (exact alias, else the one entity it mentions); "X-Base" -> X."""
     from dsfacts.errors import UnknownEntityError
     from dsfacts.extract.entities import registry
 
+    reg = registry()
     try:
-        return registry().resolve(name)
+        found: str | None = reg.resolve(name)
     except UnknownEntityError:
+        mentioned = {m.entity for m in reg.find(name)}
+        found = mentioned.pop() if len(mentioned) == 1 else None
+    if found is None:
         return None
+    for suffix in suffixes:
+        if found.endswith(suffix) and found[: -len(suffix)] in reg.entities:
+            return found[: -len(suffix)]
+    return found
 
 
 def compare_texts(a: str, b: str, attribute: str | None = None) -> Relation:
@@ -277,7 +309,10 @@ def relation(a: Claim, b: Claim) -> Relation:
     if na and nb:
         if na[2] and nb[2] and na[2] != nb[2]:
             return "compatible"  # different currencies are not compared
-        return compare_numbers(na[0], na[1], a.qualifier, nb[0], nb[1], b.qualifier)
+        rel = compare_numbers(na[0], na[1], a.qualifier, nb[0], nb[1], b.qualifier)
+        if rel != "same" and a.attribute in text_rules().binary_k_attributes and binary_k_match(na[0], nb[0]):
+            return "compatible"
+        return rel
     if isinstance(va, DateValue) and isinstance(vb, DateValue):
         return compare_dates(va, vb)
     sa, sb = _as_sizes(va), _as_sizes(vb)
@@ -707,7 +742,7 @@ def _fact(w: _FactWork, trust: dict[str, float]) -> Fact:
     status = fact_status(w.groups, w.rel)
     pref = _preferred(w) if w.groups else 0
     order = sorted(range(len(w.groups)), key=lambda i: (i != pref, _RANK[w.rel.get((i, pref), "same")], -w.confidence[i], i))
-    values = [
+    values: list[ValueGroup] = [
         FactValue(
             value=_group_value(w.groups[i]),
             claims=[_ref(c) for c in w.groups[i].claims],
