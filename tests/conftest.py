@@ -56,7 +56,9 @@ def kbdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "a.md").write_text("# A\n\ndeepseek-v3 total_params 671\n", encoding="utf-8")
-    (sources / "b.txt").write_text("deepseek-v3 total_params 671\ndeepseek-r1 context_length 128\n", encoding="utf-8")
+    (sources / "b.txt").write_text(
+        "deepseek-v3 total_params 671\ndeepseek-r1 context_length 128\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")

@@ -27,6 +27,7 @@ from dsfacts.errors import SourceError, StoreError
 from dsfacts.models import Claim
 
 ADDABLE = (".md", ".markdown", ".txt", ".html", ".htm")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 HTML_INSTALL_HINT = 'Adding HTML pages needs trafilatura: pip install "dsfacts[html]"'
 
 
@@ -82,7 +83,9 @@ def add(
         data, suffix = _read_input(Path(path))
         sha = src.content_hash(data)
         if sha in known:
-            report.refused.append(f"{path}: already in the knowledge base as {known[sha]} (same content); not added.")
+            report.refused.append(
+                f"{path}: already in the knowledge base as {known[sha]} (same content); not added."
+            )
             continue
         stored, meta = _convert(data, Path(path), suffix)
         meta["kind"] = kind or meta.get("kind") or _guess_kind(Path(path), meta)
@@ -133,7 +136,9 @@ def _read_input(path: Path) -> tuple[bytes, str]:
     if path.is_dir():
         raise SourceError(f"{path}: is a folder; give the documents inside it (e.g. {path}/*.md).")
     if suffix not in ADDABLE:
-        raise SourceError(f"{path}: only .md, .txt and .html documents can be added (this is {suffix or 'no suffix'}).")
+        raise SourceError(
+            f"{path}: only .md, .txt and .html documents can be added (this is {suffix or 'no suffix'})."
+        )
     try:
         return path.read_bytes(), suffix
     except OSError as e:
@@ -165,6 +170,8 @@ def html_to_markdown(html_text: str, name: str) -> tuple[bytes, dict[str, Any]]:
     body = trafilatura.extract(
         html_text, output_format="markdown", include_tables=True, include_links=False, favor_recall=True
     )
+    if body:  # Markdown escapes (total\_params, 1\.5B) would end up inside quotes
+        body = _MD_ESCAPE.sub(r"\1", body)
     found = trafilatura.extract_metadata(html_text)
     meta: dict[str, Any] = {}
     if found is not None:
@@ -287,8 +294,12 @@ def resolve_id(wanted: str, sources_dir: Path) -> str:
 def _check_writable(sources_dir: Path) -> None:
     if not sources_dir.is_dir():
         raise SourceError(f"Sources folder {sources_dir} does not exist (create it or use --sources DIR).")
-    if not os.access(sources_dir, os.W_OK):
+    if not _writable(sources_dir):
         raise SourceError(f"Sources folder {sources_dir} is read-only; cannot change it.")
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
 
 
 def _known_hashes(sources_dir: Path) -> dict[str, str]:
@@ -374,7 +385,7 @@ def _drop_metadata(path: Path, names: list[str]) -> None:
             skipping = key in names
         if not skipping:
             out.append(line)
-    text = "".join(out)
+    text = "".join(out).rstrip("\n") + "\n"  # no blank tail where an appended entry was
     try:
         left = yaml.safe_load(text) or {}
         ok = isinstance(left, dict) and not any(n in left for n in names)

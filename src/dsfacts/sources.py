@@ -121,13 +121,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return _strict(data, enc, name), enc
+    utf16 = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
+    if utf16:  # before UTF-8: ASCII text in UTF-16 is valid UTF-8 too, full of NULs
+        return _strict(data, utf16, name), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _strict(data, utf16, name), utf16
     chinese = _chinese_decode(data)
     if chinese:
         return chinese

@@ -27,7 +27,9 @@ def claim_to_line(claim: Claim) -> str:
 
 def claims_text(claims: Iterable[Claim]) -> str:
     """The exact contents of claims.jsonl for these claims: stable order, one object a line."""
-    return "".join(claim_to_line(c) + "\n" for c in sorted(claims, key=Claim.sort_key))
+    # the whole line breaks ties, so equal-looking claims never swap places between runs
+    lines = sorted(((c.sort_key(), claim_to_line(c)) for c in claims), key=lambda pair: pair)
+    return "".join(line + "\n" for _, line in lines)
 
 
 def text_sha256(text: str) -> str:
