@@ -79,18 +79,16 @@ def extract(
     with _extract_progress() as progress:
         report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
     _print_extract_report(report)
-    console(stderr=True).print(
+    typer.echo(
         f"{report.documents} documents ({report.parsed} parsed, {report.cached} unchanged), "
         f"{report.claims} claims -> {claims}",
-        markup=False,
+        err=True,
     )
 
 
 def _print_extract_report(report: Any) -> None:
-    err = console(stderr=True)
-    for problem in report.problems:
-        err.print("[yellow]skipped:[/] ", end="")
-        err.print(problem, markup=False)
+    for problem in report.problems:  # plain lines: file names must not be wrapped or styled away
+        typer.echo(f"skipped: {problem}", err=True)
 
 
 class _extract_progress:
@@ -174,18 +172,17 @@ def remove(
 
 
 def _print_change_report(report: Any, claims: Path) -> None:
-    out = console()
     for line in report.refused:
-        out.print(line, markup=False)
+        typer.echo(line)
     for a in report.added:
-        out.print(f"added {a.id} (from {a.origin}): {a.claims} new claims", markup=False)
+        typer.echo(f"added {a.id} (from {a.origin}): {a.claims} new claims")
     for name, n in report.removed:
-        out.print(f"removed {name}: {n} claims dropped", markup=False)
+        typer.echo(f"removed {name}: {n} claims dropped")
     if report.extract is not None:
         _print_extract_report(report.extract)
-        out.print(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents", markup=False)
+        typer.echo(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents")
         if not report.reconciled:
-            out.print("(fact statuses not compared: the reconciler is not available yet)", markup=False)
+            typer.echo("(fact statuses not compared: the reconciler is not available yet)")
         groups = [
             ("new agreements", lambda c: c.after == "agreed"),
             ("new contradictions", lambda c: c.after == "contradiction"),
@@ -195,9 +192,9 @@ def _print_change_report(report: Any, claims: Path) -> None:
         for title, wanted in groups:
             picked = [c for c in report.changes if wanted(c)]
             if picked:
-                out.print(f"{title}:", markup=False)
+                typer.echo(f"{title}:")
                 for c in picked:
-                    out.print(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}", markup=False)
+                    typer.echo(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}")
 
 
 @app.command()
