@@ -387,3 +387,17 @@ def test_binary_k_context_lengths_agree() -> None:
     assert relation(a, b) == relation(b, a) == "compatible"
     assert relation(n(128000, "128K", 1000, attribute="total_params"), n(131072, "131072", attribute="total_params")) == "minor"
     assert relation(n(32000, "32k", 1000, attribute="context_length"), n(32768, "32768", attribute="context_length")) == "compatible"
+
+
+def test_a_source_that_contradicts_itself_is_named() -> None:
+    claims = [
+        d("2024-12-26", "000.txt"),
+        d("2024-12", "002.txt"),
+        d("2024-12-26", "003.txt", line=192),
+        d("2024-12-25", "003.txt", line=412),  # the diagram
+    ]
+    (fact,) = reconcile(claims)
+    assert fact.status == "contradiction" and fact.preferred == "2024-12-26"
+    assert fact.explanation == (
+        "2024-12-26 and 2024-12-25 are different days (1 day apart) (003.txt also states 2024-12-26 elsewhere)"
+    )

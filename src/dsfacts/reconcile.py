@@ -709,12 +709,17 @@ def _explain_fact(w: _FactWork, status: Status, pref: int) -> str | None:
                 text += "; within it: " + "; ".join(inner)
         return text
     parts = []
-    seen: set[int] = set()
+    agreeing = set().union(*(g.sources for i, g in enumerate(w.groups) if i == pref or _RANK[w.rel[(i, pref)]] <= 1))
     for i, g in enumerate(w.groups):
-        if i == pref or _RANK[w.rel[(i, pref)]] < 2 or i in seen:
+        if i == pref or _RANK[w.rel[(i, pref)]] < 2:
             continue
-        seen.add(i)
-        parts.append(explain_relation(w.groups[pref].rep, g.rep))
+        text = explain_relation(w.groups[pref].rep, g.rep)
+        torn = sorted(g.sources & agreeing)
+        if torn:  # the odd value comes from a source that elsewhere agrees: it contradicts itself
+            text += f" ({', '.join(torn)} also states {format_value(_group_value(w.groups[pref]), w.groups[pref].rep.kind)} elsewhere)"
+        parts.append(text)
+    if len(parts) > 4:
+        parts = [*parts[:4], f"and {len(parts) - 4} more different values"]
     if not parts:  # the disagreement is between two values other than the preferred one
         for (i, j), r in sorted(w.rel.items()):
             if i < j and _RANK[r] >= 2:
