@@ -465,7 +465,8 @@ def _explain_numbers(
     big, small = (x, y) if abs(x) >= abs(y) else (y, x)
     if rel == "minor":
         pct = relative_difference(x, y) * 100
-        return f"{left} and {right} differ by {group_digits(diff)} ({pct:.2g}%): a rounding-size difference"
+        money = _CURRENCY.get(na[2] or "", "")
+        return f"{left} and {right} differ by {money}{group_digits(diff)} ({pct:.2g}%): a rounding-size difference"
     if small and abs(big / small) >= Decimal("1.5"):
         ratio = abs(big / small)
         ratio_text = f"{ratio.normalize():f}" if ratio == ratio.to_integral_value() else f"{ratio:.1f}"

@@ -23,6 +23,7 @@ BADGES = {
 }
 # How a number of this attribute is read aloud: 14.8T tokens, 2.788M GPU hours, $5.576M.
 UNITS = {"training_tokens": " tokens", "training_gpu_hours": " GPU hours"}
+QUOTE_MAX = 160
 MONEY_PREFIX = {"training_cost_usd": "$", "training_cost_cny": "¥"}
 
 
@@ -86,14 +87,18 @@ def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
     return line
 
 
-def _claim_lines(group: ValueGroup) -> list[Text]:
+def _claim_lines(group: ValueGroup) -> list[Padding]:
+    """source:line and the quote, indented so that a long quote wraps under itself."""
     out = []
     for c in group.claims:
-        t = Text("      ")
+        t = Text()
         t.append(f"{c.source}:{c.line}", style="cyan")
         t.append("  ")
-        t.append(f"“{c.quote.strip()}”")
-        out.append(t)
+        quote = c.quote.strip()
+        if len(quote) > QUOTE_MAX:  # the full quote is in --json; a screen needs the findable start
+            quote = quote[: QUOTE_MAX - 1] + "…"
+        t.append(f"“{quote}”")
+        out.append(Padding(t, (0, 0, 0, 6), expand=False))
     return out
 
 
@@ -111,10 +116,14 @@ def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
             console.print(line)
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def summary_line(counts: dict[str, int]) -> str:
     return (
-        f"{counts['facts']} facts: {counts['agreed']} agreed, {counts['single-source']} single-source, "
-        f"{counts['disputed']} disputed ({counts['contradiction']} contradictions, "
+        f"{_n(counts['facts'], 'fact')}: {counts['agreed']} agreed, {counts['single-source']} single-source, "
+        f"{counts['disputed']} disputed ({_n(counts['contradiction'], 'contradiction')}, "
         f"{counts['minor-discrepancy']} minor)"
     )
 
