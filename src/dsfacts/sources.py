@@ -25,6 +25,7 @@ from dsfacts.models import Source
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster front matter
 # Files that live in sources/ without being documents; never reported as skipped.
 _HOUSEKEEPING = {METADATA_FILE, "sources.yml", "readme.md", "readme.txt", "readme", ".gitignore", ".gitkeep"}
 
@@ -226,7 +227,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
         end = nl if nl >= 0 else n
         if text[pos:end].strip() in ("---", "..."):
             try:
-                meta = yaml.safe_load(text[first_nl + 1 : pos])
+                meta = yaml.load(text[first_nl + 1 : pos], Loader=_YAML_LOADER)
             except Exception:  # noqa: BLE001 - YAMLError, bad dates (ValueError), deep nesting …
                 return {}, 0
             if meta is None:
