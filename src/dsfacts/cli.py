@@ -175,9 +175,9 @@ def _print_change_report(report: Any, claims: Path) -> None:
     for line in report.refused:
         typer.echo(line)
     for a in report.added:
-        typer.echo(f"added {a.id} (from {a.origin}): {a.claims} new claims")
+        typer.echo(f"added {a.id} (from {a.origin}): {a.claims} new claim{'s' if a.claims != 1 else ''}")
     for name, n in report.removed:
-        typer.echo(f"removed {name}: {n} claims dropped")
+        typer.echo(f"removed {name}: {n} claim{'s' if n != 1 else ''} dropped")
     if report.extract is not None:
         _print_extract_report(report.extract)
         typer.echo(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents")
