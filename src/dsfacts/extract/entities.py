@@ -34,6 +34,7 @@ class Entity:
     short: tuple[str, ...] = ()
     kind: str = "model"
     sizes_of: dict[str, str] | None = None
+    predecessor: str | None = None
 
     @property
     def is_company(self) -> bool:
@@ -142,6 +143,7 @@ def _load_entity(raw: dict[str, Any], where: str) -> Entity:
             short=tuple(str(a) for a in raw.get("short") or ()),
             kind=str(raw.get("kind") or "model"),
             sizes_of=dict(raw["sizes_of"]) if raw.get("sizes_of") else None,
+            predecessor=str(raw["predecessor"]) if raw.get("predecessor") else None,
         )
     except (KeyError, TypeError, ValueError) as e:
         raise DataFileError(f"{where}: malformed entity entry {raw!r} ({e}).") from e

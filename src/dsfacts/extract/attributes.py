@@ -1,0 +1,124 @@
+"""Which attribute a value states, from the cue words around it (data/attributes.yaml).
+
+A value looks at the words of its own clause: after it ("671B total parameters", "14.8T
+tokens") and before it ("总参数达6710亿", "激活 370 亿参数"). The most specific attribute
+whose cue stands there wins; with no cue there is no claim, except for dates, which default
+to a release.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from dsfacts.errors import DataFileError
+
+HEAD_REACH = 30  # characters before a value in which a cue still counts
+TAIL_REACH = 32  # characters after a value (English puts adjectives between: "14.8T diverse … tokens")
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    name: str
+    kinds: tuple[str, ...]
+    cues: tuple[str, ...]  # lowercased, longest first
+    priority: int = 1
+    tail_only: bool = False
+    magnitude: bool = False  # needs a scaled number (671B, 6710亿), not a bare count
+    currency: str | None = None
+    company: bool = False  # an attribute of the company, not of a model
+
+
+@lru_cache(maxsize=1)
+def attribute_specs() -> dict[str, AttributeSpec]:
+    text = resources.files("dsfacts.data").joinpath("attributes.yaml").read_text(encoding="utf-8")
+    return specs_from_yaml(text)
+
+
+def specs_from_yaml(text: str) -> dict[str, AttributeSpec]:
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict):
+        raise DataFileError("attributes.yaml: expected a mapping of attribute -> spec.")
+    out: dict[str, AttributeSpec] = {}
+    for name, spec in raw.items():
+        out[name] = _spec(str(name), spec)
+    return out
+
+
+def _spec(name: str, spec: Any) -> AttributeSpec:
+    if not isinstance(spec, dict) or not spec.get("kinds") or not spec.get("cues"):
+        raise DataFileError(f"attributes.yaml: {name} needs `kinds` and `cues`.")
+    cues = sorted({str(c).lower() for c in spec["cues"]}, key=lambda c: (-len(c), c))
+    return AttributeSpec(
+        name=name,
+        kinds=tuple(str(k) for k in spec["kinds"]),
+        cues=tuple(cues),
+        priority=int(spec.get("priority", 1)),
+        tail_only=bool(spec.get("tail_only", False)),
+        magnitude=bool(spec.get("magnitude", False)),
+        currency=spec.get("currency"),
+        company=bool(spec.get("company", False)),
+    )
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    text = resources.files("dsfacts.data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise DataFileError("vocabulary.yaml: expected a mapping.")
+    return data
+
+
+def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
+    """How far the nearest cue of this attribute stands from the value (None: no cue)."""
+    best: int | None = None
+    t = tail[:TAIL_REACH].lower()
+    for cue in spec.cues:
+        i = t.find(cue)
+        if i >= 0 and (best is None or i < best):
+            best = i
+    if not spec.tail_only:
+        h = head[-HEAD_REACH:].lower()
+        for cue in spec.cues:
+            i = h.rfind(cue)
+            if i >= 0:
+                d = len(h) - (i + len(cue))
+                if best is None or d < best:
+                    best = d
+    return best
+
+
+def choose_attribute(
+    kind: str, head: str, tail: str, *, magnitude: bool, currency: str | None = None, hint: str = ""
+) -> str | None:
+    """The attribute a value of this kind states, given the words before and after it.
+
+    `hint` is extra cue text from the value's surroundings (a table header, a row label): it is
+    consulted only when the clause itself has no cue.
+    """
+    found: list[tuple[int, int, str]] = []
+    for spec in attribute_specs().values():
+        if kind not in spec.kinds:
+            continue
+        if spec.magnitude and not magnitude:
+            continue
+        if spec.currency and currency and spec.currency != currency:
+            continue
+        d = cue_distance(spec, head, tail)
+        if d is not None:
+            found.append((-spec.priority, d, spec.name))
+    if not found and hint:
+        for spec in attribute_specs().values():
+            if kind in spec.kinds and not (spec.magnitude and not magnitude) and not (
+                spec.currency and currency and spec.currency != currency
+            ) and cue_distance(spec, hint, "") is not None:
+                found.append((-spec.priority, 0, spec.name))
+    if not found:
+        return None
+    found.sort()
+    return found[0][2]
