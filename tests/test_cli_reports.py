@@ -240,3 +240,28 @@ def test_reports_run_on_the_real_claims(monkeypatch: pytest.MonkeyPatch) -> None
         json.loads(result.stdout)
     card = run_json("show", "deepseek-v3")
     assert all(f["preferred"] != 685000000000 for f in card["facts"])
+
+
+def _real_fact(entity: str, attribute: str) -> dict | None:
+    facts = run_json("conflicts", "--entity", entity, "--attribute", attribute, "--status", "all")["facts"]
+    return facts[0] if facts else None
+
+
+@pytest.mark.skipif(not (REPO / "claims.jsonl").exists(), reason="no claims.jsonl at the repo root yet")
+def test_the_seed_acceptance_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    v3 = _real_fact("deepseek-v3", "release_date")
+    assert v3 is not None and v3["preferred"] == "2024-12-26"
+    relations = {g["value"]: g.get("relation") for g in v3["values"]}
+    assert relations.get("2024-12") in ("same", "compatible")
+    if "2024-12-25" in relations:  # the diagram's day is reported, not folded in
+        assert relations["2024-12-25"] == "conflict" and v3["status"] == "contradiction"
+    coder = _real_fact("deepseek-coder", "release_date")
+    assert coder is not None and coder["status"] == "contradiction"
+    months = {str(g["value"])[:7] for g in coder["values"]}
+    assert {"2023-07", "2023-11"} <= months
+    paper = _real_fact("deepseek-coder", "paper_date")
+    assert paper is not None and str(paper["preferred"]).startswith("2024-01")
+    r1 = _real_fact("deepseek-r1", "distilled_sizes")
+    if r1 is not None and any(isinstance(g["value"], list) for g in r1["values"]):
+        assert r1["status"] in ("agreed", "single-source")  # the list lies inside 1.5B–70B

@@ -496,7 +496,9 @@ def _explain_dates(a: DateValue, b: DateValue, rel: Relation) -> str:
             days = abs((a.start - b.start).days)
             return f"{a.iso} and {b.iso} are different days ({days} day{'s' if days != 1 else ''} apart)"
         return f"{a.iso} and {b.iso} are different {words}"
-    return f"{a.iso} ({a.start.isoformat()} to {a.end.isoformat()}) and {b.iso} ({b.start.isoformat()} to {b.end.isoformat()}) do not overlap"
+    wide, narrow = (a, b) if (a.end - a.start) >= (b.end - b.start) else (b, a)
+    span = f" ({wide.start.isoformat()} to {wide.end.isoformat()})" if wide.precision == "interval" else ""
+    return f"{narrow.iso} is not within {wide.iso}{span}"
 
 
 def _sizes_text(v: SizeList | SizeRange) -> str:
@@ -683,7 +685,10 @@ def _specificity(c: Claim) -> tuple:
 
 def _preferred(w: _FactWork) -> int:
     """The most precise value in the best-supported cluster (2024-12 supports 2024-12-26)."""
-    top = max(range(len(w.groups)), key=lambda i: (w.confidence[i], len(w.groups[i].sources)))
+    top = max(
+        range(len(w.groups)),
+        key=lambda i: (round(w.confidence[i], 9), len(w.groups[i].sources), len(w.groups[i].claims)),
+    )
     cluster = [i for i in range(len(w.groups)) if i == top or _RANK[w.rel[(i, top)]] <= 1]
     return max(
         cluster,
@@ -719,8 +724,8 @@ def _explain_fact(w: _FactWork, status: Status, pref: int) -> str | None:
         if torn:  # the odd value comes from a source that elsewhere agrees: it contradicts itself
             text += f" ({', '.join(torn)} also states {format_value(_group_value(w.groups[pref]), w.groups[pref].rep.kind)} elsewhere)"
         parts.append(text)
-    if len(parts) > 4:
-        parts = [*parts[:4], f"and {len(parts) - 4} more different values"]
+    if len(parts) > 3:
+        parts = [*parts[:3], f"and {len(parts) - 3} more different values"]
     if not parts:  # the disagreement is between two values other than the preferred one
         for (i, j), r in sorted(w.rel.items()):
             if i < j and _RANK[r] >= 2:

@@ -205,8 +205,8 @@ def render_entities(console: Console, rows: list[dict]) -> None:
 
 def render_sources(console: Console, rows: list[dict]) -> None:
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, padding=(0, 2, 0, 0))
-    table.add_column("source", overflow="fold")
-    table.add_column("title", overflow="fold")
+    table.add_column("source", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=1)
     table.add_column("date", no_wrap=True)
     table.add_column("lang", no_wrap=True)
     table.add_column("claims", justify="right", no_wrap=True)
