@@ -9,6 +9,7 @@ to a release.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -31,6 +32,7 @@ class AttributeSpec:
     magnitude: bool = False  # needs a scaled number (671B, 6710亿), not a bare count
     currency: str | None = None
     company: bool = False  # an attribute of the company, not of a model
+    min: Decimal | None = None  # smallest plausible number
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,7 @@ def _spec(name: str, spec: Any) -> AttributeSpec:
         magnitude=bool(spec.get("magnitude", False)),
         currency=spec.get("currency"),
         company=bool(spec.get("company", False)),
+        min=Decimal(str(spec["min"])) if spec.get("min") is not None else None,
     )
 
 
@@ -94,7 +97,8 @@ def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
 
 
 def choose_attribute(
-    kind: str, head: str, tail: str, *, magnitude: bool, currency: str | None = None, hint: str = ""
+    kind: str, head: str, tail: str, *, magnitude: bool, currency: str | None = None, hint: str = "",
+    amount: Decimal | None = None,
 ) -> str | None:
     """The attribute a value of this kind states, given the words before and after it.
 
@@ -109,6 +113,8 @@ def choose_attribute(
             continue
         if spec.currency and currency and spec.currency != currency:
             continue
+        if spec.min is not None and amount is not None and amount < spec.min:
+            continue
         d = cue_distance(spec, head, tail)
         if d is not None:
             found.append((-spec.priority, d, spec.name))
@@ -116,7 +122,9 @@ def choose_attribute(
         for spec in attribute_specs().values():
             if kind in spec.kinds and not (spec.magnitude and not magnitude) and not (
                 spec.currency and currency and spec.currency != currency
-            ) and cue_distance(spec, hint, "") is not None:
+            ) and not (spec.min is not None and amount is not None and amount < spec.min) and cue_distance(
+                spec, hint, ""
+            ) is not None:
                 found.append((-spec.priority, 0, spec.name))
     if not found:
         return None

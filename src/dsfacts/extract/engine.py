@@ -28,9 +28,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、\[\]【】|]|\s[-–—]\s")
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)|(?<![\w.])(?:www\.)?[\w-]+\.(?:com|cn|org|net|io|ai)/[^\s)\]>\"']*")
 _SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?)\s?[Bb](?![A-Za-z0-9])")
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)\s*年|(?<![\w.-])(19[89]\d|20[0-4]\d)(?![\w.-])")
+# a year standing alone ("## 2024年", "2025 开年", "in 2024"), not the year of a full date
+_NARRATIVE_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?![\w\-/.年月]))")
 _NEWS_LINK = re.compile(r"^\s*[\]】)]?\s*\[")
 QUOTE_LIMIT = 200
+DIAGRAM_REACH = 50.0  # a diagram label farther than this from every model label belongs to none
 BILLION = Decimal(10) ** 9
 
 
@@ -40,7 +42,8 @@ class Scope:
 
     headings: list[tuple[int, str | None]] = field(default_factory=list)
     items: list[tuple[int, str | None]] = field(default_factory=list)
-    year: int | None = None
+    narrative_year: int | None = None  # "2025 开年", "## 2024年": the year the text is telling
+    last_date_year: int | None = None  # the year of the last full date, when no narrative year is known
     diagram_labels: dict[int, list[tuple[tuple[float, float, float, float] | None, str, int]]] = field(default_factory=dict)
 
     def enter_heading(self, level: int, entity: str | None) -> None:
@@ -53,6 +56,14 @@ class Scope:
         while self.items and self.items[-1][0] >= indent:
             self.items.pop()
         self.items.append((indent, entity))
+
+    @property
+    def year(self) -> int | None:
+        return self.narrative_year or self.last_date_year
+
+    def leave_block(self, level: int) -> None:
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
 
     def entity(self, skip_current_line: bool = True) -> str | None:
         stack = self.items[:-1] if skip_current_line else self.items
@@ -94,6 +105,10 @@ def extract_document(doc: Document) -> list[Claim]:
     return list(_dedupe(_Extractor(doc).run()))
 
 
+BIBTEX_LEVEL = 8  # a bibtex entry's title scopes its year= and eprint= lines
+_BIBTEX_TITLE = re.compile(r"\s*title\s*=", re.IGNORECASE)
+
+
 def _dedupe(claims: Iterable[Claim]) -> Iterable[Claim]:
     seen: set[tuple] = set()
     for c in claims:
@@ -110,12 +125,15 @@ class _Extractor:
         self.scope = Scope()
         self.size_mentions: list[tuple[str, Decimal, Unit, Mention]] = []
         self.vocab = vocabulary()
+        self.cueless_dates: set[int] = set()
+        self.last_matches: list[vg.ValueMatch] = []
 
     # ---- walking the document -------------------------------------------------------------
 
-    def run(self) -> Iterable[Claim]:
+    def run(self) -> list[Claim]:
         units = list(segment(self.doc))
         self._index_diagrams(units)
+        claims: list[Claim] = []
         for unit in units:
             mentions = self._mentions(unit.text)
             models = [m for m in mentions if not self._is_company(m.entity)]
@@ -124,13 +142,34 @@ class _Extractor:
                 self.scope.enter_heading(unit.level, first.entity if first else None)
             elif unit.kind in ("item", "para"):
                 self.scope.enter_line(unit.indent, first.entity if first else None)
-            yield from self._claims_of(unit, mentions)
-            self._note_year(unit.text)
-        yield from self._variant_sizes_from_names()
+            elif unit.kind == "code" and _BIBTEX_TITLE.match(unit.text):
+                self.scope.enter_heading(BIBTEX_LEVEL, first.entity if first else None)
+            elif unit.kind == "code" and unit.text.lstrip().startswith("@"):
+                self.scope.enter_heading(BIBTEX_LEVEL, None)
+            elif unit.kind == "end":
+                self.scope.leave_block(BIBTEX_LEVEL)
+            claims.extend(self._claims_of(unit, mentions))
+            self._note_year(unit)
+        claims.extend(self._sizes_from_names())
+        return self._date_attributes_by_document(claims)
 
-    def _note_year(self, text: str) -> None:
-        for m in _YEAR.finditer(text):
-            self.scope.year = int(m.group(1) or m.group(2))
+    def _note_year(self, unit: Unit) -> None:
+        for m in _NARRATIVE_YEAR.finditer(unit.text):
+            self.scope.narrative_year = int(m.group(1))
+        for m in self.last_matches:
+            if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision != "year":
+                self.scope.last_date_year = m.value.end.year
+
+    def _date_attributes_by_document(self, claims: list[Claim]) -> list[Claim]:
+        """A date with no cue that equals the paper date the same document gives the entity is
+        that paper date, not a second, release claim (a diagram repeating a list of papers)."""
+        papers = {(c.entity, c.value) for c in claims if c.attribute == "paper_date" and id(c) not in self.cueless_dates}
+        return [
+            c.model_copy(update={"attribute": "paper_date"})
+            if id(c) in self.cueless_dates and (c.entity, c.value) in papers
+            else c
+            for c in claims
+        ]
 
     def _mentions(self, text: str) -> list[Mention]:
         urls = [m.span() for m in _URL.finditer(text)] if ("/" in text or "](" in text) else []
@@ -155,8 +194,11 @@ class _Extractor:
         usable = [m for m in mentions if self._is_company(m.entity) == company]
         c_start, c_end = _clause_bounds(text, start, end)
         s_start, s_end = _sentence_bounds(text, start, end)
-        foreign = _foreign().find(text[s_start:s_end])
-        foreign = [(a + s_start, b + s_start) for a, b in foreign]
+        foreign = [
+            (a + s_start, b + s_start)
+            for a, b in _foreign().find(text[s_start:s_end])
+            if not any(m.start <= a + s_start < m.end for m in mentions)  # "R1-Distill-Qwen" is ours
+        ]
         # a value glued to a foreign name ("Llama 3 405B") or in a clause about one is not ours
         in_clause = [m for m in usable if c_start <= m.start < c_end]
         foreign_clause = [f for f in foreign if c_start <= f[0] < c_end]
@@ -205,7 +247,7 @@ class _Extractor:
         column_entities = self._column_entities(cell.header)
         if any(column_entities[1:]):
             return column_entities[cell.column] if cell.column < len(column_entities) else None
-        for text in cell.row[: cell.column]:
+        for text in [*cell.row[: cell.column], *cell.row[cell.column + 1 :]]:
             ms = [m for m in self._mentions(text) if not self._is_company(m.entity)]
             if ms:
                 return ms[0].entity
@@ -224,19 +266,24 @@ class _Extractor:
         labels = self.scope.diagram_labels.get(unit.diagram or 0, [])
         if not labels:
             return None
-        if unit.box is not None and all(b is not None for b, _, _ in labels):
-            return min(labels, key=lambda lab: _box_distance(unit.box, lab[0]))[1]  # type: ignore[arg-type]
-        return None
+        if unit.box is None or any(b is None for b, _, _ in labels):
+            return None
+        box, entity, _ = min(labels, key=lambda lab: _box_distance(unit.box, lab[0]))  # type: ignore[arg-type]
+        return entity if _box_distance(unit.box, box) <= DIAGRAM_REACH else None  # type: ignore[arg-type]
 
     # ---- claims of one unit --------------------------------------------------------------
 
     def _claims_of(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
         text = unit.text
+        self.last_matches = []
         if not text.strip():
             return
         self._collect_size_names(unit, mentions)
-        matches = vg.find_values(text)
+        matches = self.last_matches = vg.find_values(text)
         hint = self._hint(unit)
+        yield from self._base_model(unit, mentions)
+        bases = self._base_objects(text, mentions)
+        mentions = [m for m in mentions if m not in bases]  # "以 Coder-v1.5 为基础": not the subject
         for i, m in enumerate(matches):
             if self._is_name_part(text, m, mentions):
                 continue
@@ -259,7 +306,8 @@ class _Extractor:
             column_entities = self._column_entities(cell.header)
             if any(column_entities[1:]):
                 return " ".join(c for j, c in enumerate(cell.row) if j < len(column_entities) and not column_entities[j] and j != cell.column)
-            return cell.header[cell.column] if cell.column < len(cell.header) else ""
+            header = cell.header[cell.column] if cell.column < len(cell.header) else ""
+            return header + (" arxiv" if any("arxiv" in c.lower() for c in cell.row) else "")
         return "arxiv" if "arxiv" in unit.text.lower() else ""
 
     def _is_name_part(self, text: str, m: vg.ValueMatch, mentions: list[Mention]) -> bool:
@@ -306,9 +354,14 @@ class _Extractor:
             return
         currency = value.currency if isinstance(value, Money) else None
         magnitude = m.magnitude or kind in ("sizes", "range")
-        attribute = choose_attribute(kind, head, tail, magnitude=magnitude, currency=currency, hint=hint)
+        amount = value.amount if isinstance(value, (Quantity, Money)) else None
+        attribute = choose_attribute(
+            kind, head, tail, magnitude=magnitude, currency=currency, hint=hint, amount=amount
+        )
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
+        if attribute is None and kind == "number" and m.raw.rstrip().endswith(("B", "b")) and m.magnitude:
+            attribute = "total_params"  # "671B" alone next to a model is its size
         if attribute is None:
             return
         if kind == "money" and self._vetoed(head + tail):
@@ -326,8 +379,8 @@ class _Extractor:
             entity, attribute = sizes_of["entity"], sizes_of["attribute"]
         elif sizes_of:
             return
-        if kind == "number" and attribute in ("total_params", "active_params") and value.amount < Decimal(10) ** 8:
-            return  # a "parameter" count under 100M is not a model size
+        if spec.min is not None and amount is not None and amount < spec.min:
+            return
         yield self._claim(unit, m, entity, attribute, value)
 
     def _vetoed(self, around: str) -> bool:
@@ -338,19 +391,32 @@ class _Extractor:
         self, unit: Unit, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str
     ) -> Iterable[Claim]:
         value = m.value
+        attribute = choose_attribute("date", head, tail, magnitude=False, hint=hint)
+        s_start, s_end = _sentence_bounds(unit.text, m.start, m.end)
+        sentence = unit.text[s_start:s_end]
+        if attribute in (None, "release_date") and self._founding(sentence, mentions, s_start, s_end):
+            attribute = "founded_date"
         if isinstance(value, vg.MonthDay):
-            if self.scope.year is None:
-                return
+            if self.scope.year is None or (value.day is None and attribute is None):
+                return  # "6月榜单": a month with no year and no cue dates nothing
             try:
                 value = DateValue.from_parts(self.scope.year, value.month, value.day)
             except ValueError:
                 return
-        attribute = choose_attribute("date", head, tail, magnitude=False, hint=hint)
         if attribute == "founded_date":
             entity = self._entity_for(unit, mentions, m.start, m.end, company=True)
             if entity:
                 yield self._claim(unit, m, entity, attribute, value)
             return
+        if attribute is None:
+            attribute = self._sentence_date_cue(sentence)
+        if attribute is None:
+            # a date with no cue: a release, unless it is a bare year or the sentence is about another event
+            if isinstance(value, DateValue) and value.precision == "year":
+                return
+            low = sentence.lower()
+            if any(str(w).lower() in low for w in self.vocab.get("not_a_release", [])):
+                return
         after = unit.text[m.end :]
         if _NEWS_LINK.match(after):
             # "【2024-12-26】[国产之光…](…)": the date of an article, unless the link names a model
@@ -361,7 +427,30 @@ class _Extractor:
         entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
         if entity is None:
             return
-        yield self._claim(unit, m, entity, attribute or "release_date", value)
+        claim = self._claim(unit, m, entity, attribute or "release_date", value)
+        if attribute is None:
+            self.cueless_dates.add(id(claim))
+        yield claim
+
+    def _sentence_date_cue(self, sentence: str) -> str | None:
+        """A release or paper cue anywhere in the sentence ("2024年12月26日，…，深度求索发布了 V3")."""
+        low = sentence.lower()
+        specs = attribute_specs()
+        for name in ("paper_date", "release_date"):
+            if any(c in low for c in specs[name].cues):
+                return name
+        return None
+
+    def _founding(self, sentence: str, mentions: list[Mention], s_start: int, s_end: int) -> bool:
+        """'2023年7月17日，正式成立深度求索公司': the sentence founds the company."""
+        spec = attribute_specs()["founded_date"]
+        low = sentence.lower()
+        if not any(c in low for c in spec.cues):
+            return False
+        in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+        return any(self._is_company(m.entity) for m in in_sentence) and not any(
+            not self._is_company(m.entity) for m in in_sentence
+        )
 
     # ---- text-valued attributes ----------------------------------------------------------
 
@@ -371,7 +460,6 @@ class _Extractor:
         yield from self._licence(unit, mentions, low)
         yield from self._named(unit, mentions, "headquarters", low)
         yield from self._named(unit, mentions, "founder", low)
-        yield from self._base_model(unit, mentions)
 
     def _name_matches(self, section: str, text: str) -> list[tuple[int, int, str]]:
         out = []
@@ -427,22 +515,30 @@ class _Extractor:
             if entity:
                 yield self._claim_text(unit, i, j, entity, section, canon)
 
-    def _base_model(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
+    def _base_objects(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions that name a base model: "基于 X 训练", "以 X 为基础", "based on X"."""
         vocab = self.vocab["base_model"]
-        text = unit.text
         low = text.lower()
-        for k, base in enumerate(mentions):
+        out = []
+        for base in mentions:
             if self._is_company(base.entity):
                 continue
             before = low[max(0, base.start - 14) : base.start].rstrip(" `*[")
-            cue = next((c for c in vocab["cues"] if before.endswith(str(c).lower())), None)
+            cue = next((str(c) for c in vocab["cues"] if before.endswith(str(c).lower())), None)
             if cue is None:
                 continue
             after = low[base.end : base.end + 16]
-            if not str(cue).isascii() and not any(str(a) in after for a in vocab["after"]):
-                continue
-            c_start, _ = _sentence_bounds(text, base.start, base.end)
-            subjects = [m.entity for m in mentions[:k] if m.start >= c_start and not self._is_company(m.entity)]
+            if cue.isascii() or any(str(a) in after for a in vocab["after"]):
+                out.append(base)
+        return out
+
+    def _base_model(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
+        text = unit.text
+        for base in self._base_objects(text, mentions):
+            s_start, _ = _sentence_bounds(text, base.start, base.end)
+            subjects = [
+                m.entity for m in mentions if s_start <= m.start < base.start and not self._is_company(m.entity)
+            ]
             if not subjects:
                 ctx = self.scope.entity(skip_current_line=True)
                 subjects = [ctx] if ctx and not self._is_company(ctx) else []
@@ -459,12 +555,18 @@ class _Extractor:
             if tail and not any(a <= mm.start < b for a, b in urls):
                 self.size_mentions.append((mm.entity, Decimal(tail.group(1)) * BILLION, unit, mm))
 
-    def _variant_sizes_from_names(self) -> Iterable[Claim]:
-        """Sizes named together (same table or neighbouring lines) are the entity's variants."""
+    def _sizes_from_names(self) -> Iterable[Claim]:
+        """Sizes in model names: named together they are the variants ("Janus-Pro-1B", "Janus-Pro-7B");
+        the only size a document ever names for a model is its size ("Janus-1.3B")."""
         by_entity: dict[str, list[tuple[Decimal, Unit, Mention]]] = {}
         for entity, size, unit, mm in self.size_mentions:
             by_entity.setdefault(entity, []).append((size, unit, mm))
         for entity, found in by_entity.items():
+            sizes_of = self.reg.get(entity).sizes_of
+            if len({s for s, _, _ in found}) == 1 and not sizes_of:
+                size, unit, mm = found[0]
+                yield self._claim_span(unit, mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
+                continue
             cluster: list[tuple[Decimal, Unit, Mention]] = []
             for item in [*found, None]:
                 if item is not None and (not cluster or item[1].line - cluster[-1][1].line <= 3):
@@ -474,12 +576,11 @@ class _Extractor:
                 if len(sizes) >= 2:
                     first_unit, first_mention = cluster[0][1], cluster[0][2]
                     target, attribute = entity, "variant_sizes"
-                    sizes_of = self.reg.get(entity).sizes_of
                     if sizes_of:
                         target, attribute = sizes_of["entity"], sizes_of["attribute"]
-                    last_unit, last_mention = cluster[-1][1], cluster[-1][2]
-                    end = last_mention.end if last_unit is first_unit else first_mention.end
-                    yield self._claim_span(first_unit, first_mention.start, end, target, attribute, SizeList(tuple(sizes)), None, None)
+                    yield self._claim_span(
+                        first_unit, first_mention.start, first_mention.end, target, attribute, SizeList(tuple(sizes)), None, None
+                    )
                 cluster = [item] if item is not None else []
 
     # ---- building claims -----------------------------------------------------------------
