@@ -116,7 +116,7 @@ def _split_cells(line: str, base: int, sep: str) -> list[tuple[str, int]]:
 def segment(doc: Document) -> Iterator[Unit]:
     """Units in document order: headings, list items, paragraphs, table cells, diagram labels."""
     text = doc.text
-    in_fence = False
+    in_fence = bibtex = False
     table: _Table | None = None
     tables = 0
     diagrams = 0
@@ -125,11 +125,21 @@ def segment(doc: Document) -> Iterator[Unit]:
         line = text[start:end]
         line_no = doc.line_col(start)[0]
         if _FENCE.match(line):
+            if in_fence and bibtex:
+                yield Unit("", [], "end", line_no)
             in_fence = not in_fence
+            bibtex = in_fence and _next_line(text, end).lstrip().startswith("@")
             continue
-        if in_fence or not line.strip():
-            if not line.strip():
-                table = None if table and not line.strip() else table
+        if in_fence and bibtex and line.strip():
+            # a citation block: its title, year= and eprint= are facts about the paper
+            lead = len(line) - len(line.lstrip())
+            body = line.strip()
+            yield Unit(body, list(range(start + lead, start + lead + len(body))), "code", line_no)
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            table = None
             continue
         if html_doc or _looks_escaped_markup(line):
             if "mxCell" in line or "mxgraph" in line:
@@ -184,6 +194,14 @@ def segment(doc: Document) -> Iterator[Unit]:
         lead = len(line) - len(line.lstrip())
         body = line.strip()
         yield Unit(body, list(range(start + lead, start + lead + len(body))), "para", line_no, indent=indent)
+
+
+def _next_line(text: str, end: int) -> str:
+    """The first non-blank line after offset `end` (the end of the current line)."""
+    for line in text[end + 1 : end + 2000].splitlines():
+        if line.strip():
+            return line
+    return ""
 
 
 def _looks_escaped_markup(line: str) -> bool:

@@ -82,18 +82,32 @@ def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
     best: int | None = None
     t = tail[:TAIL_REACH].lower()
     for cue in spec.cues:
-        i = t.find(cue)
+        i = _find_word(t, cue)
         if i >= 0 and (best is None or i < best):
             best = i
     if not spec.tail_only:
         h = head[-HEAD_REACH:].lower()
         for cue in spec.cues:
-            i = h.rfind(cue)
+            i = _find_word(h, cue, last=True)
             if i >= 0:
                 d = len(h) - (i + len(cue))
                 if best is None or d < best:
                     best = d
     return best
+
+
+def _find_word(text: str, cue: str, last: bool = False) -> int:
+    """Index of cue in text; an English cue must stand as a word ("token" is not in "Multi-Token")."""
+    i = text.rfind(cue) if last else text.find(cue)
+    if i < 0 or not cue[:1].isascii() or not cue[:1].isalpha():
+        return i
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(cue)] if i + len(cue) < len(text) else " "
+        if not (before.isascii() and (before.isalnum() or before == "-")) and not (after.isascii() and after.isalpha()):
+            return i
+        i = text.rfind(cue, 0, i) if last else text.find(cue, i + 1)
+    return -1
 
 
 def choose_attribute(

@@ -27,9 +27,10 @@ from dsfacts.sources import Document
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、\[\]【】|]|\s[-–—]\s")
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)|(?<![\w.])(?:www\.)?[\w-]+\.(?:com|cn|org|net|io|ai)/[^\s)\]>\"']*")
-_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?)\s?[Bb](?![A-Za-z0-9])")
+_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
 # a year standing alone ("## 2024年", "2025 开年", "in 2024"), not the year of a full date
 _NARRATIVE_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?![\w\-/.年月]))")
+_GLUED_NAME = re.compile(r"[A-Za-z][\w.]*-$")
 _NEWS_LINK = re.compile(r"^\s*[\]】)]?\s*\[")
 QUOTE_LIMIT = 200
 DIAGRAM_REACH = 50.0  # a diagram label farther than this from every model label belongs to none
@@ -312,9 +313,11 @@ class _Extractor:
 
     def _is_name_part(self, text: str, m: vg.ValueMatch, mentions: list[Mention]) -> bool:
         """'7B' in 'Janus-Pro-7B' or 'DeepSeekMath 7B' names a variant; it is not a claim by itself."""
-        if m.kind not in ("number", "sizes"):
+        if m.kind not in ("number", "sizes", "range"):
             return False
-        return any(0 <= m.start - mm.end <= 1 for mm in mentions)
+        if any(mm.start < m.end and m.start < mm.end + 2 for mm in mentions):
+            return True  # inside "DeepSeek 67B" or right after "DeepSeekMath "
+        return bool(_GLUED_NAME.search(text, 0, m.start))  # "QwQ-32B-Preview", "Llama3.1-8B"
 
     def _transition(self, text: str, matches: list[vg.ValueMatch], i: int) -> str | None:
         """'从86种扩展到338种', '86->338': the first value is the old model's, the second ours."""
@@ -339,6 +342,10 @@ class _Extractor:
         if kind == "arxiv":
             if not m.explicit and "arxiv" not in hint.lower():
                 return
+            s_start, s_end = _sentence_bounds(unit.text, m.start, m.end)
+            named = any(s_start <= x.start < s_end for x in mentions)
+            if not (named or unit.kind in ("cell", "code") or self._sentence_date_cue(unit.text[s_start:s_end]) == "paper_date"):
+                return  # an arXiv link next to some benchmark's name is not the model's paper
             entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
             if entity:
                 yield self._claim(unit, m, entity, "arxiv_id", value)
@@ -360,8 +367,8 @@ class _Extractor:
         )
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
-        if attribute is None and kind == "number" and m.raw.rstrip().endswith(("B", "b")) and m.magnitude:
-            attribute = "total_params"  # "671B" alone next to a model is its size
+        if attribute is None and kind == "number" and unit.kind in ("label", "cell") and m.raw.rstrip().endswith("B"):
+            attribute = "total_params"  # "671B" alone in a table cell or a diagram label is a model size
         if attribute is None:
             return
         if kind == "money" and self._vetoed(head + tail):
@@ -553,7 +560,8 @@ class _Extractor:
         for mm in mentions:
             tail = _SIZE_TAIL.match(unit.text, mm.end)
             if tail and not any(a <= mm.start < b for a, b in urls):
-                self.size_mentions.append((mm.entity, Decimal(tail.group(1)) * BILLION, unit, mm))
+                for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
+                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, unit, mm))
 
     def _sizes_from_names(self) -> Iterable[Claim]:
         """Sizes in model names: named together they are the variants ("Janus-Pro-1B", "Janus-Pro-7B");

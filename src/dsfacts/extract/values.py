@@ -109,7 +109,8 @@ def _alt(words: Iterable[str], english_boundary: bool = False) -> str:
 
 
 _SP = r"[ \t\u00a0\u3000]"
-_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,20})(?:\.[0-9]{1,12})?"
+# Patterns start with a plain character class so that the regex engine can skip ahead fast.
+_NUM = r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,19})(?:\.[0-9]{1,12})?"
 _ZH_UNIT = {k: Decimal(v) for k, v in VOCAB["chinese_units"].items()}
 _LETTER = {k: Decimal(v) for k, v in VOCAB["magnitude_letters"].items()}
 _WORD = {k.lower(): Decimal(v) for k, v in VOCAB["magnitude_words"].items()}
@@ -120,7 +121,7 @@ _MAG = rf"(?:{_SP}?{_MAG_ZH}|{_SP}?{_MAG_WORD}|{_MAG_LETTER})"
 _ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*"
 
 _MONTH_OF = {name: int(m) for m, names in VOCAB["months"].items() for name in names}
-_MONTHS = r"(?<![A-Za-z])(?P<mon>" + _alt(_MONTH_OF)[3:-1] + r")(?![a-z])\.?"
+_MONTHS = r"(?P<mon>" + _alt(_MONTH_OF)[3:-1] + r")(?![a-z])\.?"  # left boundary: _date_cand's glue check
 _MONTH_ANY = re.compile(_MONTHS)
 
 _QUAL_BEFORE = {w.lower(): q for q, ws in VOCAB["hedges_before"].items() for w in ws}
@@ -332,10 +333,10 @@ def _arxiv_explicit(text: str, m: re.Match[str]) -> _Cand | None:
     return (m.start("id"), m.end("id"), "arxiv", Text(aid), None, False, True)
 
 
-@_pass(r"(?<![0-9A-Za-z_./-])" + _ARXIV_ID + r"(?![0-9A-Za-z_]|\.[0-9])", needs=(".",))
+@_pass(_ARXIV_ID + r"(?![0-9A-Za-z_]|\.[0-9])", needs=(".",))
 def _arxiv_bare(text: str, m: re.Match[str]) -> _Cand | None:
     aid = m["id"]
-    if not _arxiv_ok(aid):
+    if not _arxiv_ok(aid) or (m.start() and (_is_alnum(text[m.start() - 1]) or text[m.start() - 1] in "./-")):
         return None
     return (m.start("id"), m.end("id"), "arxiv", Text(aid), None, False, False)
 
@@ -348,7 +349,7 @@ def _url(text: str, m: re.Match[str]) -> _Cand | None:
 # 2. dates -------------------------------------------------------------------------------------
 
 _Y4 = r"(?P<y>(?:19|20)[0-9]{2})"
-_YCN = r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
+_YCN = r"(?P<y>[0-9][0-9](?:[0-9]{2})?)"
 
 
 def _date_cand(text: str, m: re.Match[str], value: object, kind: str = "date") -> _Cand | None:
@@ -358,7 +359,7 @@ def _date_cand(text: str, m: re.Match[str], value: object, kind: str = "date") -
 
 
 @_pass(
-    _Y4 + rf"(?P<sep>[-/.])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<d>[0-9]{{1,2}})(?![0-9]|\.[0-9])"
+    _Y4 + rf"(?P<sep>[-/.])(?P<m>[0-9][0-9]?)(?P=sep)(?P<d>[0-9][0-9]?)(?![0-9]|\.[0-9])"
     rf"(?:(?:T|{_SP}{{1,2}})[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))?",
     needs=("-", "/", "."),
 )
@@ -366,18 +367,18 @@ def _iso_day(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
-@_pass(_YCN + rf"{_SP}*年{_SP}*(?P<m>[0-9]{{1,2}}){_SP}*月{_SP}*(?P<d>[0-9]{{1,2}}){_SP}*[日号]", needs=("年",))
+@_pass(_YCN + rf"{_SP}*年{_SP}*(?P<m>[0-9][0-9]?){_SP}*月{_SP}*(?P<d>[0-9][0-9]?){_SP}*[日号]", needs=("年",))
 def _zh_day(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(_year(m["y"]), int(m["m"]), int(m["d"])))
 
 
-@_pass(_MONTHS + rf"{_SP}+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?{_SP}+" + _Y4 + "(?![0-9])", month=True)
+@_pass(_MONTHS + rf"{_SP}+(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?,?{_SP}+" + _Y4 + "(?![0-9])", month=True)
 def _en_day(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(int(m["y"]), _MONTH_OF[m["mon"]], int(m["d"])))
 
 
 @_pass(
-    rf"(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?" + _MONTHS + rf",?{_SP}+" + _Y4 + "(?![0-9])",
+    rf"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?" + _MONTHS + rf",?{_SP}+" + _Y4 + "(?![0-9])",
     month=True,
 )
 def _en_day_first(text: str, m: re.Match[str]) -> _Cand | None:
@@ -392,13 +393,18 @@ def _zh_part(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _interval(int(m["y"]), first, last))
 
 
-@_pass(
-    r"(?i:(?<![A-Za-z])(?P<part>" + _alt(_EN_PARTS)[3:-1] + rf"))(?:{_SP}*|(?<=-))" + _Y4 + "(?![0-9])",
-    needs=("arly", "ate", "id", "nd of", "alf", "eginning", "tart", "iddle", "Q", "H", "q", "h"),
-)
+_EN_PART_BEFORE = re.compile(r"(?i:(?<![A-Za-z])(?P<part>" + _alt(_EN_PARTS)[3:-1] + rf"))(?:{_SP}*|(?<=-))\Z")
+
+
+@_pass(_Y4 + "(?![0-9])")
 def _en_part(text: str, m: re.Match[str]) -> _Cand | None:
-    first, last = _EN_PARTS[re.sub(r"\s+", " ", m["part"].lower())]
-    return _date_cand(text, m, _interval(int(m["y"]), first, last))
+    """ "early 2024", "mid-2024", "Q1 2025": found from the year, looking back for the part."""
+    p = _EN_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    if not p or _glue(text, p.start()) != _FREE:
+        return None
+    first, last = _EN_PARTS[re.sub(r"\s+", " ", p["part"].lower())]
+    value = _interval(int(m["y"]), first, last)
+    return (p.start(), m.end(), "date", value, None, False, False) if value else None
 
 
 @_pass(_Y4 + rf"{_SP}?(?P<part>Q[1-4]|H[12])(?![A-Za-z0-9])", needs=("Q", "H"))
@@ -407,7 +413,7 @@ def _year_quarter(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _interval(int(m["y"]), first, last))
 
 
-@_pass(_YCN + rf"{_SP}*年{_SP}*(?P<m>[0-9]{{1,2}}){_SP}*月份?", needs=("年",))
+@_pass(_YCN + rf"{_SP}*年{_SP}*(?P<m>[0-9][0-9]?){_SP}*月份?", needs=("年",))
 def _zh_month(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(_year(m["y"]), int(m["m"])))
 
@@ -433,7 +439,7 @@ def _iso_month(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(int(m["y"]), int(m["m"])))
 
 
-@_pass(r"(?P<y>[0-9]{4})" + rf"{_SP}*年(?!级)", needs=("年",))
+@_pass(r"(?P<y>[0-9][0-9]{3})" + rf"{_SP}*年(?!级)", needs=("年",))
 def _zh_year(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _date(int(m["y"])))
 
@@ -446,22 +452,22 @@ def _monthday(month: int, day: int | None) -> MonthDay | None:
     return MonthDay(month, day)
 
 
-@_pass(rf"(?P<m>[0-9]{{1,2}}){_SP}*月{_SP}*(?P<d>[0-9]{{1,2}}){_SP}*[日号]", needs=("月",))
+@_pass(rf"(?P<m>[0-9][0-9]?){_SP}*月{_SP}*(?P<d>[0-9][0-9]?){_SP}*[日号]", needs=("月",))
 def _zh_monthday(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _monthday(int(m["m"]), int(m["d"])), "monthday")
 
 
-@_pass(_MONTHS + rf"{_SP}+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z]|[.,][0-9])", month=True)
+@_pass(_MONTHS + rf"{_SP}+(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?(?![0-9A-Za-z]|[.,][0-9])", month=True)
 def _en_monthday(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _monthday(_MONTH_OF[m["mon"]], int(m["d"])), "monthday")
 
 
-@_pass(rf"(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?" + _MONTHS + "(?![A-Za-z])", month=True)
+@_pass(rf"(?P<d>[0-9][0-9]?)(?:st|nd|rd|th)?{_SP}+(?:of{_SP}+)?" + _MONTHS + "(?![A-Za-z])", month=True)
 def _en_dayfirst_monthday(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _monthday(_MONTH_OF[m["mon"]], int(m["d"])), "monthday")
 
 
-@_pass(rf"(?P<m>[0-9]{{1,2}}){_SP}*月份?(?![活薪租均度球光饼])", needs=("月",))
+@_pass(rf"(?P<m>[0-9][0-9]?){_SP}*月份?(?![活薪租均度球光饼])", needs=("月",))
 def _zh_month_only(text: str, m: re.Match[str]) -> _Cand | None:
     return _date_cand(text, m, _monthday(int(m["m"]), None), "monthday")
 
@@ -546,17 +552,17 @@ def _compound(text: str, m: re.Match[str]) -> _Cand | None:
 
 
 @_pass(
-    rf"(?:(?P<pre>(?i:(?<![A-Za-z])(?:from|between))|从){_SP}*)?(?P<lo>{_NUM})(?P<lom>{_MAG})?{_SP}*"
+    rf"(?P<lo>{_NUM})(?P<lom>{_MAG})?{_SP}*"
     rf"(?P<sep>-|–|—|~|～|到|至|(?i:(?<![A-Za-z])(?:to|and)(?![A-Za-z]))){_SP}*(?P<hi>{_NUM})(?P<him>{_MAG})",
     needs=("-", "–", "—", "~", "～", "到", "至", "to", "and"),
 )
 def _range(text: str, m: re.Match[str]) -> _Cand | None:
     lo_start = m.start("lo")
-    glue = _glue(text, lo_start) if not m["pre"] else _FREE
+    glue = _glue(text, lo_start)
     if glue == _HARD or (glue == _SOFT and not m["lom"]) or _leading_zero(m["lo"]) or _leading_zero(m["hi"]):
         return None
     sep = m["sep"].lower()
-    if sep == "and" and (m["pre"] or "").lower() != "between":
+    if sep == "and" and not _BETWEEN.search(text, max(0, lo_start - 12), lo_start):
         return None
     if sep in ("to", "到", "至") and _CHANGE.search(text, max(0, m.start() - 30), m.start()):
         return None  # "扩展…从 4K 到 128K": a change, not a range
@@ -569,6 +575,7 @@ def _range(text: str, m: re.Match[str]) -> _Cand | None:
     return (lo_start, m.end(), "range", SizeRange(lo, hi), None, True, False)
 
 
+_BETWEEN = re.compile(rf"(?i:(?<![A-Za-z])between){_SP}*\Z")
 _CURRENCY_RE_AFTER = re.compile(rf"{_SP}*(?:\*\*|__|`)?{_SP}*{_CUR_AFTER}")
 _ITEM = rf"{_NUM}{_MAG}"
 _LIST_SEP = (
@@ -643,7 +650,7 @@ def _fraction(text: str, m: re.Match[str]) -> _Cand | None:
     return (m.start(), m.end(), "other", Text(m.group(0)), None, False, False)
 
 
-@_pass(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])", needs=(":",))
+@_pass(r"[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])", needs=(":",))
 def _clock(text: str, m: re.Match[str]) -> _Cand | None:
     if _glue(text, m.start()) == _HARD:
         return None
