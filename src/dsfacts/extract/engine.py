@@ -415,7 +415,8 @@ class _Extractor:
             if entity:
                 yield self._claim(unit, m, entity, attribute, value)
             return
-        if attribute is None:
+        year_only = isinstance(value, DateValue) and value.precision == "year"
+        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = self._sentence_date_cue(sentence)
         if attribute is None:
             # a date with no cue: a release, unless it is a bare year or the sentence is about another event
