@@ -128,6 +128,7 @@ class _Extractor:
         self.vocab = vocabulary()
         self.cueless_dates: set[int] = set()
         self.last_matches: list[vg.ValueMatch] = []
+        self._columns_cache: dict[tuple[str, ...], list[str | None]] = {}
 
     # ---- walking the document -------------------------------------------------------------
 
@@ -257,6 +258,12 @@ class _Extractor:
         return self.scope.entity(skip_current_line=False)
 
     def _column_entities(self, header: list[str]) -> list[str | None]:
+        key = tuple(header)
+        if key not in self._columns_cache:
+            self._columns_cache[key] = self._find_column_entities(header)
+        return self._columns_cache[key]
+
+    def _find_column_entities(self, header: list[str]) -> list[str | None]:
         out: list[str | None] = []
         for h in header:
             ms = [m for m in self._mentions(h) if not self._is_company(m.entity)]
@@ -281,10 +288,10 @@ class _Extractor:
             return
         self._collect_size_names(unit, mentions)
         matches = self.last_matches = vg.find_values(text)
-        hint = self._hint(unit)
-        yield from self._base_model(unit, mentions)
         bases = self._base_objects(text, mentions)
+        yield from self._base_model(unit, mentions, bases)
         mentions = [m for m in mentions if m not in bases]  # "以 Coder-v1.5 为基础": not the subject
+        hint = self._hint(unit) if matches else ""
         for i, m in enumerate(matches):
             if self._is_name_part(text, m, mentions):
                 continue
@@ -540,9 +547,9 @@ class _Extractor:
                 out.append(base)
         return out
 
-    def _base_model(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
+    def _base_model(self, unit: Unit, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
         text = unit.text
-        for base in self._base_objects(text, mentions):
+        for base in bases:
             s_start, _ = _sentence_bounds(text, base.start, base.end)
             subjects = [
                 m.entity for m in mentions if s_start <= m.start < base.start and not self._is_company(m.entity)
