@@ -12,15 +12,8 @@ from dsfacts.extract.entities import registry, registry_from_yaml
 from dsfacts.segment import segment
 from dsfacts.sources import Document
 
-CONTRACT_ENTITIES = (
-    "deepseek deepseek-llm deepseek-coder deepseek-math deepseek-vl deepseek-moe deepseek-v2 deepseek-v2-lite "
-    "deepseek-prover deepseek-coder-v2 deepseek-v2.5 deepseek-vl2 deepseek-r1-lite deepseek-v3 deepseek-v3-0324 "
-    "deepseek-r1 deepseek-r1-zero janus janus-pro"
-).split()
-CONTRACT_ATTRIBUTES = (
-    "release_date paper_date total_params active_params variant_sizes distilled_sizes context_length "
-    "training_tokens training_gpu_hours training_cost_usd programming_languages founded_date"
-).split()
+CONTRACT_ENTITIES = ["deepseek", "deepseek-llm", "deepseek-coder", "deepseek-math", "deepseek-vl", "deepseek-moe", "deepseek-v2", "deepseek-v2-lite", "deepseek-prover", "deepseek-coder-v2", "deepseek-v2.5", "deepseek-vl2", "deepseek-r1-lite", "deepseek-v3", "deepseek-v3-0324", "deepseek-r1", "deepseek-r1-zero", "janus", "janus-pro"]
+CONTRACT_ATTRIBUTES = ["release_date", "paper_date", "total_params", "active_params", "variant_sizes", "distilled_sizes", "context_length", "training_tokens", "training_gpu_hours", "training_cost_usd", "programming_languages", "founded_date"]
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -36,7 +36,7 @@ def _same(gold, got, attribute: str) -> bool:
         items = [got["min"], got["max"]] if isinstance(got, dict) else got
         if not isinstance(items, list) or len(items) != len(gold):
             return False
-        return all(_close(a, b) for a, b in zip(sorted(gold), sorted(items)))
+        return all(_close(a, b) for a, b in zip(sorted(gold), sorted(items), strict=True))
     if isinstance(gold, (int, float)):
         return _close(gold, got)
     g, c = str(gold).strip().lower(), str(got).strip().lower()

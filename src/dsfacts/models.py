@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,7 +22,7 @@ ValueKind = Literal["date", "number", "money", "sizes", "range", "text"]
 Precision = Literal["year", "month", "day", "interval"]
 Status = Literal["agreed", "single-source", "minor-discrepancy", "contradiction"]
 Verdict = Literal["supported", "contradicted", "disputed", "unverified"]
-JSONValue = Union[str, int, float, list, dict, None]
+JSONValue = str | int | float | list | dict | None
 
 
 def number_to_json(x: Decimal) -> int | float:
@@ -125,7 +125,7 @@ class Text:
         return self.text
 
 
-TypedValue = Union[DateValue, Quantity, Money, SizeList, SizeRange, Text]
+TypedValue = DateValue | Quantity | Money | SizeList | SizeRange | Text
 
 
 def kind_of(value: TypedValue) -> ValueKind:

@@ -21,7 +21,7 @@ from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute, vocabulary
 from dsfacts.extract.entities import EntityRegistry, Mention, registry
 from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, SizeRange, Text, TypedValue, kind_of
-from dsfacts.segment import HEADING_TITLE_LEVEL, Unit, segment
+from dsfacts.segment import Unit, segment
 from dsfacts.sources import Document
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
@@ -139,13 +139,13 @@ class _Extractor:
         for unit in units:
             mentions = self._mentions(unit.text)
             models = [m for m in mentions if not self._is_company(m.entity)]
-            first = (models or mentions or [None])[0]
+            first = (models or mentions)[0].entity if mentions else None
             if unit.kind == "heading":
-                self.scope.enter_heading(unit.level, first.entity if first else None)
+                self.scope.enter_heading(unit.level, first)
             elif unit.kind in ("item", "para"):
-                self.scope.enter_line(unit.indent, first.entity if first else None)
+                self.scope.enter_line(unit.indent, first)
             elif unit.kind == "code" and _BIBTEX_TITLE.match(unit.text):
-                self.scope.enter_heading(BIBTEX_LEVEL, first.entity if first else None)
+                self.scope.enter_heading(BIBTEX_LEVEL, first)
             elif unit.kind == "code" and unit.text.lstrip().startswith("@"):
                 self.scope.enter_heading(BIBTEX_LEVEL, None)
             elif unit.kind == "end":
@@ -156,8 +156,8 @@ class _Extractor:
         return self._date_attributes_by_document(claims)
 
     def _note_year(self, unit: Unit) -> None:
-        for m in _NARRATIVE_YEAR.finditer(unit.text):
-            self.scope.narrative_year = int(m.group(1))
+        for year in _NARRATIVE_YEAR.finditer(unit.text):
+            self.scope.narrative_year = int(year.group(1))
         for m in self.last_matches:
             if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision != "year":
                 self.scope.last_date_year = m.value.end.year
@@ -360,7 +360,7 @@ class _Extractor:
         if kind in ("date", "monthday"):
             yield from self._date_claims(unit, mentions, m, head, tail, hint)
             return
-        if kind == "compound":
+        if isinstance(value, vg.Compound):
             entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
             if entity:
                 yield self._claim(unit, m, entity, "total_params", value.total)

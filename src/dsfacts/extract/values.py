@@ -110,7 +110,8 @@ def _alt(words: Iterable[str], english_boundary: bool = False) -> str:
 
 _SP = r"[ \t\u00a0\u3000]"
 # Patterns start with a plain character class so that the regex engine can skip ahead fast.
-_NUM = r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,19})(?:\.[0-9]{1,12})?"
+# The lookbehind after the first digit stops the engine from retrying inside "145501376" or "1.5".
+_NUM = r"[0-9](?<![0-9.][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,19})(?:\.[0-9]{1,12})?"
 _ZH_UNIT = {k: Decimal(v) for k, v in VOCAB["chinese_units"].items()}
 _LETTER = {k: Decimal(v) for k, v in VOCAB["magnitude_letters"].items()}
 _WORD = {k.lower(): Decimal(v) for k, v in VOCAB["magnitude_words"].items()}
@@ -129,6 +130,7 @@ _QUAL_AFTER = {w.lower(): q for q, ws in VOCAB["hedges_after"].items() for w in 
 _HEDGE_BEFORE = re.compile(
     "(?i:" + _alt(_QUAL_BEFORE, english_boundary=True) + rf"){_SP}*(?:\*\*|__|`|\*)?{_SP}*\Z"
 )
+_HEDGE_LAST = frozenset(w[-1] for w in _QUAL_BEFORE)
 _MORE = ("多", "余")
 _HEDGE_AFTER = re.compile(
     rf"{_SP}*(?i:"
@@ -177,6 +179,9 @@ def _glue(text: str, i: int) -> int:
     return _FREE
 
 
+_ONE = Decimal(1)
+
+
 def _clean(d: Decimal) -> Decimal:
     if d.is_finite() and d == d.to_integral_value():
         return Decimal(int(d))
@@ -201,6 +206,8 @@ def _magnitude(mag: str | None) -> Decimal:
 def _scaled(num: str, mag: str | None) -> tuple[Decimal, Decimal]:
     """(amount, resolution): "278.8" + "万" -> (2788000, 1000)."""
     digits = num.replace(",", "")
+    if not mag and "." not in digits:
+        return Decimal(digits), _ONE  # the common case: a plain whole number
     decimals = len(digits.partition(".")[2])
     mult = _magnitude(mag)
     return _clean(Decimal(digits) * mult), _clean(Decimal(1).scaleb(-decimals) * mult)
@@ -219,6 +226,11 @@ def _zh_number(zh: str) -> tuple[Decimal, Decimal]:
 
 def _hedge_before(text: str, start: int) -> tuple[int, Qualifier | None]:
     """A hedge word just before `start` ("约", "不到**", "about "): its start and qualifier."""
+    j = start
+    while j > 0 and start - j < 6 and text[j - 1] in " \t\u00a0\u3000*_`":
+        j -= 1
+    if j == 0 or text[j - 1].lower() not in _HEDGE_LAST:
+        return start, None  # fast path: no hedge word ends here
     window = text[max(0, start - 24) : start]
     m = _HEDGE_BEFORE.search(window)
     if not m:
@@ -295,7 +307,7 @@ _Builder = Callable[[str, "re.Match[str]"], "_Cand | None"]
 class _Pass:
     regex: re.Pattern[str]
     build: _Builder
-    needs: tuple[str, ...] = ()  # the pass runs only if one of these occurs in the text
+    gate: frozenset[str] = frozenset()  # the pass runs only if one of these characters is in the text
     month: bool = False  # the pass needs an English month name
 
 
@@ -304,7 +316,8 @@ _PASSES: list[_Pass] = []
 
 def _pass(pattern: str, needs: tuple[str, ...] = (), month: bool = False) -> Callable[[_Builder], _Builder]:
     def register(build: _Builder) -> _Builder:
-        _PASSES.append(_Pass(re.compile(pattern), build, needs, month))
+        gate = frozenset(n[0] for n in needs)  # a needed word's first character: cheap and necessary
+        _PASSES.append(_Pass(re.compile(pattern), build, gate, month))
         return build
 
     return register
@@ -322,15 +335,19 @@ def _arxiv_ok(aid: str) -> bool:
 
 
 @_pass(
-    r"(?i:arxiv\.org/(?:abs|pdf|html)/|(?<![A-Za-z])arxiv(?:\s+preprint)?(?:\s+arxiv)?\s*(?:id|no\.?)?\s*[:：]?\s*"
-    r"|(?<![A-Za-z])eprint\s*=\s*[{\"']\s*)" + _ARXIV_ID,
-    needs=("arxiv", "arXiv", "ArXiv", "ARXIV", "eprint"),
+    r"[aA](?i:rxiv\.org/(?:abs|pdf|html)/|rxiv(?:\s+preprint)?(?:\s+arxiv)?\s*(?:id|no\.?)?\s*[:：]?\s*)" + _ARXIV_ID,
+    needs=("arxiv", "arXiv", "ArXiv", "ARXIV", "Arxiv"),
 )
 def _arxiv_explicit(text: str, m: re.Match[str]) -> _Cand | None:
     aid = m["id"]
-    if not _arxiv_ok(aid):
+    if not _arxiv_ok(aid) or (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()):
         return None
     return (m.start("id"), m.end("id"), "arxiv", Text(aid), None, False, True)
+
+
+@_pass(r"[eE](?i:print)\s*=\s*[{\"']\s*" + _ARXIV_ID, needs=("eprint", "EPRINT", "Eprint"))
+def _arxiv_eprint(text: str, m: re.Match[str]) -> _Cand | None:
+    return _arxiv_explicit(text, m)
 
 
 @_pass(_ARXIV_ID + r"(?![0-9A-Za-z_]|\.[0-9])", needs=(".",))
@@ -585,7 +602,10 @@ _LIST_SEP = (
 _ITEM_RE = re.compile(rf"(?P<num>{_NUM})(?P<mag>{_MAG})")
 
 
-@_pass(rf"{_ITEM}(?:{_LIST_SEP}{_ITEM})+")
+@_pass(
+    rf"{_ITEM}(?:{_LIST_SEP}{_ITEM})+",
+    needs=("、", ",", "，", "/", ";", "；", "和", "与", "及", "或", "&", "and", "or", "And", "Or"),
+)
 def _size_list(text: str, m: re.Match[str]) -> _Cand | None:
     if _glue(text, m.start()) == _HARD:
         return None
@@ -695,7 +715,7 @@ def _number(text: str, m: re.Match[str]) -> _Cand | None:
         return None
     if not mag and not _plain_end_ok(text, m.end()):
         return None
-    if not mag and _LIST_MARKER.match(text, m.end()) and not text[: m.start()].strip(" \t>*-#"):
+    if not mag and _LIST_MARKER.match(text, m.end()) and not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t>*-#"):
         return None  # "5. 【2024-5-7】…": the number of a list item
     amount, res = _scaled(num, mag)
     hs, q = _hedge_before(text, m.start())
@@ -735,9 +755,10 @@ def find_values(text: str) -> list[ValueMatch]:
         return []
     taken = bytearray(len(text))
     found: list[_Cand] = []
+    chars = set(text)
     has_month = _MONTH_ANY.search(text) is not None
     for p in _PASSES:
-        if p.needs and not any(n in text for n in p.needs):
+        if p.gate and p.gate.isdisjoint(chars):
             continue
         if p.month and not has_month:
             continue
