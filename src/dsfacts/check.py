@@ -250,7 +250,8 @@ def explain(
         msg = f"{what}: the draft says {said}, which none of the sources allows ({_said(ordered)})"
     else:
         msg = f"{what}: the draft says {said}; {_said(ordered)}"
-    return msg + _arithmetic(draft, target.claim) + _sibling_note(draft, all_claims)
+    clash = target.clash or next((g.clash for g in ordered if g.clash), target.claim)
+    return msg + _arithmetic(draft, clash) + _sibling_note(draft, all_claims)
 
 
 def _said(groups: list[_Group]) -> str:
@@ -264,6 +265,7 @@ class _Group:
     claim: Claim  # one representative claim
     sources: set[str]
     compatible: bool
+    clash: Claim | None = None  # a claim of this value the draft conflicts with (to explain why)
 
 
 def _groups(kb_claims: list[Claim], relations: Sequence[Relation]) -> list[_Group]:
@@ -276,6 +278,8 @@ def _groups(kb_claims: list[Claim], relations: Sequence[Relation]) -> list[_Grou
             g = out[key] = _Group(describe(c), c, set(), False)
         g.sources.add(c.source)
         g.compatible = g.compatible or r in COMPATIBLE
+        if r == "conflict" and g.clash is None:
+            g.clash = c
     return sorted(out.values(), key=lambda g: (-len(g.sources), g.text))
 
 
