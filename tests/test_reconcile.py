@@ -385,7 +385,14 @@ def test_binary_k_context_lengths_agree() -> None:
     a = n(128000, "128K", 1000, attribute="context_length")
     b = n(131072, "131072", attribute="context_length")
     assert relation(a, b) == relation(b, a) == "compatible"
-    assert relation(n(128000, "128K", 1000, attribute="total_params"), n(131072, "131072", attribute="total_params")) == "minor"
+    # only context lengths are binary: as parameter counts they are 2.4 % apart, another number
+    assert relation(n(128000, "128K", 1000, attribute="total_params"), n(131072, "131072", attribute="total_params")) == "conflict"
+
+
+def test_a_two_percent_miss_is_another_number_not_rounding() -> None:
+    # V3-0324's 685B against V3's 671B: a draft mixing the two up is contradicted, not "minor"
+    assert relation(n(685_000_000_000, "685B", 1_000_000_000), n(671_000_000_000, "671B", 1_000_000_000)) == "conflict"
+    assert relation(n(670_000_000_000, "670B", 1_000_000_000), n(671_000_000_000, "671B", 1_000_000_000)) == "minor"
     assert relation(n(32000, "32k", 1000, attribute="context_length"), n(32768, "32768", attribute="context_length")) == "compatible"
 
 
