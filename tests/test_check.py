@@ -372,3 +372,17 @@ def test_real_seeds_and_sample_drafts(tmp_path, monkeypatch):
     # a draft nobody has seen, in mixed languages, gives findings and never a traceback
     mixed = run(str(FIXTURES / "mixed.md"), "--json")
     assert mixed.exit_code in (0, 1) and "findings" in json.loads(mixed.stdout)
+
+
+def test_a_relative_draft_path_is_found_from_the_callers_directory(tmp_path, monkeypatch):
+    # a script running dsfacts with another cwd still passes paths relative to its own $PWD
+    from dsfacts.check import read_draft
+
+    caller = tmp_path / "project"
+    (caller / "drafts").mkdir(parents=True)
+    (caller / "drafts" / "d.md").write_text("DeepSeek-V3 has 671B parameters.\n", encoding="utf-8")
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("PWD", str(caller))
+    assert "671B" in read_draft("drafts/d.md").text

@@ -8,6 +8,7 @@ and attribute; other entities are consulted only to explain a mix-up ("685B is V
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -86,6 +87,20 @@ def failing(findings: list[Finding], fail_on: str) -> bool:
 # ---- reading the draft -----------------------------------------------------------------------
 
 
+def _from_callers_directory(path: Path) -> Path:
+    """A relative path as the caller meant it.
+
+    A script that starts dsfacts in another working directory (subprocess with cwd=…) still
+    passes paths relative to where it was run; the shell's $PWD remembers that place.
+    """
+    if path.is_absolute() or path.exists():
+        return path
+    caller = os.environ.get("PWD")
+    if caller and Path(caller) != Path.cwd() and (Path(caller) / path).exists():
+        return Path(caller) / path
+    return path
+
+
 def read_draft(path_or_dash: str | Path) -> Document:
     """Stage 1 for a draft: a file path or '-' for standard input, in any text encoding."""
     from dsfacts.sources import read_document, read_text_document
@@ -94,7 +109,7 @@ def read_draft(path_or_dash: str | Path) -> Document:
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
         doc = read_text_document(data, STDIN_NAME)
     else:
-        path = Path(path_or_dash)
+        path = _from_callers_directory(Path(path_or_dash))
         if path.is_dir():
             raise DsfactsError(f"{path} is a folder; give the draft's file (or - for standard input).")
         if not path.exists():
