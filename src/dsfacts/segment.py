@@ -252,13 +252,11 @@ def _markup_text(line: str, start: int, line_no: int) -> Iterator[Unit]:
 
 def _diagram_labels(line: str, start: int, line_no: int, diagram: int) -> Iterator[Unit]:
     """Labels of a draw.io (mxGraph) diagram embedded, HTML-escaped, in a page."""
-    text, offsets = list(line), list(range(start, start + len(line)))
-    s = line
+    s, offsets = line, list(range(start, start + len(line)))
     for _ in range(3):  # the XML sits escaped inside a JSON string inside an HTML attribute
         if "&quot;" not in s and "&lt;" not in s:
             break
         s, offsets = unescape_with_offsets(s, offsets)
-    del text
     for cell in _MXCELL.finditer(s):
         value = cell.group("value")
         if not value.strip():
