@@ -1,676 +1,430 @@
-"""Stage 3: units of a document -> claims (entity, attribute, normalized value, provenance).
+"""Stage 3: blocks of a document -> claims (entity, attribute, normalized value, provenance).
 
-For each value the grammar finds, three questions, each answered from the text only:
-  which attribute?  the cue words of its clause (attributes.py), a table header, a row label;
-  which entity?     a mention in its clause or sentence, else the table row/column, the nearest
-                    label of a diagram, the parent list item, the section heading — and when a
-                    foreign model (Llama, GPT-4 …) is the subject, nobody's: the claim is dropped;
-  what exactly?     the value as normalized by values.py, its hedge, its raw text.
-When the owner or the attribute is unclear the claim is left out: no guesses dressed as facts.
+  3a values.py      every value a text states (dates, numbers with 亿/B/T, money, sizes, hedges)
+  3b attributes.py  which attribute, from the value's own unit and noun phrase
+  3c mentions.py    which models the text names: ours, unknown DeepSeek ones, other makers'
+  3d linking.py     which entity the value is about (named policies, in a documented order)
+  3e claims.py      what is not a claim (negations, questions, changes, prices, other stages)
+This module walks the blocks in order, keeps their context and asks the stages. When the owner
+or the attribute is unclear the value is left out: no guesses dressed as facts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
+from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
-from dsfacts.extract.attributes import attribute_specs, choose_attribute, vocabulary
-from dsfacts.extract.entities import EntityRegistry, Mention, registry
+from dsfacts.extract.attributes import attribute_specs, choose_attribute
+from dsfacts.extract.entities import registry
+from dsfacts.extract.linking import (
+    BLOCKED,
+    Context,
+    carried,
+    clause_bounds,
+    company_of,
+    explicit,
+    figure_subject,
+    subject_of,
+    table_subject,
+)
+from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
+from dsfacts.extract.texts import TextClaims
 from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, SizeRange, Text, TypedValue, kind_of
-from dsfacts.segment import Unit, segment
+from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?=\s|$)")
-_CLAUSE_END = re.compile(r"[，,、\[\]【】|]|\s[-–—]\s")
-_URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)|(?<![\w.])(?:www\.)?[\w-]+\.(?:com|cn|org|net|io|ai)/[^\s)\]>\"']*")
-_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
-# a year standing alone ("## 2024年", "2025 开年", "in 2024"), not the year of a full date
-_NARRATIVE_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?![\w\-/.年月]))")
-_GLUED_NAME = re.compile(r"[A-Za-z][\w.]*-$")
-_NEWS_LINK = re.compile(r"^\s*[\]】)]?\s*\[")
 QUOTE_LIMIT = 200
-DIAGRAM_REACH = 50.0  # a diagram label farther than this from every model label belongs to none
 BILLION = Decimal(10) ** 9
+_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
+_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
-@dataclass
-class Scope:
-    """What the text around a unit is about: headings, parent list items, tables, diagrams."""
-
-    headings: list[tuple[int, str | None]] = field(default_factory=list)
-    items: list[tuple[int, str | None]] = field(default_factory=list)
-    narrative_year: int | None = None  # "2025 开年", "## 2024年": the year the text is telling
-    last_date_year: int | None = None  # the year of the last full date, when no narrative year is known
-    diagram_labels: dict[int, list[tuple[tuple[float, float, float, float] | None, str, int]]] = field(default_factory=dict)
-
-    def enter_heading(self, level: int, entity: str | None) -> None:
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
-        self.headings.append((level, entity))
-        self.items.clear()
-
-    def enter_line(self, indent: int, entity: str | None) -> None:
-        while self.items and self.items[-1][0] >= indent:
-            self.items.pop()
-        self.items.append((indent, entity))
-
-    @property
-    def year(self) -> int | None:
-        return self.narrative_year or self.last_date_year
-
-    def leave_block(self, level: int) -> None:
-        while self.headings and self.headings[-1][0] >= level:
-            self.headings.pop()
-
-    def entity(self, skip_current_line: bool = True) -> str | None:
-        stack = self.items[:-1] if skip_current_line else self.items
-        for _, e in reversed(stack):
-            if e:
-                return e
-        for _, e in reversed(self.headings):
-            if e:
-                return e
-        return None
+def _is_label(cell: str) -> bool:
+    """A row label: words, not a number ("# Activated Params", "激活参数数量")."""
+    return bool(_LETTERS.search(cell)) and not re.search(r"\d", cell)
 
 
-@dataclass
-class Foreign:
-    pattern: re.Pattern[str]
-    comparison: tuple[str, ...]
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        out = []
-        for m in self.pattern.finditer(text):
-            before = text[max(0, m.start() - 8) : m.start()].lower().rstrip(" `*")
-            if any(before.endswith(w) for w in self.comparison):
-                continue  # "性能接近 OpenAI o1": a comparison, not the subject
-            out.append(m.span())
-        return out
-
-
-@lru_cache(maxsize=1)
-def _foreign() -> Foreign:
-    vocab = vocabulary()
-    names = sorted((str(n) for n in vocab.get("foreign_models", [])), key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in names)
-    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?:[\w.-]*)", re.IGNORECASE)
-    return Foreign(pattern, tuple(str(w).lower() for w in vocab.get("comparison", [])))
+_LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,80})\]\([^()\s]*$")
+_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/.]))")
 
 
 def extract_document(doc: Document) -> list[Claim]:
     """Every claim the document states, in document order, without duplicates."""
-    return list(_dedupe(_Extractor(doc).run()))
-
-
-BIBTEX_LEVEL = 8  # a bibtex entry's title scopes its year= and eprint= lines
-_BIBTEX_TITLE = re.compile(r"\s*title\s*=", re.IGNORECASE)
-
-
-def _dedupe(claims: Iterable[Claim]) -> Iterable[Claim]:
     seen: set[tuple] = set()
-    for c in claims:
+    out = []
+    for c in _Extractor(doc).run():
         key = (c.entity, c.attribute, repr(c.value), c.line, c.column)
         if key not in seen:
             seen.add(key)
-            yield c
+            out.append(c)
+    return out
 
 
 class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
-        self.reg: EntityRegistry = registry()
-        self.scope = Scope()
-        self.size_mentions: list[tuple[str, Decimal, Unit, Mention]] = []
-        self.vocab = vocabulary()
-        self.cueless_dates: set[int] = set()
-        self.last_matches: list[vg.ValueMatch] = []
-        self._columns_cache: dict[tuple[str, ...], list[str | None]] = {}
+        self.reg = registry()
+        self.context = Context()
+        self.blocks: list[Block] = []
+        self.size_mentions: list[tuple[str, Decimal, Block, Mention]] = []
+        self.texts = TextClaims(self)
+        self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
+        self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
+        self.heading_texts: list[tuple[int, str]] = []
+        self.all_mentions: list[Mention] = []
+
+    def is_company(self, entity: str | None) -> bool:
+        return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company  # type: ignore[arg-type]
 
     # ---- walking the document -------------------------------------------------------------
 
     def run(self) -> list[Claim]:
-        units = list(segment(self.doc))
-        self._index_diagrams(units)
+        self.blocks = segment(self.doc)
+        mentions_of = [find_mentions(b.text, self.reg) for b in self.blocks]
+        self._index_figures(mentions_of)
         claims: list[Claim] = []
-        for unit in units:
-            mentions = self._mentions(unit.text)
-            models = [m for m in mentions if not self._is_company(m.entity)]
-            first = (models or mentions)[0].entity if mentions else None
-            if unit.kind == "heading":
-                self.scope.enter_heading(unit.level, first)
-            elif unit.kind in ("item", "para"):
-                self.scope.enter_line(unit.indent, first)
-            elif unit.kind == "code" and _BIBTEX_TITLE.match(unit.text):
-                self.scope.enter_heading(BIBTEX_LEVEL, first)
-            elif unit.kind == "code" and unit.text.lstrip().startswith("@"):
-                self.scope.enter_heading(BIBTEX_LEVEL, None)
-            elif unit.kind == "end":
-                self.scope.leave_block(BIBTEX_LEVEL)
-            claims.extend(self._claims_of(unit, mentions))
-            self._note_year(unit)
+        title = str(self.doc.meta.get("title") or "")
+        if title:  # the document's title is the heading above every heading
+            title_mentions = find_mentions(title, self.reg)
+            self.context.enter_heading(0, subject_of(title, title_mentions), company_of(title_mentions))
+            self.heading_texts.append((0, title))
+        for index, (block, mentions) in enumerate(zip(self.blocks, mentions_of)):
+            if block.kind == "heading":
+                self.context.enter_heading(block.level, subject_of(block.text, mentions), company_of(mentions))
+                while self.heading_texts and self.heading_texts[-1][0] >= block.level:
+                    self.heading_texts.pop()
+                self.heading_texts.append((block.level, block.text))
+            elif block.kind == "item":
+                self.context.block_subjects[index] = subject_of(block.text, mentions)
+            elif block.kind == "code":
+                self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
+            claims.extend(_merge_lists(list(self._claims_of(index, block, mentions))))
         claims.extend(self._sizes_from_names())
-        return self._date_attributes_by_document(claims)
+        return claims
 
-    def _note_year(self, unit: Unit) -> None:
-        for year in _NARRATIVE_YEAR.finditer(unit.text):
-            self.scope.narrative_year = int(year.group(1))
-        for m in self.last_matches:
-            if m.kind == "date" and isinstance(m.value, DateValue) and m.value.precision != "year":
-                self.scope.last_date_year = m.value.end.year
-
-    def _date_attributes_by_document(self, claims: list[Claim]) -> list[Claim]:
-        """A date with no cue that equals the paper date the same document gives the entity is
-        that paper date, not a second, release claim (a diagram repeating a list of papers)."""
-        papers = {(c.entity, c.value) for c in claims if c.attribute == "paper_date" and id(c) not in self.cueless_dates}
-        return [
-            c.model_copy(update={"attribute": "paper_date"})
-            if id(c) in self.cueless_dates and (c.entity, c.value) in papers
-            else c
-            for c in claims
-        ]
-
-    def _mentions(self, text: str) -> list[Mention]:
-        urls = [m.span() for m in _URL.finditer(text)] if ("/" in text or "](" in text) else []
-        return [m for m in self.reg.find(text) if not any(a <= m.start < b for a, b in urls)]
-
-    def _is_company(self, entity: str) -> bool:
-        return self.reg.get(entity).is_company
-
-    def _index_diagrams(self, units: list[Unit]) -> None:
-        """Labels of a diagram that name an entity, with their boxes, for `_diagram_entity`."""
-        for i, u in enumerate(units):
-            if u.kind != "label" or u.diagram is None:
-                continue
-            ms = [m for m in self.reg.find(u.text) if not self._is_company(m.entity)]
-            if ms and (ms[0].end - ms[0].start) >= len(u.text.strip()) * 0.6:
-                self.scope.diagram_labels.setdefault(u.diagram, []).append((u.box, ms[0].entity, i))
+    def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
+        for b, ms in zip(self.blocks, mentions_of):
+            if b.kind == "label" and b.figure is not None:
+                models = [m for m in ms if m.kind != COMPANY]
+                if models and (models[0].end - models[0].start) >= len(b.text.strip()) * 0.6 and models[0].entity:
+                    self._figures.setdefault(b.figure, []).append((b.box, models[0].entity))
 
     # ---- which entity ------------------------------------------------------------------------
 
-    def _entity_for(self, unit: Unit, mentions: list[Mention], start: int, end: int, company: bool) -> str | None:
-        text = unit.text
-        usable = [m for m in mentions if self._is_company(m.entity) == company]
-        c_start, c_end = _clause_bounds(text, start, end)
-        s_start, s_end = _sentence_bounds(text, start, end)
-        foreign = [
-            (a + s_start, b + s_start)
-            for a, b in _foreign().find(text[s_start:s_end])
-            if not any(m.start <= a + s_start < m.end for m in mentions)  # "R1-Distill-Qwen" is ours
-        ]
-        # a value glued to a foreign name ("Llama 3 405B") or in a clause about one is not ours
-        in_clause = [m for m in usable if c_start <= m.start < c_end]
-        foreign_clause = [f for f in foreign if c_start <= f[0] < c_end]
-        if foreign_clause:
-            nearest_foreign = max((f for f in foreign_clause if f[0] < start), default=None, key=lambda f: f[0])
-            nearest_own = max((m for m in in_clause if m.start < start), default=None, key=lambda m: m.start)
-            if nearest_foreign and (nearest_own is None or nearest_foreign[0] > nearest_own.start):
-                return None
-            if not in_clause:
-                return None
-        before = [m for m in usable if s_start <= m.start < start and m.end <= start]
-        after = [m for m in usable if end <= m.start < s_end]
-        if in_clause:
-            clause_before = [m for m in in_clause if m.end <= start]
-            if clause_before:
-                return clause_before[-1].entity
-        if before:
-            last_foreign = max((f[0] for f in foreign if f[1] <= start), default=-1)
-            if last_foreign > before[-1].start:
-                return None
-            return before[-1].entity
-        if after:
-            return after[0].entity
-        if foreign:
+    def entity_for(self, index: int, mentions: list[Mention], start: int, end: int, company: bool = False) -> str | None:
+        block = self.blocks[index]
+        sentence = block.sentence_at(start)
+        found = explicit(block.text, mentions, start, end, sentence, company)
+        if found is None and company:
+            found = self.context.company_heading()
+        if found is None and not company:
+            found = self._context_subject(index, block, mentions, sentence)
+        if found is None or found == BLOCKED or self.is_company(found) != company:
             return None
-        if company:
-            return self._context_company(unit)
-        if unit.table is not None:
-            return self._table_entity(unit)
-        if unit.kind == "label":
-            return self._diagram_entity(unit)
-        entity = self.scope.entity(skip_current_line=True)
-        if entity and self._is_company(entity):
-            return None
-        return entity
+        return found
 
-    def _context_company(self, unit: Unit) -> str | None:
-        for _, e in reversed(self.scope.headings):
-            if e and self._is_company(e):
-                return e
-        return None
+    def _context_subject(self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
+        if block.kind == "cell":
+            return self._table_entity(block)
+        if block.kind == "label":
+            return figure_subject(block, self._figures.get(block.figure or 0, []))
+        found = carried(block.text, mentions, sentence)
+        if found is None:
+            found = self.context.parent_subject(self.blocks, index)
+        if found is None:
+            found = self.context.heading_subject()
+        return found
 
-    def _table_entity(self, unit: Unit) -> str | None:
-        cell = unit.table
+    def _models_in_header(self, table: int, header: list[str]) -> bool:
+        key = -table
+        if key not in self._table_cache:
+            ms = [find_mentions(h, self.reg) for h in header[1:]]
+            self._table_cache[key] = (ms, any(m.kind != COMPANY for x in ms for m in x))
+        return self._table_cache[key][1]
+
+    def _table_entity(self, block: Block) -> str | None:
+        cell = block.table
         assert cell is not None
-        column_entities = self._column_entities(cell.header)
-        if any(column_entities[1:]):
-            return column_entities[cell.column] if cell.column < len(column_entities) else None
-        for text in [*cell.row[: cell.column], *cell.row[cell.column + 1 :]]:
-            ms = [m for m in self._mentions(text) if not self._is_company(m.entity)]
-            if ms:
-                return ms[0].entity
-            if _foreign().find(text):
-                return None
-        return self.scope.entity(skip_current_line=False)
+        row_mentions = [find_mentions(t, self.reg) for t in cell.row]
+        if cell.table not in self._table_cache:
+            header_mentions = [find_mentions(h, self.reg) for h in cell.header]
+            named = any(m.kind != COMPANY for b in self.blocks if b.table and b.table.table == cell.table for m in find_mentions(b.text, self.reg))
+            self._table_cache[cell.table] = (header_mentions, named)
+        header_mentions, named = self._table_cache[cell.table]
+        found = table_subject(block, row_mentions, header_mentions, named)
+        if found is None:
+            found = self.context.heading_subject()
+        return found
 
-    def _column_entities(self, header: list[str]) -> list[str | None]:
-        key = tuple(header)
-        if key not in self._columns_cache:
-            self._columns_cache[key] = self._find_column_entities(header)
-        return self._columns_cache[key]
+    # ---- claims of one block -------------------------------------------------------------
 
-    def _find_column_entities(self, header: list[str]) -> list[str | None]:
-        out: list[str | None] = []
-        for h in header:
-            ms = [m for m in self._mentions(h) if not self._is_company(m.entity)]
-            out.append(ms[0].entity if ms and not _foreign().find(h[: ms[0].start]) else None)
-        return out
-
-    def _diagram_entity(self, unit: Unit) -> str | None:
-        labels = self.scope.diagram_labels.get(unit.diagram or 0, [])
-        if not labels:
-            return None
-        if unit.box is None or any(b is None for b, _, _ in labels):
-            return None
-        box, entity, _ = min(labels, key=lambda lab: _box_distance(unit.box, lab[0]))  # type: ignore[arg-type]
-        return entity if _box_distance(unit.box, box) <= DIAGRAM_REACH else None  # type: ignore[arg-type]
-
-    # ---- claims of one unit --------------------------------------------------------------
-
-    def _claims_of(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
-        text = unit.text
-        self.last_matches = []
-        if not text.strip():
-            return
-        self._collect_size_names(unit, mentions)
-        matches = self.last_matches = vg.find_values(text)
-        bases = self._base_objects(text, mentions)
-        yield from self._base_model(unit, mentions, bases)
-        mentions = [m for m in mentions if m not in bases]  # "以 Coder-v1.5 为基础": not the subject
-        hint = self._hint(unit) if matches else ""
+    def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        text = block.text
+        self._collect_size_names(block, mentions)
+        matches = vg.find_values(text)
+        bases = self.texts.base_objects(text, mentions)
+        yield from self.texts.base_model(index, block, mentions, bases)
+        self.all_mentions = mentions  # a base model is still the owner of its own link
+        mentions = [m for m in mentions if m not in bases]
+        hint = self._hint(block) if matches else ""
+        compounds = [m for m in matches if isinstance(m.value, vg.Compound)]
+        if len(compounds) >= 2:  # "16B-A2.4B, 236B-A21B": the sizes of two variants
+            yield from self._variant_compounds(index, block, mentions, compounds)
+            matches = [m for m in matches if m not in compounds]
         for i, m in enumerate(matches):
-            if self._is_name_part(text, m, mentions):
-                continue
+            if any(mm.start <= m.start < mm.end + (1 if mm.kind == KNOWN else 0) for mm in mentions) or nc.glued_to_name(text, m.start):
+                continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
+            sentence = block.sentence_at(m.start)
+            c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
-            c_start, c_end = _clause_bounds(text, m.start, m.end)
             head = text[c_start : m.start]
             tail = text[m.end : min(next_start, c_end)]
-            old_new = self._transition(text, matches, i)
-            if old_new == "new":
-                prev = matches[i - 1]
-                p_start, _ = _clause_bounds(text, prev.start, prev.end)
-                head = text[p_start : prev.start] + head
-            yield from self._claims_of_value(unit, mentions, m, head, tail, hint, old_new)
-        yield from self._text_claims(unit, mentions)
+            if nc.not_a_claim(text, sentence, m, matches, i):
+                continue
+            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence)
+        yield from self.texts.claims(index, block, mentions)
 
-    def _hint(self, unit: Unit) -> str:
-        """Cue text from around a value: its table header or row label, or a link to arXiv."""
-        if unit.table is not None:
-            cell = unit.table
-            column_entities = self._column_entities(cell.header)
-            if any(column_entities[1:]):
-                return " ".join(c for j, c in enumerate(cell.row) if j < len(column_entities) and not column_entities[j] and j != cell.column)
-            header = cell.header[cell.column] if cell.column < len(cell.header) else ""
-            return header + (" arxiv" if any("arxiv" in c.lower() for c in cell.row) else "")
-        return "arxiv" if "arxiv" in unit.text.lower() else ""
+    def _variant_compounds(self, index: int, block: Block, mentions: list[Mention], compounds: list[vg.ValueMatch]) -> Iterable[Claim]:
+        entity = self.entity_for(index, mentions, compounds[0].start, compounds[0].end)
+        if entity:
+            totals = SizeList(tuple(sorted({c.value.total.amount for c in compounds})))  # type: ignore[attr-defined]
+            yield self._claim_span(block, compounds[0].start, compounds[-1].end, entity, "variant_sizes", totals, None, block.text[compounds[0].start : compounds[-1].end])
 
-    def _is_name_part(self, text: str, m: vg.ValueMatch, mentions: list[Mention]) -> bool:
-        """'7B' in 'Janus-Pro-7B' or 'DeepSeekMath 7B' names a variant; it is not a claim by itself."""
-        if m.kind not in ("number", "sizes", "range"):
-            return False
-        if any(mm.start < m.end and m.start < mm.end + 2 for mm in mentions):
-            return True  # inside "DeepSeek 67B" or right after "DeepSeekMath "
-        return bool(_GLUED_NAME.search(text, 0, m.start))  # "QwQ-32B-Preview", "Llama3.1-8B"
+    def _hint(self, block: Block) -> str:
+        """Cue text from a value's surroundings: its column header, or its row label when the
+        columns are models ("# Activated Params | 21B | 37B")."""
+        if block.table is None:
+            return ""
+        cell = block.table
+        if self._models_in_header(cell.table, cell.header):
+            return next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not find_mentions(c, self.reg)), "")
+        return cell.header[cell.column] if cell.column < len(cell.header) else ""
 
-    def _transition(self, text: str, matches: list[vg.ValueMatch], i: int) -> str | None:
-        """'从86种扩展到338种', '86->338': the first value is the old model's, the second ours."""
-        words = [str(w) for w in self.vocab.get("transition", [])]
-        if i + 1 < len(matches):
-            between = text[matches[i].end : matches[i + 1].start]
-            if len(between) <= 10 and any(w in between for w in words):
-                return "old"
-        if i > 0:
-            between = text[matches[i - 1].end : matches[i].start]
-            if len(between) <= 10 and any(w in between for w in words):
-                return "new"
+    def _date_hint(self, block: Block, hint: str) -> str | None:
+        """What a table's date dates: its column header, else the other headers, else its row
+        ("| 2024-12-27 | [DeepSeek-V3 Technical Report](https://arxiv.org/…) |" is a paper)."""
+        cell = block.table
+        if cell is None:
+            return None
+        for words in (hint, " ".join(cell.header), " ".join(c for j, c in enumerate(cell.row) if j != cell.column)):
+            attribute = nc.sentence_date_cue(words) if words else None
+            if attribute:
+                return attribute
         return None
 
+    def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
+        """An arXiv id is a model's paper when its link, clause or row names the model."""
+        text = block.text
+        in_row = block.table is not None and any("arxiv" in c.lower() for c in block.table.row)
+        if not (m.explicit or in_row or "arxiv" in text[max(0, m.start - 40) : m.start].lower()):
+            return
+        link = _LINK_BEFORE.search(text, max(0, m.start - 200), m.start)
+        if link:  # "[DeepSeekMoE](https://arxiv.org/abs/2401.06066)": the link text names the paper's model
+            named = [x for x in self.all_mentions if link.start() <= x.start < link.end("text") and x.kind != COMPANY]
+            if named:
+                if named[0].entity and named[0].kind != FOREIGN:
+                    yield self._claim(block, m, named[0].entity, "arxiv_id", m.value)
+                return
+        c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
+        clause_named = any(c_start <= x.start < c_end and x.kind != COMPANY for x in mentions)
+        if clause_named or block.kind in ("cell", "code") or nc.sentence_date_cue(nc.without_urls(text[slice(*sentence)])) == "paper_date":
+            entity = self.entity_for(index, mentions, m.start, m.end)
+            if entity:
+                yield self._claim(block, m, entity, "arxiv_id", m.value)
+
     def _claims_of_value(
-        self, unit: Unit, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str, old_new: str | None
+        self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
+        sentence: tuple[int, int],
     ) -> Iterable[Claim]:
-        kind = m.kind
-        value = m.value
+        kind, value = m.kind, m.value
         if kind in ("percent", "other"):
             return
         if kind == "arxiv":
-            if not m.explicit and "arxiv" not in hint.lower():
-                return
-            s_start, s_end = _sentence_bounds(unit.text, m.start, m.end)
-            named = any(s_start <= x.start < s_end for x in mentions)
-            if not (named or unit.kind in ("cell", "code") or self._sentence_date_cue(unit.text[s_start:s_end]) == "paper_date"):
-                return  # an arXiv link next to some benchmark's name is not the model's paper
-            entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
-            if entity:
-                yield self._claim(unit, m, entity, "arxiv_id", value)
+            yield from self._arxiv(index, block, mentions, m, sentence)
             return
         if kind in ("date", "monthday"):
-            yield from self._date_claims(unit, mentions, m, head, tail, hint)
+            yield from self._date_claims(index, block, mentions, m, head, tail, hint, sentence)
             return
         if isinstance(value, vg.Compound):
-            entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
+            entity = self.entity_for(index, mentions, m.start, m.end)
             if entity:
-                yield self._claim(unit, m, entity, "total_params", value.total)
-                yield self._claim(unit, m, entity, "active_params", value.active)
+                yield self._claim(block, m, entity, "total_params", value.total)
+                yield self._claim(block, m, entity, "active_params", value.active)
             return
         currency = value.currency if isinstance(value, Money) else None
-        magnitude = m.magnitude or kind in ("sizes", "range")
         amount = value.amount if isinstance(value, (Quantity, Money)) else None
-        attribute = choose_attribute(
-            kind, head, tail, magnitude=magnitude, currency=currency, hint=hint, amount=amount
-        )
+        attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
+        if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
+            return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
-        if attribute is None and kind == "number" and unit.kind in ("label", "cell") and m.raw.rstrip().endswith("B"):
-            attribute = "total_params"  # "671B" alone in a table cell or a diagram label is a model size
+        bare = block.kind == "label" or (block.kind == "cell" and not hint.strip())
+        if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
+            attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
-        if kind == "money" and self._vetoed(head + tail):
+        attribute = nc.stage_attribute(attribute, block.text[slice(*sentence)], head)
+        if attribute is None or (kind == "money" and nc.is_price(head + tail)):
             return
-        spec = attribute_specs()[attribute]
-        entity = self._entity_for(unit, mentions, m.start, m.end, company=spec.company)
+        entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None:
             return
-        if old_new == "old":
-            entity = self.reg.get(entity).predecessor or ""
-            if not entity:
-                return
-        sizes_of = self.reg.get(entity).sizes_of
+        sizes_of = self.reg.get(entity).sizes_of if entity in self.reg.entities else None
         if sizes_of and kind in ("sizes", "range"):
             entity, attribute = sizes_of["entity"], sizes_of["attribute"]
         elif sizes_of:
             return
+        spec = attribute_specs()[attribute]
         if spec.min is not None and amount is not None and amount < spec.min:
             return
-        yield self._claim(unit, m, entity, attribute, value)
-
-    def _vetoed(self, around: str) -> bool:
-        low = around.lower()
-        return any(str(w).lower() in low for w in self.vocab.get("cost_veto", []))
+        yield self._claim(block, m, entity, attribute, value)
 
     def _date_claims(
-        self, unit: Unit, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str
+        self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
+        sentence: tuple[int, int],
     ) -> Iterable[Claim]:
-        value = m.value
-        attribute = choose_attribute("date", head, tail, magnitude=False, hint=hint)
-        s_start, s_end = _sentence_bounds(unit.text, m.start, m.end)
-        sentence = unit.text[s_start:s_end]
-        if attribute in (None, "release_date") and self._founding(sentence, mentions, s_start, s_end):
+        text = block.text[slice(*sentence)]
+        attribute = choose_attribute("date", head, tail, magnitude=False)
+        if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
             attribute = "founded_date"
+        if attribute is None:
+            attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
+        if attribute is None:
+            attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
+        if attribute is None:
+            attribute = self._heading_date_cue()  # a section on releases or papers
+        if attribute is None:
+            return  # a date whose context does not say what it dates
+        value = m.value
         if isinstance(value, vg.MonthDay):
-            if self.scope.year is None or (value.day is None and attribute is None):
-                return  # "6月榜单": a month with no year and no cue dates nothing
+            year = self._context_year(index, m.start)
+            if year is None or value.day is None:
+                return
             try:
-                value = DateValue.from_parts(self.scope.year, value.month, value.day)
+                value = DateValue.from_parts(year, value.month, value.day)
             except ValueError:
                 return
-        if attribute == "founded_date":
-            entity = self._entity_for(unit, mentions, m.start, m.end, company=True)
-            if entity:
-                yield self._claim(unit, m, entity, attribute, value)
-            return
-        year_only = isinstance(value, DateValue) and value.precision == "year"
-        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
-            attribute = self._sentence_date_cue(sentence)
-        if attribute is None:
-            # a date with no cue: a release, unless it is a bare year or the sentence is about another event
-            if isinstance(value, DateValue) and value.precision == "year":
-                return
-            low = sentence.lower()
-            if any(str(w).lower() in low for w in self.vocab.get("not_a_release", [])):
-                return
-        after = unit.text[m.end :]
-        if _NEWS_LINK.match(after):
-            # "【2024-12-26】[国产之光…](…)": the date of an article, unless the link names a model
-            link_text = after[after.find("[") + 1 : after.find("]")] if "]" in after else ""
-            link_mentions = [x for x in self._mentions(link_text) if not self._is_company(x.entity)]
-            if not link_mentions or link_mentions[0].start > 2:
-                return
-        entity = self._entity_for(unit, mentions, m.start, m.end, company=False)
-        if entity is None:
-            return
-        claim = self._claim(unit, m, entity, attribute or "release_date", value)
-        if attribute is None:
-            self.cueless_dates.add(id(claim))
-        yield claim
+        entity = self.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
+        if entity:
+            yield self._claim(block, m, entity, attribute, value)
 
-    def _sentence_date_cue(self, sentence: str) -> str | None:
-        """A release or paper cue anywhere in the sentence ("2024年12月26日，…，深度求索发布了 V3")."""
-        low = sentence.lower()
-        specs = attribute_specs()
-        for name in ("paper_date", "release_date"):
-            if any(c in low for c in specs[name].cues):
-                return name
+    def _heading_date_cue(self) -> str | None:
+        """The section's own heading says what its dates are ("## Release history")."""
+        if not self.heading_texts or self.heading_texts[-1][0] == 0:
+            return None  # the document's title is about the whole document, not its dates
+        return nc.sentence_date_cue(self.heading_texts[-1][1])
+
+    def _context_year(self, index: int, pos: int) -> int | None:
+        """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its heading."""
+        block = self.blocks[index]
+        years = _YEAR.findall(block.text, 0, pos)
+        if years:
+            return int(years[-1])
+        parent = block.parent
+        while parent is not None:
+            years = _YEAR.findall(self.blocks[parent].text)
+            if years:
+                return int(years[-1])
+            parent = self.blocks[parent].parent
+        for _, text in reversed(self.heading_texts):
+            years = _YEAR.findall(text)
+            if years:
+                return int(years[-1])
         return None
-
-    def _founding(self, sentence: str, mentions: list[Mention], s_start: int, s_end: int) -> bool:
-        """'2023年7月17日，正式成立深度求索公司': the sentence founds the company."""
-        spec = attribute_specs()["founded_date"]
-        low = sentence.lower()
-        if not any(c in low for c in spec.cues):
-            return False
-        in_sentence = [m for m in mentions if s_start <= m.start < s_end]
-        return any(self._is_company(m.entity) for m in in_sentence) and not any(
-            not self._is_company(m.entity) for m in in_sentence
-        )
-
-    # ---- text-valued attributes ----------------------------------------------------------
-
-    def _text_claims(self, unit: Unit, mentions: list[Mention]) -> Iterable[Claim]:
-        text = unit.text
-        low = text.lower()
-        yield from self._licence(unit, mentions, low)
-        yield from self._named(unit, mentions, "headquarters", low)
-        yield from self._named(unit, mentions, "founder", low)
-
-    def _name_matches(self, section: str, text: str) -> list[tuple[int, int, str]]:
-        out = []
-        names: dict[str, list[str]] = self.vocab[section]["names"]
-        taken: list[tuple[int, int]] = []
-        pairs = sorted(((str(a), canon) for canon, aliases in names.items() for a in aliases), key=lambda p: -len(p[0]))
-        low = text.lower()
-        for alias, canon in pairs:
-            start = 0
-            a = alias.lower()
-            while (i := low.find(a, start)) >= 0:
-                start = i + 1
-                j = i + len(a)
-                if a.isascii() and ((i > 0 and low[i - 1].isalnum()) or (j < len(low) and low[j].isalnum())):
-                    continue
-                if any(x < j and i < y for x, y in taken):
-                    continue
-                taken.append((i, j))
-                out.append((i, j, canon))
-        return sorted(out)
-
-    def _licence(self, unit: Unit, mentions: list[Mention], low: str) -> Iterable[Claim]:
-        vocab = self.vocab["license"]
-        if not any(str(c).lower() in low for c in vocab["cues"]):
-            return
-        urls = [u.span() for u in _URL.finditer(unit.text)]
-        for i, j, canon in self._name_matches("license", unit.text):
-            if any(a <= i < b for a, b in urls):
-                continue
-            s_start, s_end = _sentence_bounds(unit.text, i, j)
-            sentence = low[s_start:s_end]
-            if not any(str(c).lower() in sentence for c in vocab["cues"]):
-                continue
-            code_only = any(str(c).lower() in sentence for c in vocab["code_only"])
-            if code_only and not any(str(w).lower() in sentence for w in vocab["weights"]):
-                continue
-            entity = self._entity_for(unit, mentions, i, j, company=False)
-            if entity:
-                yield self._claim_text(unit, i, j, entity, "license", canon)
-
-    def _named(self, unit: Unit, mentions: list[Mention], section: str, low: str) -> Iterable[Claim]:
-        vocab = self.vocab[section]
-        cues = [str(c).lower() for c in vocab["cues"]]
-        if not any(c in low for c in cues):
-            return
-        for i, j, canon in self._name_matches(section, unit.text):
-            s_start, s_end = _sentence_bounds(unit.text, i, j)
-            window = low[max(s_start, i - 24) : min(s_end, j + 16)]
-            if not any(c in window for c in cues):
-                continue
-            sentence_companies = [m for m in mentions if s_start <= m.start < s_end and self._is_company(m.entity)]
-            entity = sentence_companies[0].entity if sentence_companies else self._context_company(unit)
-            if entity:
-                yield self._claim_text(unit, i, j, entity, section, canon)
-
-    def _base_objects(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Mentions that name a base model: "基于 X 训练", "以 X 为基础", "based on X"."""
-        vocab = self.vocab["base_model"]
-        low = text.lower()
-        out = []
-        for base in mentions:
-            if self._is_company(base.entity):
-                continue
-            before = low[max(0, base.start - 14) : base.start].rstrip(" `*[")
-            cue = next((str(c) for c in vocab["cues"] if before.endswith(str(c).lower())), None)
-            if cue is None:
-                continue
-            after = low[base.end : base.end + 16]
-            if cue.isascii() or any(str(a) in after for a in vocab["after"]):
-                out.append(base)
-        return out
-
-    def _base_model(self, unit: Unit, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
-        text = unit.text
-        for base in bases:
-            s_start, _ = _sentence_bounds(text, base.start, base.end)
-            subjects = [
-                m.entity for m in mentions if s_start <= m.start < base.start and not self._is_company(m.entity)
-            ]
-            if not subjects:
-                ctx = self.scope.entity(skip_current_line=True)
-                subjects = [ctx] if ctx and not self._is_company(ctx) else []
-            for subject in dict.fromkeys(subjects):
-                if subject != base.entity:
-                    yield self._claim_text(unit, base.start, base.end, subject, "base_model", base.entity)
 
     # ---- sizes named in model names ("Janus-Pro-1B", "Janus-Pro-7B") ----------------------
 
-    def _collect_size_names(self, unit: Unit, mentions: list[Mention]) -> None:
-        urls = [u.span() for u in _URL.finditer(unit.text)]
+    def _collect_size_names(self, block: Block, mentions: list[Mention]) -> None:
         for mm in mentions:
-            tail = _SIZE_TAIL.match(unit.text, mm.end)
-            if tail and not any(a <= mm.start < b for a, b in urls):
+            if mm.kind != KNOWN or mm.entity is None:
+                continue
+            tail = _SIZE_TAIL.match(block.text, mm.end)
+            if tail:
                 for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
-                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, unit, mm))
+                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, block, mm))
 
     def _sizes_from_names(self) -> Iterable[Claim]:
-        """Sizes in model names: named together they are the variants ("Janus-Pro-1B", "Janus-Pro-7B");
-        the only size a document ever names for a model is its size ("Janus-1.3B")."""
-        by_entity: dict[str, list[tuple[Decimal, Unit, Mention]]] = {}
-        for entity, size, unit, mm in self.size_mentions:
-            by_entity.setdefault(entity, []).append((size, unit, mm))
+        """Sizes named together are the variants; the only size a document names is the size."""
+        by_entity: dict[str, list[tuple[Decimal, Block, Mention]]] = {}
+        for entity, size, block, mm in self.size_mentions:
+            by_entity.setdefault(entity, []).append((size, block, mm))
         for entity, found in by_entity.items():
             sizes_of = self.reg.get(entity).sizes_of
             if len({s for s, _, _ in found}) == 1 and not sizes_of:
-                size, unit, mm = found[0]
-                yield self._claim_span(unit, mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
+                size, block, mm = found[0]
+                yield self._claim_span(block, mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
                 continue
-            cluster: list[tuple[Decimal, Unit, Mention]] = []
+            cluster: list[tuple[Decimal, Block, Mention]] = []
             for item in [*found, None]:
                 if item is not None and (not cluster or item[1].line - cluster[-1][1].line <= 3):
                     cluster.append(item)
                     continue
                 sizes = sorted({s for s, _, _ in cluster})
                 if len(sizes) >= 2:
-                    first_unit, first_mention = cluster[0][1], cluster[0][2]
-                    target, attribute = entity, "variant_sizes"
-                    if sizes_of:
-                        target, attribute = sizes_of["entity"], sizes_of["attribute"]
-                    yield self._claim_span(
-                        first_unit, first_mention.start, first_mention.end, target, attribute, SizeList(tuple(sizes)), None, None
-                    )
+                    first_block, first_mention = cluster[0][1], cluster[0][2]
+                    target, attribute = (sizes_of["entity"], sizes_of["attribute"]) if sizes_of else (entity, "variant_sizes")
+                    yield self._claim_span(first_block, first_mention.start, first_mention.end, target, attribute, SizeList(tuple(sizes)), None, None)
                 cluster = [item] if item is not None else []
 
     # ---- building claims -----------------------------------------------------------------
 
-    def _claim(self, unit: Unit, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
-        typed = _typed(value)
-        return self._claim_span(unit, m.start, m.end, entity, attribute, typed, m.qualifier, m.raw)
+    def _claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
+        if not isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):
+            raise TypeError(f"not a claim value: {value!r}")
+        return self._claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, m.raw)
 
-    def _claim_text(self, unit: Unit, i: int, j: int, entity: str, attribute: str, text: str) -> Claim:
-        return self._claim_span(unit, i, j, entity, attribute, Text(text), None, unit.text[i:j])
+    def claim_text(self, block: Block, i: int, j: int, entity: str, attribute: str, text: str) -> Claim:
+        return self._claim_span(block, i, j, entity, attribute, Text(text), None, block.text[i:j])
 
     def _claim_span(
-        self, unit: Unit, start: int, end: int, entity: str, attribute: str, value: TypedValue,
+        self, block: Block, start: int, end: int, entity: str, attribute: str, value: TypedValue,
         qualifier: str | None, raw: str | None,
     ) -> Claim:
-        line, column = self.doc.line_col(unit.origin(start))
+        line, column = self.doc.line_col(block.origin(start))
         resolution = getattr(value, "resolution", None)
         return Claim(
-            entity=entity,
-            attribute=attribute,
-            value=value.to_json(),
-            kind=kind_of(value),
-            source=self.doc.source,
-            line=line,
-            column=column,
-            quote=self._quote(unit, start, end, line),
-            raw=raw,
+            entity=entity, attribute=attribute, value=value.to_json(), kind=kind_of(value), source=self.doc.source,
+            line=line, column=column, quote=self._quote(block, start, end, line), raw=raw,
             qualifier=qualifier,  # type: ignore[arg-type]
             unit=value.currency if isinstance(value, Money) else None,
             resolution=float(resolution) if resolution else None,
         )
 
-    def _quote(self, unit: Unit, start: int, end: int, line: int) -> str:
-        """The exact file text of the sentence that states the value, on the value's line."""
-        s_start, s_end = _sentence_bounds(unit.text, start, end)
+    def _quote(self, block: Block, start: int, end: int, line: int) -> str:
+        """The file text of the value's sentence, on the value's own line (exact, searchable)."""
+        s_start, s_end = block.sentence_at(start)
         if s_end - s_start > QUOTE_LIMIT:
-            s_start = max(s_start, start - QUOTE_LIMIT // 2)
-            s_end = min(s_end, end + QUOTE_LIMIT // 2)
-        a = unit.origin(s_start)
-        b = unit.origin(max(s_end - 1, s_start)) + 1
-        quote = self.doc.text[a:b]
-        file_line = self.doc.line_text(line)
-        if "\n" in quote or quote not in file_line:
-            a, b = unit.origin(start), unit.origin(max(end - 1, start)) + 1
+            s_start, s_end = max(s_start, start - QUOTE_LIMIT // 2), min(s_end, end + QUOTE_LIMIT // 2)
+        a, b = block.origin(s_start), block.origin(max(s_end - 1, s_start)) + 1
+        line_start = self.doc.line_starts[line - 1]
+        line_end = line_start + len(self.doc.line_text(line))
+        a, b = max(a, line_start), min(b, line_end)
+        quote = self.doc.text[a:b].strip()
+        if not quote:
+            a, b = block.origin(start), block.origin(max(end - 1, start)) + 1
             quote = self.doc.text[a:b]
-        return quote.strip() or self.doc.text[a:b]
+        return quote
 
 
-def _typed(value: object) -> TypedValue:
-    if isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):
-        return value
-    raise TypeError(f"not a claim value: {value!r}")
+def _merge_lists(claims: list[Claim]) -> list[Claim]:
+    """Size lists one block gives one model ("Qwen: 1.5B, 7B; Llama: 8B, 70B") are one list."""
+    lists: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.kind == "sizes":
+            lists.setdefault((c.entity, c.attribute), []).append(c)
+    out = []
+    for c in claims:
+        group = lists.get((c.entity, c.attribute)) if c.kind == "sizes" else None
+        if group and len(group) > 1:
+            if c is group[0]:
+                sizes = sorted({v for g in group for v in g.value})  # type: ignore[union-attr]
+                out.append(c.model_copy(update={"value": sizes}))
+            continue
+        out.append(c)
+    return out
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    s_a, s_b = _sentence_bounds(text, start, end)
-    a = max(a, s_a)
-    nxt = _CLAUSE_END.search(text, end)
-    b = min(nxt.start() if nxt else len(text), s_b)
-    return a, b
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        a = m.end()
-    nxt = _SENTENCE_END.search(text, end)
-    return a, nxt.end() if nxt else len(text)
-
-
-def _box_distance(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    ax, ay, aw, ah = a
-    bx, by, bw, bh = b
-    dx = max(bx - (ax + aw), ax - (bx + bw), 0.0)
-    dy = max(by - (ay + ah), ay - (by + bh), 0.0)
-    return float((dx * dx + dy * dy) ** 0.5)
+__all__ = ["FOREIGN", "extract_document"]

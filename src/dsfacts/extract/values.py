@@ -118,7 +118,8 @@ _WORD = {k.lower(): Decimal(v) for k, v in VOCAB["magnitude_words"].items()}
 _MAG_ZH = r"(?:[十百千]?万?亿|[十百千]?万|千)"
 _MAG_WORD = "(?i:" + _alt(_WORD) + r"(?![A-Za-z]))"
 _MAG_LETTER = "[" + "".join(sorted(_LETTER)) + "](?![A-Za-z0-9_])"
-_MAG = rf"(?:{_SP}?{_MAG_ZH}|{_SP}?{_MAG_WORD}|{_MAG_LETTER})"
+# "37 B", "14.8 T": a magnitude letter may stand one space away from its number
+_MAG = rf"(?:{_SP}?{_MAG_ZH}|{_SP}?{_MAG_WORD}|(?<=[0-9])[ ]?{_MAG_LETTER})"
 _ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*"
 
 _MONTH_OF = {name: int(m) for m, names in VOCAB["months"].items() for name in names}
@@ -712,7 +713,7 @@ def _bare_year(text: str, m: re.Match[str]) -> _Cand | None:
 
 
 @_pass(
-    rf"(?P<num>{_NUM})(?:(?P<more>[多余])?(?P<magzh>{_SP}?{_MAG_ZH})|(?P<mag>{_SP}?{_MAG_WORD}|{_MAG_LETTER}))?"
+    rf"(?P<num>{_NUM})(?:(?P<more>[多余])?(?P<magzh>{_SP}?{_MAG_ZH})|(?P<mag>{_SP}?{_MAG_WORD}|[ ]?{_MAG_LETTER}))?"
 )
 def _number(text: str, m: re.Match[str]) -> _Cand | None:
     num = m["num"]

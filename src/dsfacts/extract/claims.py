@@ -1,0 +1,141 @@
+"""Stage 3e: values a sentence states that are not claims about the model.
+
+Negated statements ("does not have", "并没有"), questions and hypotheticals, the old side of a
+change ("from 4K to 128K" keeps 128K only), prices and other per-unit amounts, and GPU hours or
+tokens of one training stage given as if they were the whole training. The word lists are
+vocabularies in data/vocabulary.yaml; the rules here say how they are used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from dsfacts.extract import values as vg
+from dsfacts.extract.attributes import attribute_specs, vocabulary
+from dsfacts.extract.mentions import COMPANY, Mention
+
+_GLUED_NAME = re.compile(r"[A-Za-z][\w.]*-$")
+
+
+def _words(section: str) -> tuple[str, ...]:
+    return tuple(str(w).lower() for w in vocabulary().get(section, []))
+
+
+@lru_cache(maxsize=None)
+def _pattern(section: str) -> re.Pattern[str]:
+    """A vocabulary as one pattern; English words match whole words only."""
+    parts = []
+    for w in sorted(_words(section), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"\s+")
+        if w[:1].isascii() and w[:1].isalnum():
+            p = r"(?<![a-z0-9])" + p
+        if w[-1:].isascii() and w[-1:].isalnum():
+            p = p + r"(?![a-z0-9])"
+        parts.append(p)
+    return re.compile("|".join(parts) or r"(?!)")
+
+
+def has(section: str, text: str) -> bool:
+    return _pattern(section).search(text.lower()) is not None
+
+
+def glued_to_name(text: str, start: int) -> bool:
+    """'32B' in 'QwQ-32B-Preview': part of a name."""
+    return bool(_GLUED_NAME.search(text, max(0, start - 40), start))
+
+
+def not_a_claim(text: str, sentence: tuple[int, int], m: vg.ValueMatch, matches: Sequence[vg.ValueMatch], i: int) -> bool:
+    s = text[sentence[0] : sentence[1]]
+    low = s.lower().strip()
+    if low.endswith(("?", "？")) or has("question", s):
+        return True
+    if has("hypothetical", low[:12]):
+        return True
+    head = text[max(sentence[0], m.start - 30) : m.start].lower()
+    if has("negation", head) and not has("negation_not", head):
+        return True
+    return _old_side_of_change(text, matches, i)
+
+
+def _old_side_of_change(text: str, matches: Sequence[vg.ValueMatch], i: int) -> bool:
+    """'from 86 to 338', '86->338', '从 16K 扩展到 128K': the first value is not the model's."""
+    if i + 1 >= len(matches):
+        return False
+    between = text[matches[i].end : matches[i + 1].start].lower()
+    if len(between) > 16:
+        return False
+    if _unit(matches[i].raw) != _unit(matches[i + 1].raw):
+        return False  # "14.8T tokens → 128K context": steps of a pipeline, not one quantity changing
+    if has("transition", between):
+        return True
+    before = text[max(0, matches[i].start - 8) : matches[i].start].lower()
+    return bool(re.search(r"(?<![a-z])from\s*$|从\s*$", before)) and bool(re.search(r"(?<![a-z])to(?![a-z])|到|至", between))
+
+
+def model_sizes(value: object, around: str) -> bool:
+    """A list or range of model sizes: billions of parameters, and not the activated ones."""
+    sizes = getattr(value, "sizes", None) or (getattr(value, "low", None), getattr(value, "high", None))
+    if any(s is None or s < MIN_MODEL_SIZE for s in sizes):
+        return False
+    return not has("activated_words", around)
+
+
+MIN_MODEL_SIZE = 100_000_000
+
+
+def _unit(raw: str) -> str:
+    return re.sub(r"[\d.,\s]|约|about|~", "", raw.lower())
+
+
+def without_urls(text: str) -> str:
+    return re.sub(r"https?://\S+", "", text)
+
+
+def is_price(around: str) -> bool:
+    return has("price", around)
+
+
+def stage_attribute(attribute: str, sentence: str, head: str) -> str | None:
+    """GPU hours and tokens of one stage are not the whole training's."""
+    if attribute not in ("training_gpu_hours", "training_tokens"):
+        return attribute
+    if has("later_stage", sentence):
+        return None  # post-training, fine-tuning, context extension: not the training figure
+    if attribute == "training_gpu_hours" and has("pretraining_stage", sentence) and not has("whole_training", sentence):
+        return "pretraining_gpu_hours"
+    return attribute
+
+
+def sentence_date_cue(sentence: str) -> str | None:
+    """A release or paper cue anywhere in the sentence."""
+    low = sentence.lower()
+    specs = attribute_specs()
+    for name in ("paper_date", "release_date"):
+        if any(_cue_in(c, low) for c in specs[name].cues):
+            return name
+    return None
+
+
+def _cue_in(cue: str, low: str) -> bool:
+    i = low.find(cue)
+    while i >= 0:
+        if not cue[:1].isascii() or ((i == 0 or not low[i - 1].isalnum()) and (i + len(cue) >= len(low) or not low[i + len(cue)].isalpha())):
+            return True
+        i = low.find(cue, i + 1)
+    return False
+
+
+def founding(sentence: str, mentions: Sequence[Mention]) -> bool:
+    """'2023年7月17日，正式成立深度求索公司': the sentence founds the company (and names no model)."""
+    spec = attribute_specs()["founded_date"]
+    low = sentence.lower()
+    if not any(_cue_in(c, low) for c in spec.cues):
+        return False
+    return any(m.kind == COMPANY for m in mentions) and not any(m.kind != COMPANY for m in mentions)
+
+
+def vocab() -> dict[str, Any]:
+    return vocabulary()

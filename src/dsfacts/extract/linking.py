@@ -1,0 +1,171 @@
+"""Stage 3d: which entity a value is about — entity linking as named policies, in this order:
+
+  1. explicit     a model named in the value's own sentence (its clause first, then before it,
+                  then after it); another maker's or an unknown model there means nobody we know;
+  2. carried      the subject of an earlier sentence of the same paragraph ("It", "该模型", "其");
+  3. list parent  the model the enclosing list item names;
+  4. heading      the model the section heading names;
+  and for structured text: table row / column header, and a figure label's nearest model label.
+Any model name that is not a listed entity — an unknown DeepSeek model or another maker's —
+blocks inheritance: its numbers never flow to the last model that was named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.segment import Block
+
+BLOCKED = "<blocked>"  # a context that names a model we must not link to
+FIGURE_REACH = 50.0  # a figure label farther than this from every model label belongs to none
+_CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
+# words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
+_OBJECT_CUES = re.compile(
+    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|逼近|fine-tuned from|distilled from|initialized from|on top of|than|"
+    r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
+    r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|比)\s*(?:the\s+)?$"
+)
+
+
+def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    s_a, s_b = sentence
+    a = max((m.end() for m in _CLAUSE_END.finditer(text, s_a, start)), default=s_a)
+    nxt = _CLAUSE_END.search(text, end, s_b)
+    return a, nxt.start() if nxt else s_b
+
+
+def is_object(text: str, m: Mention) -> bool:
+    """A mention that is the object of a comparison or a base ("than GPT-4", "基于 V3")."""
+    return _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None
+
+
+def company_of(mentions: Sequence[Mention]) -> str | None:
+    return next((m.entity for m in mentions if m.kind == COMPANY), None)
+
+
+def subject_of(text: str, mentions: Sequence[Mention], span: tuple[int, int] | None = None) -> str | None:
+    """The model a piece of text is about: its first model mention that is not an object."""
+    for m in mentions:
+        if span and not (span[0] <= m.start < span[1]):
+            continue
+        if m.kind == COMPANY or is_object(text, m):
+            continue
+        return m.entity if m.kind != FOREIGN else BLOCKED
+    return None
+
+
+@dataclass
+class Context:
+    """What the text around a block is about: its headings and list parents."""
+
+    headings: list[tuple[int, str | None]] = field(default_factory=list)
+    companies: list[tuple[int, str | None]] = field(default_factory=list)
+    block_subjects: dict[int, str | None] = field(default_factory=dict)  # list items' subjects by block index
+
+    def enter_heading(self, level: int, subject: str | None, company: str | None = None) -> None:
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        while self.companies and self.companies[-1][0] >= level:
+            self.companies.pop()
+        self.headings.append((level, subject))
+        self.companies.append((level, company))
+
+    def heading_subject(self) -> str | None:
+        for _, s in reversed(self.headings):
+            if s:
+                return s
+        return None
+
+    def company_heading(self) -> str | None:
+        for _, s in reversed(self.companies):
+            if s:
+                return s
+        return None
+
+    def parent_subject(self, blocks: Sequence[Block], index: int) -> str | None:
+        parent = blocks[index].parent
+        while parent is not None:
+            s = self.block_subjects.get(parent)
+            if s:
+                return s
+            parent = blocks[parent].parent
+        return None
+
+
+def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sentence: tuple[int, int], company: bool) -> str | None:
+    """Policy 1: a model (or, for company attributes, the company) named in the value's sentence."""
+    s_a, s_b = sentence
+    c_a, c_b = clause_bounds(text, start, end, sentence)
+    in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
+    wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
+    if not company:
+        # another maker's or an unknown model nearer the value than any of ours takes the value
+        clause = [m for m in in_sentence if c_a <= m.start < c_b and m.kind != COMPANY and not is_object(text, m)]
+        before = [m for m in clause if m.end <= start]
+        if before:
+            return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
+        after = [m for m in clause if m.start >= end]
+        if after and not any(m.end <= start for m in wanted):
+            return after[0].entity if after[0].kind != FOREIGN else BLOCKED
+    before = [m for m in wanted if m.end <= start and not is_object(text, m)]
+    if before:
+        last = before[-1]
+        foreign_after = [m for m in in_sentence if m.kind == FOREIGN and last.end <= m.start and m.end <= start and not is_object(text, m)]
+        return BLOCKED if foreign_after and not company else last.entity
+    after = [m for m in wanted if m.start >= end and not is_object(text, m)]
+    if after:
+        return after[0].entity
+    if not company and any(m.kind == FOREIGN and not is_object(text, m) for m in in_sentence):
+        return BLOCKED
+    return None
+
+
+def carried(text: str, mentions: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
+    """Policy 2: the subject of the latest earlier sentence of the block that names a model."""
+    earlier = [m for m in mentions if m.start < sentence[0] and m.kind != COMPANY]
+    if not earlier:
+        return None
+    last_sentence_start = max(m.start for m in earlier)
+    # the subject of that sentence: its first non-object model mention
+    first_in_it = [m for m in earlier if _same_sentence(text, m.start, last_sentence_start)]
+    return subject_of(text, first_in_it)
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return re.search(r"[。！？!?;；]|\.\s", text[lo:hi]) is None
+
+
+def table_subject(block: Block, row_mentions: list[list[Mention]], header_mentions: list[list[Mention]], named_rows: bool) -> str | None:
+    """A cell is about the model its row names, or the model its column header names."""
+    cell = block.table
+    assert cell is not None
+    header_models = [subject_of(cell.header[i], ms) if i < len(cell.header) else None for i, ms in enumerate(header_mentions)]
+    if any(h for h in header_models[1:]):
+        return header_models[cell.column] if cell.column < len(header_models) else None
+    for j, ms in enumerate(row_mentions):
+        if j == cell.column:
+            continue
+        s = subject_of(cell.row[j], ms)
+        if s:
+            return s
+    return BLOCKED if named_rows else None
+
+
+def figure_subject(block: Block, labels: list[tuple[tuple[float, float, float, float] | None, str]]) -> str | None:
+    """A figure label names nothing itself: it belongs to the nearest label that names a model."""
+    if block.box is None or not labels or any(box is None for box, _ in labels):
+        return None
+    box, entity = min(labels, key=lambda lab: _distance(block.box, lab[0]))  # type: ignore[arg-type]
+    return entity if _distance(block.box, box) <= FIGURE_REACH else None  # type: ignore[arg-type]
+
+
+def _distance(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    dx = max(bx - (ax + aw), ax - (bx + bw), 0.0)
+    dy = max(by - (ay + ah), ay - (by + bh), 0.0)
+    return float((dx * dx + dy * dy) ** 0.5)

@@ -1,0 +1,90 @@
+"""Stage 3c: the models a text names — known entities, unknown DeepSeek models, other makers'.
+
+Every named model matters, not only the ones we know: a number next to "DeepSeek-V3.1" or
+"Llama 3" is not about DeepSeek-V3, so those names must be seen to stop a value from flowing to
+the last known model. An unknown DeepSeek model gets the slug of its name as its id
+("DeepSeek-R1-0528" -> "deepseek-r1-0528"); another maker's model has no id at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dsfacts.extract.attributes import vocabulary
+from dsfacts.extract.entities import EntityRegistry, registry
+
+KNOWN, UNKNOWN, FOREIGN, COMPANY = "known", "unknown", "foreign", "company"
+
+# "DeepSeek-V3.1", "DeepSeek Prover V2", "DeepSeek-OCR": the company name glued to a model name
+_DEEPSEEK_NAME = re.compile(
+    r"(?<![\w/.-])(?i:deepseek)(?:[\s-]?(?=[A-Z0-9])|-(?=[a-z]*\d))"  # a capital or a digit starts a model name
+    r"(?P<name>[A-Za-z0-9][\w.]*(?:[-–][A-Za-z0-9][\w.]*|\s[VR]\d[\w.]*)*)"
+)
+# a size or a flavour at the end of a name is the same model ("DeepSeek-V3.1-Base" is DeepSeek-V3.1)
+_SAME_MODEL_TAIL = re.compile(r"(?i)[-\s](?:base|chat|instruct|preview|\d+(?:\.\d+)?[bm])$")
+# Words after "DeepSeek" that name no model: the company, its products and its people
+_NOT_A_MODEL = re.compile(r"^(?:AI|API|App|Apps|Chat|Chatbot|Assistant|Platform|Team|Inc|Ltd|Co|LLC|Official|Search|Web|Hub|GitHub|Open|Research|Lab|Labs)$", re.I)
+_URLISH = re.compile(r"https?://\S+|www\.\S+|\]\([^)\s]*\)|\S+\.(?:com|cn|org|net|io|ai)/\S*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: str | None  # None for another maker's model
+    kind: str  # known | unknown | foreign | company
+
+    @property
+    def is_ours(self) -> bool:
+        return self.kind in (KNOWN, UNKNOWN)
+
+    @property
+    def is_model(self) -> bool:
+        return self.kind != COMPANY
+
+
+@lru_cache(maxsize=1)
+def _foreign_pattern() -> re.Pattern[str]:
+    names = sorted((str(n) for n in vocabulary().get("foreign_models", [])), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in names)
+    # whole words only: "Yi" is not in "yields", "Meta" not in "metadata"; a version may follow
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?:[-\s]?[\d.]+[A-Za-z]*|[-\w.]*\d[\w.]*)?(?![A-Za-z])")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[\s_–]+", "-", name.strip()).strip("-.").lower()
+
+
+def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]:
+    """Every model or company mention in text, left to right, never overlapping."""
+    reg = reg or registry()
+    urls = [m.span() for m in _URLISH.finditer(text)] if ("/" in text or "](" in text) else []
+
+    def in_url(i: int) -> bool:
+        return any(a <= i < b for a, b in urls)
+
+    out: list[Mention] = []
+    for m in reg.find(text):
+        if in_url(m.start):
+            continue
+        kind = COMPANY if reg.get(m.entity).is_company else KNOWN
+        out.append(Mention(m.start, m.end, m.entity, kind))
+    if "deepseek" in text.lower():
+        for m in _DEEPSEEK_NAME.finditer(text):
+            if in_url(m.start()) or _NOT_A_MODEL.match(m.group("name")):
+                continue
+            if any(x.start == m.start() and x.kind == KNOWN for x in out):
+                continue  # the registry knows this name (tails such as "-7B" or "-Chat" included)
+            name = m.group().rstrip(".")
+            while _SAME_MODEL_TAIL.search(name):
+                name = _SAME_MODEL_TAIL.sub("", name)
+            out = [x for x in out if not (m.start() <= x.start < m.end())]
+            out.append(Mention(m.start(), m.end(), slug(name), UNKNOWN))
+    for m in _foreign_pattern().finditer(text):
+        if in_url(m.start()) or any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in out):
+            continue
+        out.append(Mention(m.start(), m.end(), None, FOREIGN))
+    out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,161 @@
+"""Text-valued claims: licence, founder, headquarters, base model.
+
+Names are read from the sentence, not looked up in a list of answers: any person named after a
+founder cue ("founded by …", "创始人…"), any place after a headquarters cue ("headquartered in …",
+"总部位于…"). Chinese names and places are written in pinyin, as the contract asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from dsfacts.extract.attributes import vocabulary
+from dsfacts.extract.linking import subject_of
+from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.models import Claim
+from dsfacts.segment import Block
+
+if TYPE_CHECKING:
+    from dsfacts.extract.engine import _Extractor
+
+_URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
+_EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
+_ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|认为|指出|称|带领|$)"
+_ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
+
+
+def _cue_regex(section: str, name: str) -> re.Pattern[str]:
+    cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    glue = r"[\s:：`*,，、为是]{0,4}(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){0,3}"
+    return re.compile(rf"(?i:{alt}){glue}{name}")
+
+
+def to_pinyin(name: str, provinces: tuple[str, ...] = ()) -> str:
+    """梁文锋 -> Liang Wenfeng; 杭州 -> Hangzhou (a leading province is dropped)."""
+    from pypinyin import lazy_pinyin  # only documents that name a Chinese founder or city pay for it
+
+    for p in provinces:
+        if name.startswith(p) and len(name) > len(p) + 1:
+            name = name[len(p) :]
+    syllables = lazy_pinyin(name)
+    if not syllables:
+        return name
+    if len(syllables) >= 2 and len(name) <= 3 and provinces == ():  # a person: surname, then given name
+        return syllables[0].capitalize() + " " + "".join(syllables[1:]).capitalize()
+    return "".join(syllables).capitalize()
+
+
+class TextClaims:
+    def __init__(self, extractor: _Extractor):
+        self.x = extractor
+        vocab = vocabulary()
+        self.vocab = vocab
+        self.founder_en = _cue_regex("founder", _EN_NAME)
+        self.founder_zh = _cue_regex("founder", _ZH_NAME)
+        self.founded_by = re.compile(rf"(?i:founded|established|created|started)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
+        self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+        self.hq_zh = _cue_regex("headquarters", _ZH_PLACE)
+        self.provinces = tuple(str(p) for p in vocab["headquarters"].get("regions", []))
+
+    def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        low = block.text.lower()
+        yield from self._licence(index, block, mentions, low)
+        yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by))
+        yield from self._named(index, block, mentions, "headquarters", (self.hq_en, self.hq_zh))
+
+    # ---- licence ---------------------------------------------------------------------------
+
+    def _licence(self, index: int, block: Block, mentions: list[Mention], low: str) -> Iterable[Claim]:
+        vocab = self.vocab["license"]
+        if not any(str(c).lower() in low for c in vocab["cues"]):
+            return
+        urls = [u.span() for u in _URL.finditer(block.text)]
+        for i, j, canon in self._licence_names(block.text):
+            if any(a <= i < b for a, b in urls):
+                continue
+            s_start, s_end = block.sentence_at(i)
+            sentence = low[s_start:s_end]
+            if not any(str(c).lower() in sentence for c in vocab["cues"]):
+                continue
+            code_only = any(str(c).lower() in sentence for c in vocab["code_only"])
+            if code_only and not any(str(w).lower() in sentence for w in vocab["weights"]):
+                continue
+            entity = self.x.entity_for(index, mentions, i, j)
+            if entity:
+                yield self.x.claim_text(block, i, j, entity, "license", canon)
+
+    def _licence_names(self, text: str) -> list[tuple[int, int, str]]:
+        names: dict[str, list[str]] = self.vocab["license"]["names"]
+        pairs = sorted(((str(a), canon) for canon, aliases in names.items() for a in aliases), key=lambda p: -len(p[0]))
+        out: list[tuple[int, int, str]] = []
+        low = text.lower()
+        for alias, canon in pairs:
+            a = alias.lower()
+            start = 0
+            while (i := low.find(a, start)) >= 0:
+                start = i + 1
+                j = i + len(a)
+                if a.isascii() and ((i > 0 and low[i - 1].isalnum()) or (j < len(low) and low[j].isalnum())):
+                    continue
+                if any(x < j and i < y for x, y, _ in out):
+                    continue
+                out.append((i, j, canon))
+        return sorted(out)
+
+    # ---- founder and headquarters ------------------------------------------------------------
+
+    def _named(self, index: int, block: Block, mentions: list[Mention], section: str, patterns: tuple[re.Pattern[str], ...]) -> Iterable[Claim]:
+        low = block.text.lower()
+        if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not (section == "founder" and "founded" in low):
+            return
+        for pattern in patterns:
+            for m in pattern.finditer(block.text):
+                i, j = m.span("name")
+                name = m.group("name")
+                if any(x.start <= i < x.end for x in mentions):
+                    continue  # "founder of DeepSeek": a company, not a person or a place
+                if not name.isascii():
+                    name = to_pinyin(name, self.provinces if section == "headquarters" else ())
+                s_start, s_end = block.sentence_at(i)
+                companies = [x for x in mentions if s_start <= x.start < s_end and x.kind == COMPANY]
+                others = [x for x in mentions if s_start <= x.start < s_end and x.kind == FOREIGN]
+                earlier = [x for x in mentions if x.start < s_start and x.kind == COMPANY]  # "它的创立者…"
+                entity = (companies or earlier[-1:] or [None])[0]
+                entity = entity.entity if entity else self.x.context.company_heading()
+                if entity and not (others and not companies):
+                    yield self.x.claim_text(block, i, j, entity, section, name)
+
+    # ---- base model ----------------------------------------------------------------------------
+
+    def base_objects(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions that name a base model: "基于 X 训练", "以 X 为基础", "based on X"."""
+        vocab = self.vocab["base_model"]
+        low = text.lower()
+        out = []
+        for base in mentions:
+            if base.kind == COMPANY or base.entity is None:
+                continue
+            before = low[max(0, base.start - 24) : base.start].rstrip(" `*[")
+            cue = next((str(c) for c in vocab["cues"] if before.endswith(str(c).lower())), None)
+            if cue is None:
+                continue
+            after = low[base.end : base.end + 16]
+            if cue.isascii() or any(str(a) in after for a in vocab["after"]):
+                out.append(base)
+        return out
+
+    def base_model(self, index: int, block: Block, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
+        text = block.text
+        for base in bases:
+            s_start, _ = block.sentence_at(base.start)
+            subjects = [m.entity for m in mentions if s_start <= m.start < base.start and m.kind not in (COMPANY, FOREIGN) and m not in bases]
+            if not subjects:
+                ctx = subject_of(text[s_start:base.start], [])  # nothing named before: the context's model
+                ctx = self.x.context.parent_subject(self.x.blocks, index) or self.x.context.heading_subject()
+                subjects = [ctx] if ctx and not self.x.is_company(ctx) and not ctx.startswith("<") else []
+            for subject in dict.fromkeys(s for s in subjects if s):
+                if subject != base.entity:
+                    yield self.x.claim_text(block, base.start, base.end, subject, "base_model", base.entity or "")

@@ -1,0 +1,28 @@
+"""Stage 2: a Document -> blocks (headings, paragraphs, list items, table cells, code, figure
+labels), each one text whose every character knows its file offset, split into sentences.
+
+Markdown and plain text go through markdown-it (markdown.py); HTML pages and HTML inside
+Markdown through markup.py; offsets.py keeps the map back to the file and normalises text
+without moving it (full-width forms, Traditional characters, invisible characters).
+"""
+
+from __future__ import annotations
+
+from dsfacts.segment.blocks import TITLE_LEVEL, Block, TableCell
+from dsfacts.segment.markdown import markdown_blocks
+from dsfacts.segment.markup import html_document_blocks
+from dsfacts.segment.offsets import OffsetMap, fold
+from dsfacts.sources import Document
+
+__all__ = ["TITLE_LEVEL", "Block", "OffsetMap", "TableCell", "fold", "segment"]
+
+
+def segment(doc: Document) -> list[Block]:
+    """The blocks of a document, in document order."""
+
+    def line_of(offset: int) -> int:
+        return doc.line_col(offset)[0]
+
+    if doc.is_html:
+        return list(html_document_blocks(doc.text, doc.body_start, line_of))
+    return list(markdown_blocks(doc.text, doc.body_start, doc.line_starts, line_of))

@@ -1,0 +1,53 @@
+"""What stage 2 produces: blocks of text, each with its place in the document's structure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dsfacts.segment.offsets import OffsetMap
+from dsfacts.segment.sentences import sentence_spans
+
+TITLE_LEVEL = 7  # a bold-only line or "三、…" title sits below every markdown heading
+
+
+@dataclass
+class TableCell:
+    """A cell's place in its table: the header says what the column means, the row what it is about."""
+
+    header: list[str]
+    row: list[str]
+    column: int
+    table: int  # table number in the document
+    header_line: int = 0
+
+
+@dataclass
+class Block:
+    """A heading, paragraph, list item, table cell, code block or figure label, as one text."""
+
+    kind: str  # heading | paragraph | item | cell | code | label
+    text: str
+    map: OffsetMap = field(repr=False)
+    line: int  # file line of the first character
+    level: int = 0  # heading level; nesting depth of a list item
+    parent: int | None = None  # index of the list item this block sits in
+    table: TableCell | None = None
+    figure: int | None = None  # embedded figure (diagram, SVG) a label belongs to
+    box: tuple[float, float, float, float] | None = None  # a label's position in its figure
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    def origin(self, i: int) -> int:
+        """File offset of text[i]."""
+        return self.map(min(max(i, 0), max(len(self.text) - 1, 0)))
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+        return self._sentences
+
+    def sentence_at(self, i: int) -> tuple[int, int]:
+        for a, b in self.sentences:
+            if a <= i < b:
+                return a, b
+        return self.sentences[-1]

@@ -1,0 +1,18 @@
+"""Traditional -> Simplified Chinese, one character for one (億 -> 亿, 參數 -> 参数).
+
+zhconv's table is phrase-based; only its single-character entries are used, so the text keeps
+its length and every character keeps its place in the file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def traditional_table() -> dict[int, int]:
+    from zhconv import zhconv as converter  # loaded on first extraction only (~75 ms)
+
+    converter.loaddict()
+    pairs = converter.zhcdicts["zh2Hans"]
+    return {ord(k): ord(v) for k, v in pairs.items() if len(k) == 1 and len(v) == 1 and k != v}

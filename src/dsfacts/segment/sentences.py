@@ -1,0 +1,40 @@
+"""Sentences of a block, as (start, end) spans of its text.
+
+A small splitter measured on our Chinese and English text: Chinese ends at 。！？；, English at
+. ! ? ; followed by a space (not after an abbreviation, an initial or a decimal point).
+"""
+
+from __future__ import annotations
+
+import re
+
+# full-width ！？； arrive folded to ASCII, so ASCII marks also end a sentence before Chinese text
+_END = re.compile(r"[。！？；]+[”’」』）)]*|[!?;]+(?=\s|$|[\u3400-\u9fff])|\.(?=\s+|$)")
+_ABBREVIATIONS = frozenset(
+    ("e.g", "i.e", "vs", "etc", "no", "fig", "al", "approx", "ca", "cf", "dr", "mr", "ms", "inc", "ltd", "co", "jan",
+     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "st")
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Every sentence of text, in order; together they cover the whole text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if m.group().startswith(".") and _abbreviation(text, m.start()):
+            continue
+        end = m.end()
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if word is None:
+        return False
+    w = word.group(1).lower()
+    return len(w) == 1 or w in _ABBREVIATIONS
