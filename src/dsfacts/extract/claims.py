@@ -98,7 +98,17 @@ def is_price(around: str) -> bool:
     return has("price", around)
 
 
-def stage_attribute(attribute: str, sentence: str, head: str) -> str | None:
+def around(text: str, start: int, end: int, sentence: tuple[int, int], reach: int = 60) -> str:
+    """The words near a value in its sentence, up to the next step of a pipeline ("→")."""
+    a, b = max(sentence[0], start - reach), min(sentence[1], end + reach)
+    left, right = text[a:start], text[end:b]
+    for arrow in ("→", "->", "⇒"):
+        left = left.rsplit(arrow, 1)[-1]
+        right = right.split(arrow, 1)[0]
+    return left + text[start:end] + right
+
+
+def stage_attribute(attribute: str, sentence: str) -> str | None:
     """GPU hours and tokens of one stage are not the whole training's."""
     if attribute not in ("training_gpu_hours", "training_tokens"):
         return attribute

@@ -117,7 +117,11 @@ class _Extractor:
     def entity_for(self, index: int, mentions: list[Mention], start: int, end: int, company: bool = False) -> str | None:
         block = self.blocks[index]
         sentence = block.sentence_at(start)
-        found = explicit(block.text, mentions, start, end, sentence, company)
+        found = None if block.kind == "code" and not company else explicit(block.text, mentions, start, end, sentence, company)
+        if found == BLOCKED and block.kind == "cell" and not company:
+            c_a, c_b = clause_bounds(block.text, start, end, sentence)
+            if not any(c_a <= m.start < c_b and m.kind == FOREIGN for m in mentions):
+                found = None  # "Qwen: 1.5B, 7B": a base family named in another clause; the row still names the model
         if found is None and company:
             found = self.context.company_heading()
         if found is None and not company:
@@ -127,6 +131,8 @@ class _Extractor:
         return found
 
     def _context_subject(self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
+        if block.kind == "code":  # a citation: the model its title names
+            return self.context.heading_subject()
         if block.kind == "cell":
             return self._table_entity(block)
         if block.kind == "label":
@@ -266,7 +272,7 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
-        attribute = nc.stage_attribute(attribute, block.text[slice(*sentence)], head)
+        attribute = nc.stage_attribute(attribute, nc.around(block.text, m.start, m.end, sentence))
         if attribute is None or (kind == "money" and nc.is_price(head + tail)):
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)

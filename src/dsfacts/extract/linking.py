@@ -37,9 +37,18 @@ def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     return a, nxt.start() if nxt else s_b
 
 
-def is_object(text: str, m: Mention) -> bool:
-    """A mention that is the object of a comparison or a base ("than GPT-4", "基于 V3")."""
-    return _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None
+_LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
+
+
+def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
+    """A mention that is the object of a comparison or a base ("than GPT-4", "基于 V3"), or
+    listed right after one ("逼近 GPT-4o / Claude-3.5")."""
+    if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
+        return True
+    previous = [p for p in mentions if p.end <= m.start]
+    if previous and _LIST_GLUE.match(text[previous[-1].end : m.start]):
+        return is_object(text, previous[-1], mentions)
+    return False
 
 
 def company_of(mentions: Sequence[Mention]) -> str | None:
@@ -51,7 +60,7 @@ def subject_of(text: str, mentions: Sequence[Mention], span: tuple[int, int] | N
     for m in mentions:
         if span and not (span[0] <= m.start < span[1]):
             continue
-        if m.kind == COMPANY or is_object(text, m):
+        if m.kind == COMPANY or is_object(text, m, mentions):
             continue
         return m.entity if m.kind != FOREIGN else BLOCKED
     return None

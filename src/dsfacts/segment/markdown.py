@@ -217,11 +217,13 @@ class MarkdownReader:
         for k, content_line in enumerate(content.split("\n")):
             a, b = self.lines.span(t.map[0] + 1 + k)
             file_line = self.text[a:b]
-            col = _locate(file_line, content_line)
             piece = content_line.strip()
-            if k and piece:
+            if piece.startswith("@") and builder.length:  # one block per citation entry
+                self._emit("code", builder)
+                builder = TextBuilder()
+            if builder.length and piece:
                 builder.join(" ", a - 1)
-            builder.add(piece, a + col + (len(content_line) - len(content_line.lstrip()) if file_line.find(content_line) >= 0 else 0))
+            builder.add(piece, a + _locate(file_line, piece))
         self._emit("code", builder)
 
 
