@@ -94,6 +94,11 @@ def without_urls(text: str) -> str:
     return re.sub(r"https?://\S+", "", text)
 
 
+def training_words(head: str) -> str:
+    """A sentence about training lends its money a cost cue."""
+    return "training cost" if has("training_words", head) else ""
+
+
 def is_price(around: str) -> bool:
     return has("price", around)
 

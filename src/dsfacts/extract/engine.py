@@ -224,7 +224,7 @@ class _Extractor:
     def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
         """An arXiv id is a model's paper when its link, clause or row names the model."""
         text = block.text
-        in_row = block.table is not None and any("arxiv" in c.lower() for c in block.table.row)
+        in_row = block.table is not None and any("arxiv" in c.lower() for c in [*block.table.row, *block.table.header])
         if not (m.explicit or in_row or "arxiv" in text[max(0, m.start - 40) : m.start].lower()):
             return
         link = _LINK_BEFORE.search(text, max(0, m.start - 200), m.start)
@@ -265,6 +265,8 @@ class _Extractor:
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
+        if attribute is None and kind == "money":  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
+            attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
         bare = block.kind == "label" or (block.kind == "cell" and not hint.strip())

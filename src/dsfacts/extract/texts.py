@@ -29,7 +29,7 @@ _ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
 def _cue_regex(section: str, name: str) -> re.Pattern[str]:
     cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    glue = r"[\s:：`*,，、为是]{0,4}(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){0,3}"
+    glue = r"[\s:：`*,，、为是]{0,4}(?:位于|设在|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){0,3}"
     return re.compile(rf"(?i:{alt}){glue}{name}")
 
 

@@ -86,6 +86,7 @@ class MarkdownReader:
         self.line_of = line_of
         self.blocks: list[Block] = []
         self.figures: list[int] = []
+        self.tables = 0
 
     def _text(self, content: str, line_range: list[int] | None, hint_cols: list[int] | None = None) -> TextBuilder:
         builder = TextBuilder()
@@ -119,7 +120,6 @@ class MarkdownReader:
         item_stack: list[int | None] = []  # the block of each open list item (None until its first paragraph)
         in_item_first: list[bool] = []
         table: dict[str, Any] | None = None
-        tables = 0
         heading_level = 0
         i = 0
         while i < len(tokens):
@@ -134,8 +134,8 @@ class MarkdownReader:
                 item_stack.pop()
                 in_item_first.pop()
             elif typ == "table_open":
-                tables += 1
-                table = {"header": [], "row": [], "id": tables, "header_line": 0, "cells": [], "in_head": False}
+                self.tables += 1
+                table = {"header": [], "row": [], "id": self.tables, "header_line": 0, "cells": [], "in_head": False}
             elif typ == "table_close":
                 table = None
             elif typ == "thead_open" and table is not None:
@@ -171,10 +171,42 @@ class MarkdownReader:
 
     def _paragraph(self, content: str, line_range: list[int] | None, parent: int | None) -> None:
         first_line = content.split("\n", 1)[0]
+        if line_range and _tab_table(content):
+            self._tab_table(content, line_range, parent)
+            return
         if "\n" not in content and (_BOLD_TITLE.match(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
             self._emit("heading", self._text(content, line_range), level=TITLE_LEVEL)
             return
         self._emit("paragraph", self._text(content, line_range), parent=parent)
+
+    def _tab_table(self, content: str, line_range: list[int], parent: int | None) -> None:
+        """Tab-separated lines (a table pasted into plain text): a title line, a header, rows."""
+        lines = content.split("\n")
+        start = next(k for k, line in enumerate(lines) if "\t" in line)
+        stop = next((k for k in range(start, len(lines)) if "\t" not in lines[k]), len(lines))
+        if start:
+            self._emit("paragraph", self._text("\n".join(lines[:start]), line_range), parent=parent)
+        self.tables += 1
+        header: list[str] = []
+        header_line = 0
+        for k in range(start, stop):
+            a, b = self.lines.span(line_range[0] + k)
+            file_line = self.text[a:b]
+            cells, pos = [], 0
+            for raw in file_line.split("\t"):
+                builder = TextBuilder()
+                lead = len(raw) - len(raw.lstrip())
+                _add_clean(builder, raw.strip(), a + pos + lead)
+                cells.append(builder)
+                pos += len(raw) + 1
+            texts = [c.build()[0] for c in cells]
+            if not header:
+                header, header_line = texts, self.line_of(a)
+                continue
+            for column, builder in enumerate(cells):
+                self._emit("cell", builder, table=TableCell(header, texts, column, self.tables, header_line))
+        if stop < len(lines):
+            self._paragraph("\n".join(lines[stop:]), [line_range[0] + stop, line_range[1]], parent)
 
     def _row(self, table: dict[str, Any]) -> None:
         row_map = table.get("row_map")
@@ -225,6 +257,12 @@ class MarkdownReader:
                 builder.join(" ", a - 1)
             builder.add(piece, a + _locate(file_line, piece))
         self._emit("code", builder)
+
+
+def _tab_table(content: str) -> bool:
+    lines = content.split("\n")
+    runs = "".join("t" if "\t" in line else "." for line in lines)
+    return "tt" in runs
 
 
 def _shift(builder: TextBuilder, start: int, end: int) -> TextBuilder:
