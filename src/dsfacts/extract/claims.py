@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from dsfacts.extract import values as vg
@@ -24,7 +24,7 @@ def _words(section: str) -> tuple[str, ...]:
     return tuple(str(w).lower() for w in vocabulary().get(section, []))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(section: str) -> re.Pattern[str]:
     """A vocabulary as one pattern; English words match whole words only."""
     parts = []
@@ -47,14 +47,16 @@ def glued_to_name(text: str, start: int) -> bool:
     return bool(_GLUED_NAME.search(text, max(0, start - 40), start))
 
 
-def not_a_claim(text: str, sentence: tuple[int, int], m: vg.ValueMatch, matches: Sequence[vg.ValueMatch], i: int) -> bool:
+def not_a_claim(
+    text: str, sentence: tuple[int, int], clause_start: int, m: vg.ValueMatch, matches: Sequence[vg.ValueMatch], i: int
+) -> bool:
     s = text[sentence[0] : sentence[1]]
     low = s.lower().strip()
     if low.endswith(("?", "？")) or has("question", s):
         return True
     if has("hypothetical", low[:12]):
         return True
-    head = text[max(sentence[0], m.start - 30) : m.start].lower()
+    head = text[max(clause_start, m.start - 30) : m.start].lower()
     if has("negation", head) and not has("negation_not", head):
         return True
     return _old_side_of_change(text, matches, i)
@@ -113,11 +115,11 @@ def around(text: str, start: int, end: int, sentence: tuple[int, int], reach: in
     return left + text[start:end] + right
 
 
-def stage_attribute(attribute: str, sentence: str) -> str | None:
+def stage_attribute(attribute: str, clause: str, sentence: str) -> str | None:
     """GPU hours and tokens of one stage are not the whole training's."""
     if attribute not in ("training_gpu_hours", "training_tokens"):
         return attribute
-    if has("later_stage", sentence):
+    if has("later_stage", clause):
         return None  # post-training, fine-tuning, context extension: not the training figure
     if attribute == "training_gpu_hours" and has("pretraining_stage", sentence) and not has("whole_training", sentence):
         return "pretraining_gpu_hours"

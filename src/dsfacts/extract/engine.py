@@ -47,7 +47,7 @@ def _is_label(cell: str) -> bool:
     return bool(_LETTERS.search(cell)) and not re.search(r"\d", cell)
 
 
-_LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,80})\]\([^()\s]*$")
+_LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/.]))")
 
 
@@ -77,7 +77,7 @@ class _Extractor:
         self.all_mentions: list[Mention] = []
 
     def is_company(self, entity: str | None) -> bool:
-        return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company  # type: ignore[arg-type]
+        return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company
 
     # ---- walking the document -------------------------------------------------------------
 
@@ -91,7 +91,7 @@ class _Extractor:
             title_mentions = find_mentions(title, self.reg)
             self.context.enter_heading(0, subject_of(title, title_mentions), company_of(title_mentions))
             self.heading_texts.append((0, title))
-        for index, (block, mentions) in enumerate(zip(self.blocks, mentions_of)):
+        for index, (block, mentions) in enumerate(zip(self.blocks, mentions_of, strict=True)):
             if block.kind == "heading":
                 self.context.enter_heading(block.level, subject_of(block.text, mentions), company_of(mentions))
                 while self.heading_texts and self.heading_texts[-1][0] >= block.level:
@@ -106,7 +106,7 @@ class _Extractor:
         return claims
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
-        for b, ms in zip(self.blocks, mentions_of):
+        for b, ms in zip(self.blocks, mentions_of, strict=True):
             if b.kind == "label" and b.figure is not None:
                 models = [m for m in ms if m.kind != COMPANY]
                 if models and (models[0].end - models[0].start) >= len(b.text.strip()) * 0.6 and models[0].entity:
@@ -137,7 +137,7 @@ class _Extractor:
             return self._table_entity(block)
         if block.kind == "label":
             return figure_subject(block, self._figures.get(block.figure or 0, []))
-        found = carried(block.text, mentions, sentence)
+        found = carried(block, mentions, sentence)
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
         if found is None:
@@ -181,14 +181,14 @@ class _Extractor:
             yield from self._variant_compounds(index, block, mentions, compounds)
             matches = [m for m in matches if m not in compounds]
         for i, m in enumerate(matches):
-            if any(mm.start <= m.start < mm.end + (1 if mm.kind == KNOWN else 0) for mm in mentions) or nc.glued_to_name(text, m.start):
+            if any(mm.start <= m.start < mm.end + (2 if mm.kind == KNOWN else 0) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
             sentence = block.sentence_at(m.start)
-            c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
+            c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
             head = text[c_start : m.start]
             tail = text[m.end : min(next_start, c_end)]
-            if nc.not_a_claim(text, sentence, m, matches, i):
+            if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 continue
             yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence)
         yield from self.texts.claims(index, block, mentions)
@@ -269,12 +269,13 @@ class _Extractor:
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
-        bare = block.kind == "label" or (block.kind == "cell" and not hint.strip())
+        named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
+        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
-        attribute = nc.stage_attribute(attribute, nc.around(block.text, m.start, m.end, sentence))
+        attribute = nc.stage_attribute(attribute, head + m.raw + tail, nc.around(block.text, m.start, m.end, sentence))
         if attribute is None or (kind == "money" and nc.is_price(head + tail)):
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
@@ -298,11 +299,12 @@ class _Extractor:
         attribute = choose_attribute("date", head, tail, magnitude=False)
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
             attribute = "founded_date"
-        if attribute is None:
+        year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
+        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
-        if attribute is None:
+        if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
-        if attribute is None:
+        if attribute is None and not year_only:
             attribute = self._heading_date_cue()  # a section on releases or papers
         if attribute is None:
             return  # a date whose context does not say what it dates
@@ -382,10 +384,16 @@ class _Extractor:
     def _claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
         if not isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):
             raise TypeError(f"not a claim value: {value!r}")
-        return self._claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, m.raw)
+        return self._claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, self._file_text(block, m.start, m.end))
 
     def claim_text(self, block: Block, i: int, j: int, entity: str, attribute: str, text: str) -> Claim:
-        return self._claim_span(block, i, j, entity, attribute, Text(text), None, block.text[i:j])
+        return self._claim_span(block, i, j, entity, attribute, Text(text), None, self._file_text(block, i, j))
+
+    def _file_text(self, block: Block, start: int, end: int) -> str:
+        """The value as the file writes it ("557.6万**美元" keeps its markup): found with a text search."""
+        a, b = block.origin(start), block.origin(max(end - 1, start)) + 1
+        raw = self.doc.text[a:b]
+        return raw if "\n" not in raw else block.text[start:end]
 
     def _claim_span(
         self, block: Block, start: int, end: int, entity: str, attribute: str, value: TypedValue,

@@ -21,19 +21,25 @@ from dsfacts.segment import Block
 
 BLOCKED = "<blocked>"  # a context that names a model we must not link to
 FIGURE_REACH = 50.0  # a figure label farther than this from every model label belongs to none
+FIGURE_TIE = 10.0  # two model labels this close to equally near leave a label's owner open
+# which model: a colon or a bracket starts another clause ("Qwen: 1.5B, 7B", "(GPT-4o: 88.5)")
 _CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
+# which attribute: a label before a colon names its value ("参数量：670 亿", "Total params: 671B")
+_WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 # words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|逼近|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|比)\s*(?:the\s+)?$"
+    r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?$"
 )
 
 
-def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int], words: bool = False) -> tuple[int, int]:
+    """The clause a value stands in: for linking (`words=False`) or for its attribute's words."""
     s_a, s_b = sentence
-    a = max((m.end() for m in _CLAUSE_END.finditer(text, s_a, start)), default=s_a)
-    nxt = _CLAUSE_END.search(text, end, s_b)
+    pattern = _WORDS_END if words else _CLAUSE_END
+    a = max((m.end() for m in pattern.finditer(text, s_a, start)), default=s_a)
+    nxt = pattern.search(text, end, s_b)
     return a, nxt.start() if nxt else s_b
 
 
@@ -132,20 +138,13 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     return None
 
 
-def carried(text: str, mentions: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
+def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
     """Policy 2: the subject of the latest earlier sentence of the block that names a model."""
-    earlier = [m for m in mentions if m.start < sentence[0] and m.kind != COMPANY]
-    if not earlier:
-        return None
-    last_sentence_start = max(m.start for m in earlier)
-    # the subject of that sentence: its first non-object model mention
-    first_in_it = [m for m in earlier if _same_sentence(text, m.start, last_sentence_start)]
-    return subject_of(text, first_in_it)
-
-
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return re.search(r"[。！？!?;；]|\.\s", text[lo:hi]) is None
+    for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
+        subject = subject_of(block.text, [m for m in mentions if s_a <= m.start < s_b])
+        if subject:  # a sentence whose models are all objects ("较 DeepSeek 67B") names no subject
+            return subject
+    return None
 
 
 def table_subject(block: Block, row_mentions: list[list[Mention]], header_mentions: list[list[Mention]], named_rows: bool) -> str | None:
@@ -168,8 +167,13 @@ def figure_subject(block: Block, labels: list[tuple[tuple[float, float, float, f
     """A figure label names nothing itself: it belongs to the nearest label that names a model."""
     if block.box is None or not labels or any(box is None for box, _ in labels):
         return None
-    box, entity = min(labels, key=lambda lab: _distance(block.box, lab[0]))  # type: ignore[arg-type]
-    return entity if _distance(block.box, box) <= FIGURE_REACH else None  # type: ignore[arg-type]
+    distances = sorted((_distance(block.box, box), entity) for box, entity in labels)  # type: ignore[arg-type]
+    best, entity = distances[0]
+    if best > FIGURE_REACH:
+        return None
+    if any(d - best < FIGURE_TIE and e != entity for d, e in distances[1:]):
+        return None  # as near to another model's label: the figure does not say whose it is
+    return entity
 
 
 def _distance(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -178,3 +182,4 @@ def _distance(a: tuple[float, float, float, float], b: tuple[float, float, float
     dx = max(bx - (ax + aw), ax - (bx + bw), 0.0)
     dy = max(by - (ay + ah), ay - (by + bh), 0.0)
     return float((dx * dx + dy * dy) ** 0.5)
+

@@ -66,14 +66,14 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
         return any(a <= i < b for a, b in urls)
 
     out: list[Mention] = []
-    for m in reg.find(text):
-        if in_url(m.start):
+    for known in reg.find(text):
+        if in_url(known.start):
             continue
-        kind = COMPANY if reg.get(m.entity).is_company else KNOWN
-        out.append(Mention(m.start, m.end, m.entity, kind))
+        kind = COMPANY if reg.get(known.entity).is_company else KNOWN
+        out.append(Mention(known.start, known.end, known.entity, kind))
     if "deepseek" in text.lower():
         for m in _DEEPSEEK_NAME.finditer(text):
-            if in_url(m.start()) or _NOT_A_MODEL.match(m.group("name")):
+            if in_url(m.start()) or _NOT_A_MODEL.match(m.group("name")) or not re.search("[A-Za-z]", m.group("name")):
                 continue
             if any(x.start == m.start() and x.kind == KNOWN for x in out):
                 continue  # the registry knows this name (tails such as "-7B" or "-Chat" included)
@@ -82,9 +82,9 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
                 name = _SAME_MODEL_TAIL.sub("", name)
             out = [x for x in out if not (m.start() <= x.start < m.end())]
             out.append(Mention(m.start(), m.end(), slug(name), UNKNOWN))
-    for m in _foreign_pattern().finditer(text):
-        if in_url(m.start()) or any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in out):
+    for f in _foreign_pattern().finditer(text):
+        if in_url(f.start()) or any(x.start <= f.start() < x.end or f.start() <= x.start < f.end() for x in out):
             continue
-        out.append(Mention(m.start(), m.end(), None, FOREIGN))
+        out.append(Mention(f.start(), f.end(), None, FOREIGN))
     out.sort(key=lambda x: x.start)
     return out

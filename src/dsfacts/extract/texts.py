@@ -123,8 +123,8 @@ class TextClaims:
                 companies = [x for x in mentions if s_start <= x.start < s_end and x.kind == COMPANY]
                 others = [x for x in mentions if s_start <= x.start < s_end and x.kind == FOREIGN]
                 earlier = [x for x in mentions if x.start < s_start and x.kind == COMPANY]  # "它的创立者…"
-                entity = (companies or earlier[-1:] or [None])[0]
-                entity = entity.entity if entity else self.x.context.company_heading()
+                named = (companies or earlier[-1:])
+                entity = named[0].entity if named else self.x.context.company_heading()
                 if entity and not (others and not companies):
                     yield self.x.claim_text(block, i, j, entity, section, name)
 

@@ -8,11 +8,15 @@ without moving it (full-width forms, Traditional characters, invisible character
 
 from __future__ import annotations
 
+import re
+
 from dsfacts.segment.blocks import TITLE_LEVEL, Block, TableCell
 from dsfacts.segment.markdown import markdown_blocks
 from dsfacts.segment.markup import html_document_blocks
 from dsfacts.segment.offsets import OffsetMap, fold
 from dsfacts.sources import Document
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 __all__ = ["TITLE_LEVEL", "Block", "OffsetMap", "TableCell", "fold", "segment"]
 
@@ -25,4 +29,7 @@ def segment(doc: Document) -> list[Block]:
 
     if doc.is_html:
         return list(html_document_blocks(doc.text, doc.body_start, line_of))
-    return list(markdown_blocks(doc.text, doc.body_start, doc.line_starts, line_of))
+    text = doc.text
+    if "\r" in text:  # a lone CR is a line break to markdown-it but not to the line map: same length, no break
+        text = _LONE_CR.sub(" ", text)
+    return list(markdown_blocks(text, doc.body_start, doc.line_starts, line_of))

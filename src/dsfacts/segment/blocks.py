@@ -34,6 +34,7 @@ class Block:
     table: TableCell | None = None
     figure: int | None = None  # embedded figure (diagram, SVG) a label belongs to
     box: tuple[float, float, float, float] | None = None  # a label's position in its figure
+    breaks: list[int] = field(default_factory=list)  # sentence boundaries that the layout makes
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def origin(self, i: int) -> int:
@@ -43,7 +44,7 @@ class Block:
     @property
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:
-            self._sentences = sentence_spans(self.text)
+            self._sentences = sentence_spans(self.text, self.breaks)
         return self._sentences
 
     def sentence_at(self, i: int) -> tuple[int, int]:

@@ -25,6 +25,8 @@ _DROP = re.compile(
     r"|\\(?=[^\w\s])"  # backslash escapes
     r"|(?<![\w*\s])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w*])\*(?=[^\s*])"  # single-star emphasis
 )
+# a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
+_FIELD = re.compile(r"^\s*[*_]*[^\s:：]{1,12}[*_]*[:：]")
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
 
@@ -78,7 +80,7 @@ def _locate(file_line: str, content_line: str, hint: int = 0) -> int:
 
 
 class MarkdownReader:
-    def __init__(self, text: str, start: int, line_starts: list[int], line_of):  # type: ignore[no-untyped-def]
+    def __init__(self, text: str, start: int, line_starts: list[int], line_of):
         first = max(0, _bisect(line_starts, start))
         self.lines = _Lines(text, start, line_starts, first)
         self.text = text
@@ -93,14 +95,20 @@ class MarkdownReader:
         if not line_range:
             return builder
         first = line_range[0]
+        indent = None
         for k, content_line in enumerate(content.split("\n")):
             a, b = self.lines.span(first + k)
             file_line = self.text[a:b]
             col = _locate(file_line, content_line, hint_cols[k] if hint_cols and k < len(hint_cols) else 0)
             piece = content_line.strip() if file_line.find(content_line) < 0 else content_line
             piece = piece.rstrip()
+            lead = len(file_line) - len(file_line.lstrip())
             if k and piece:
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
+                if indent is not None and (lead != indent or _FIELD.match(piece)):
+                    builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
+            if piece:
+                indent = lead
             _add_clean(builder, piece, a + col)
         return builder
 
@@ -109,9 +117,11 @@ class MarkdownReader:
         lead = len(text) - len(text.lstrip())
         if not text.strip():
             return None
+        lead_chars = lead
         if lead or text != text.rstrip():
             text, offset_map = _shift(builder, lead, lead + len(text.strip())).build()
-        block = Block(kind, text, offset_map, self.line_of(offset_map(0)), **extra)
+        breaks = [i - lead_chars for i in builder.breaks if 0 < i - lead_chars < len(text)]
+        block = Block(kind, text, offset_map, self.line_of(offset_map(0)), breaks=breaks, **extra)
         self.blocks.append(block)
         return len(self.blocks) - 1
 
@@ -284,5 +294,5 @@ def _bisect(line_starts: list[int], offset: int) -> int:
     return bisect_right(line_starts, offset) - 1
 
 
-def markdown_blocks(text: str, start: int, line_starts: list[int], line_of) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+def markdown_blocks(text: str, start: int, line_starts: list[int], line_of) -> Iterator[Block]:
     yield from MarkdownReader(text, start, line_starts, line_of).read()

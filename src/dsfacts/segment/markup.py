@@ -41,7 +41,7 @@ def unescape(s: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(out), out_offsets
 
 
-def _block(kind: str, text: str, offsets: list[int], line_of, **extra) -> Block | None:  # type: ignore[no-untyped-def]
+def _block(kind: str, text: str, offsets: list[int], line_of, **extra) -> Block | None:
     lead = len(text) - len(text.lstrip())
     body = text.strip()
     if not body:
@@ -77,7 +77,7 @@ def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int]]]:
             pos = m.end()
 
 
-def fragment_blocks(s: str, origin: int, line_of, figures: list[int]) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+def fragment_blocks(s: str, origin: int, line_of, figures: list[int]) -> Iterator[Block]:
     """Blocks of an HTML fragment that starts at file offset `origin`."""
     offsets = list(range(origin, origin + len(s)))
     if "mxCell" in s or "mxgraph" in s or "<svg" in s:
@@ -91,7 +91,7 @@ def fragment_blocks(s: str, origin: int, line_of, figures: list[int]) -> Iterato
             yield block
 
 
-def _figure_labels(s: str, offsets: list[int], line_of, figures: list[int]) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+def _figure_labels(s: str, offsets: list[int], line_of, figures: list[int]) -> Iterator[Block]:
     for _ in range(3):  # XML escaped inside JSON inside an HTML attribute
         if "&quot;" not in s and "&lt;" not in s:
             break
@@ -122,7 +122,7 @@ def _box(s: str, after: int) -> tuple[float, float, float, float] | None:
         return None
 
 
-def html_document_blocks(text: str, start: int, line_of) -> Iterator[Block]:  # type: ignore[no-untyped-def]
+def html_document_blocks(text: str, start: int, line_of) -> Iterator[Block]:
     """A whole HTML page: visible text only, headings kept as headings."""
     body = text[start:]
     hidden = _HIDDEN.sub(lambda m: " " * len(m.group()), body)
@@ -136,7 +136,7 @@ def html_document_blocks(text: str, start: int, line_of) -> Iterator[Block]:  # 
             inner_start = start + m.start(2)
             s, offs = unescape(m.group(2), list(range(inner_start, inner_start + len(m.group(2)))))
             s = _TAG.sub(lambda t: "\0" * len(t.group()), s)
-            keep = [(c, o) for c, o in zip(s, offs) if c != "\0"]
+            keep = [(c, o) for c, o in zip(s, offs, strict=True) if c != "\0"]
             block = _block("heading", "".join(c for c, _ in keep), [o for _, o in keep], line_of, level=int(m.group(1)))
             if block:
                 yield block

@@ -51,12 +51,13 @@ class OffsetMap:
 class TextBuilder:
     """Assembles a block's text from pieces of the file, keeping the offset map."""
 
-    __slots__ = ("parts", "map", "length")
+    __slots__ = ("parts", "map", "length", "breaks")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.map = OffsetMap()
         self.length = 0
+        self.breaks: list[int] = []  # text indices where a line of an outline starts
 
     def add(self, piece: str, origin: int) -> None:
         """Append file text that starts at file offset `origin` (invisible characters dropped)."""

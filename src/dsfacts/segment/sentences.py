@@ -17,14 +17,15 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Every sentence of text, in order; together they cover the whole text."""
+def sentence_spans(text: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Every sentence of text, in order; together they cover the whole text. `breaks` are extra
+    boundaries (the lines of an indented outline)."""
+    ends = [m.end() for m in _END.finditer(text) if not (m.group().startswith(".") and _abbreviation(text, m.start()))]
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
-        if m.group().startswith(".") and _abbreviation(text, m.start()):
+    for end in sorted({*ends, *breaks}):
+        if end <= start:
             continue
-        end = m.end()
         spans.append((start, end))
         start = end
     if start < len(text):
