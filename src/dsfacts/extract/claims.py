@@ -57,6 +57,9 @@ def not_a_claim(
     if has("hypothetical", low[:12]):
         return True
     head = text[max(clause_start, m.start - 30) : m.start].lower()
+    near = text[max(clause_start, matches[i - 1].end if i else 0, m.start - 14) : m.start].lower()
+    if has("compared_value", near):
+        return True  # "$5.58M vs $100M+ for Western models": the other side of a comparison
     if has("negation", head) and not has("negation_not", head):
         return True
     return _old_side_of_change(text, matches, i)
@@ -86,6 +89,12 @@ def model_sizes(value: object, around: str) -> bool:
 
 
 MIN_MODEL_SIZE = 100_000_000
+_ACTIVATED_MARK = re.compile(r"-A(?![A-Za-z0-9])")
+
+
+def activated_size(text: str, end: int) -> bool:
+    """'1.0B-A, 2.8B-A': a size marked as activated parameters."""
+    return _ACTIVATED_MARK.match(text, end) is not None
 
 
 def _unit(raw: str) -> str:

@@ -27,6 +27,7 @@ from dsfacts.extract.linking import (
     company_of,
     explicit,
     figure_subject,
+    is_object,
     subject_of,
     table_subject,
 )
@@ -37,6 +38,7 @@ from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
 QUOTE_LIMIT = 200
+NAMES_REACH = 3  # blocks: model names this close together list one family's variants
 BILLION = Decimal(10) ** 9
 _SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
@@ -69,7 +71,7 @@ class _Extractor:
         self.reg = registry()
         self.context = Context()
         self.blocks: list[Block] = []
-        self.size_mentions: list[tuple[str, Decimal, Block, Mention]] = []
+        self.size_mentions: list[tuple[str, Decimal, int, Mention]] = []
         self.texts = TextClaims(self)
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
@@ -169,7 +171,7 @@ class _Extractor:
 
     def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         text = block.text
-        self._collect_size_names(block, mentions)
+        self._collect_size_names(index, block, mentions)
         matches = vg.find_values(text)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
@@ -263,6 +265,8 @@ class _Extractor:
         currency = value.currency if isinstance(value, Money) else None
         amount = value.amount if isinstance(value, (Quantity, Money)) else None
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
+        if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
+            return  # "2.8B-A": the activated size of a variant, not a total
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         if attribute is None and kind == "money":  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
@@ -347,36 +351,37 @@ class _Extractor:
 
     # ---- sizes named in model names ("Janus-Pro-1B", "Janus-Pro-7B") ----------------------
 
-    def _collect_size_names(self, block: Block, mentions: list[Mention]) -> None:
+    def _collect_size_names(self, index: int, block: Block, mentions: list[Mention]) -> None:
         for mm in mentions:
-            if mm.kind != KNOWN or mm.entity is None:
-                continue
+            if mm.kind != KNOWN or mm.entity is None or is_object(block.text, mm, mentions):
+                continue  # "Compared to DeepSeek-Coder-33B": a name in a comparison states nothing
             tail = _SIZE_TAIL.match(block.text, mm.end)
             if tail:
                 for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
-                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, block, mm))
+                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, index, mm))
 
     def _sizes_from_names(self) -> Iterable[Claim]:
-        """Sizes named together are the variants; the only size a document names is the size."""
-        by_entity: dict[str, list[tuple[Decimal, Block, Mention]]] = {}
-        for entity, size, block, mm in self.size_mentions:
-            by_entity.setdefault(entity, []).append((size, block, mm))
+        """Sizes named together (in one block or the next few) are the variants; the only size a
+        document names for a model is its size."""
+        by_entity: dict[str, list[tuple[Decimal, int, Mention]]] = {}
+        for entity, size, index, mm in self.size_mentions:
+            by_entity.setdefault(entity, []).append((size, index, mm))
         for entity, found in by_entity.items():
             sizes_of = self.reg.get(entity).sizes_of
             if len({s for s, _, _ in found}) == 1 and not sizes_of:
-                size, block, mm = found[0]
-                yield self._claim_span(block, mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
+                size, index, mm = found[0]
+                yield self._claim_span(self.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
                 continue
-            cluster: list[tuple[Decimal, Block, Mention]] = []
+            cluster: list[tuple[Decimal, int, Mention]] = []
             for item in [*found, None]:
-                if item is not None and (not cluster or item[1].line - cluster[-1][1].line <= 3):
+                if item is not None and (not cluster or item[1] - cluster[-1][1] <= NAMES_REACH):
                     cluster.append(item)
                     continue
                 sizes = sorted({s for s, _, _ in cluster})
                 if len(sizes) >= 2:
-                    first_block, first_mention = cluster[0][1], cluster[0][2]
+                    index, first = cluster[0][1], cluster[0][2]
                     target, attribute = (sizes_of["entity"], sizes_of["attribute"]) if sizes_of else (entity, "variant_sizes")
-                    yield self._claim_span(first_block, first_mention.start, first_mention.end, target, attribute, SizeList(tuple(sizes)), None, None)
+                    yield self._claim_span(self.blocks[index], first.start, first.end, target, attribute, SizeList(tuple(sizes)), None, None)
                 cluster = [item] if item is not None else []
 
     # ---- building claims -----------------------------------------------------------------

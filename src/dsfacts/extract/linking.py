@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.segment import Block
 
-BLOCKED = "<blocked>"  # a context that names a model we must not link to
+BLOCKED = "<blocked>"
+NEAR_AFTER = 8  # characters between a value and a model named right after it ("$294K for R1")  # a context that names a model we must not link to
 FIGURE_REACH = 50.0  # a figure label farther than this from every model label belongs to none
 FIGURE_TIE = 10.0  # two model labels this close to equally near leave a label's owner open
 # which model: a colon or a bracket starts another clause ("Qwen: 1.5B, 7B", "(GPT-4o: 88.5)")
@@ -28,7 +29,7 @@ _CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
 _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 # words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
 _OBJECT_CUES = re.compile(
-    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|逼近|fine-tuned from|distilled from|initialized from|on top of|than|"
+    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
     r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?$"
 )
@@ -123,7 +124,8 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
         if before:
             return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
         after = [m for m in clause if m.start >= end]
-        if after and not any(m.end <= start for m in wanted):
+        # "$294K for R1": a model named right after the value in its clause is its owner
+        if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
     before = [m for m in wanted if m.end <= start and not is_object(text, m)]
     if before:

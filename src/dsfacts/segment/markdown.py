@@ -26,7 +26,7 @@ _DROP = re.compile(
     r"|(?<![\w*\s])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w*])\*(?=[^\s*])"  # single-star emphasis
 )
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
-_FIELD = re.compile(r"^\s*[*_]*[^\s:：]{1,12}[*_]*[:：]")
+_FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
 
@@ -102,7 +102,7 @@ class MarkdownReader:
             col = _locate(file_line, content_line, hint_cols[k] if hint_cols and k < len(hint_cols) else 0)
             piece = content_line.strip() if file_line.find(content_line) < 0 else content_line
             piece = piece.rstrip()
-            lead = len(file_line) - len(file_line.lstrip())
+            lead = col + (len(piece) - len(piece.lstrip()))  # where the text starts, after any list marker
             if k and piece:
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
                 if indent is not None and (lead != indent or _FIELD.match(piece)):
