@@ -8,9 +8,10 @@ to a release.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -79,35 +80,32 @@ def vocabulary() -> dict[str, Any]:
 
 def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
     """How far the nearest cue of this attribute stands from the value (None: no cue)."""
+    pattern = _cue_pattern(spec.name)
     best: int | None = None
-    t = tail[:TAIL_REACH].lower()
-    for cue in spec.cues:
-        i = _find_word(t, cue)
-        if i >= 0 and (best is None or i < best):
-            best = i
+    m = pattern.search(tail[:TAIL_REACH].lower())
+    if m:
+        best = m.start()
     if not spec.tail_only:
         h = head[-HEAD_REACH:].lower()
-        for cue in spec.cues:
-            i = _find_word(h, cue, last=True)
-            if i >= 0:
-                d = len(h) - (i + len(cue))
-                if best is None or d < best:
-                    best = d
+        ends = [m.end() for m in pattern.finditer(h)]
+        if ends:
+            d = len(h) - max(ends)
+            if best is None or d < best:
+                best = d
     return best
 
 
-def _find_word(text: str, cue: str, last: bool = False) -> int:
-    """Index of cue in text; an English cue must stand as a word ("token" is not in "Multi-Token")."""
-    i = text.rfind(cue) if last else text.find(cue)
-    if i < 0 or not cue[:1].isascii() or not cue[:1].isalpha():
-        return i
-    while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(cue)] if i + len(cue) < len(text) else " "
-        if not (before.isascii() and (before.isalnum() or before == "-")) and not (after.isascii() and after.isalpha()):
-            return i
-        i = text.rfind(cue, 0, i) if last else text.find(cue, i + 1)
-    return -1
+@cache
+def _cue_pattern(name: str) -> re.Pattern[str]:
+    """All cues of one attribute as one pattern; an English cue stands as a word ("token" is not
+    in "Multi-Token")."""
+    parts = []
+    for cue in attribute_specs()[name].cues:
+        p = re.escape(cue)
+        if cue[:1].isascii() and cue[:1].isalpha():
+            p = rf"(?<![A-Za-z0-9-]){p}(?![A-Za-z])"
+        parts.append(p)
+    return re.compile("|".join(parts))
 
 
 def choose_attribute(

@@ -41,6 +41,14 @@ QUOTE_LIMIT = 200
 NAMES_REACH = 3  # blocks: model names this close together list one family's variants
 BILLION = Decimal(10) ** 9
 _SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
+_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|licen|许可|协议|授权|found|创|总部|headquarter|based|基于|以|CEO|首席")
+
+
+def _may_matter(block: Block) -> bool:
+    """Headings, list items and labels set context; other blocks matter only with a number or a cue."""
+    return block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None
+
+
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
@@ -85,7 +93,7 @@ class _Extractor:
 
     def run(self) -> list[Claim]:
         self.blocks = segment(self.doc)
-        mentions_of = [find_mentions(b.text, self.reg) for b in self.blocks]
+        mentions_of = [find_mentions(b.text, self.reg) if _may_matter(b) else [] for b in self.blocks]
         self._index_figures(mentions_of)
         claims: list[Claim] = []
         title = str(self.doc.meta.get("title") or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
@@ -48,6 +49,20 @@ def to_pinyin(name: str, provinces: tuple[str, ...] = ()) -> str:
     return "".join(syllables).capitalize()
 
 
+@lru_cache(maxsize=1)
+def _licence_pairs() -> list[tuple[str, str]]:
+    names: dict[str, list[str]] = vocabulary()["license"]["names"]
+    return sorted(((str(a), canon) for canon, aliases in names.items() for a in aliases), key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern[str]:
+    """Every cue of every text-valued attribute: a block without one has no text claim."""
+    vocab = vocabulary()
+    cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded"}
+    return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+
+
 class TextClaims:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
@@ -62,6 +77,8 @@ class TextClaims:
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         low = block.text.lower()
+        if _any_cue().search(low) is None:
+            return
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by))
         yield from self._named(index, block, mentions, "headquarters", (self.hq_en, self.hq_zh))
@@ -88,8 +105,7 @@ class TextClaims:
                 yield self.x.claim_text(block, i, j, entity, "license", canon)
 
     def _licence_names(self, text: str) -> list[tuple[int, int, str]]:
-        names: dict[str, list[str]] = self.vocab["license"]["names"]
-        pairs = sorted(((str(a), canon) for canon, aliases in names.items() for a in aliases), key=lambda p: -len(p[0]))
+        pairs = _licence_pairs()
         out: list[tuple[int, int, str]] = []
         low = text.lower()
         for alias, canon in pairs:
