@@ -1,0 +1,528 @@
+"""Claims -> facts: value groups, how they relate, who stands behind each, what to believe (stage 4c).
+
+  1 group      claims saying the same thing the same way form one value group.
+  2 relate     groups are compared with compare.relation. Small facts compare every pair; a fact
+               with many groups sorts numbers and dates by interval and sweeps, so only groups
+               whose intervals (widened by the 1 % minor band) meet are compared: the rest conflict.
+  3 count      each group's sources fold into copy families (independence.py): `independent`.
+  4 decide     status from the worst relation between two different sources; then `preferred`:
+               a value whose side has clearly more independent support (>= 2x every rival's,
+               counting only the families that discriminate between the two), else one that
+               trust priors separate by a margin, else none (null). A contradiction's `split` is
+               `outlier` when one side clearly outnumbers every rival, else `even`.
+  5 confidence bounded truth discovery (log-weights, a numerically stable logistic) for each
+               value's `trust` and each source's trust; it never decides `preferred`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+from dsfacts.models import Claim, ClaimRef, DateValue, Fact, JSONValue, SizeList, Status, ValueGroup
+from dsfacts.reconcile.compare import (
+    MINOR,
+    RANK,
+    Relation,
+    _as_number,
+    _typed,
+    agreement_reason,
+    claim_interval,
+    relation,
+)
+from dsfacts.reconcile.explain import explain_relation, interval_text
+from dsfacts.reconcile.formatting import format_value
+from dsfacts.reconcile.independence import Families, Priors, default_priors, fact_families
+from dsfacts.reconcile.text import normalize_text, text_rules
+
+Split = Literal["outlier", "even"]
+DENSE = 64  # up to this many value groups in one fact, every pair is compared directly
+TOP = 8  # how many best-supported groups are considered for the preferred value
+INITIAL_TRUST = 0.8
+ITERATIONS = 10
+RHO = 0.5  # how much related values lend (or take away) support in truth discovery
+GAMMA = 0.3  # damping of the logistic turning scores into confidences
+_SUPPORT = {"same": 1.0, "compatible": 1.0, "minor": 0.5, "conflict": -1.0}
+_AGREE = ("same", "compatible")
+
+
+@dataclass
+class Context:
+    """What reconciliation knows beyond the claims: document copy families and source priors."""
+
+    families: Families | None = None
+    priors: Priors | None = None
+
+
+# ---- 1 group ----------------------------------------------------------------------------------
+
+
+def canonical_value(c: Claim) -> JSONValue:
+    """The contract's JSON form, normalized: 7e9 and 7000000000 are one value; "MIT 许可证" is "MIT"."""
+    if c.kind == "text":
+        return normalize_text(str(c.value), c.attribute)
+    v = _typed(c)
+    return v.to_json() if v is not None else c.value
+
+
+def _value_key(c: Claim) -> tuple:
+    """Claims with equal keys say the same thing the same way and form one value group."""
+    if c.kind == "text":
+        return ("text", normalize_text(str(c.value), c.attribute), c.qualifier)
+    return (c.kind, repr(canonical_value(c)), c.unit if c.kind == "money" else None, c.qualifier)
+
+
+def merge_same_source_sizes(claims: list[Claim]) -> list[Claim]:
+    """One source listing sizes on several lines lists one set: union its lists per fact."""
+    out: list[Claim] = []
+    lists: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "sizes" and isinstance(c.value, list):
+            lists[(c.entity, c.attribute, c.source)].append(c)
+        else:
+            out.append(c)
+    for group in lists.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        union = sorted({Decimal(str(v)) for c in group for v in c.value})  # type: ignore[union-attr]
+        merged_value = SizeList(tuple(union)).to_json()
+        for c in group:  # every line keeps its provenance, all carry the union
+            out.append(c.model_copy(update={"value": merged_value, "raw": c.raw}))
+    return out
+
+
+@dataclass
+class _Group:
+    key: tuple
+    claims: list[Claim]
+    families: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.rep = self.claims[0]  # claims arrive sorted: the first is the representative
+        self.sources = {c.source for c in self.claims}
+
+
+def _groups(claims: list[Claim]) -> list[_Group]:
+    by_key: dict[tuple, list[Claim]] = {}
+    for c in sorted(claims, key=Claim.sort_key):
+        by_key.setdefault(_value_key(c), []).append(c)
+    return [_Group(k, v) for k, v in by_key.items()]
+
+
+# ---- 2 relate ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Links:
+    """Every non-conflicting relation between groups; a missing pair of one class conflicts."""
+
+    rel: list[dict[int, Relation]]
+    cls: list[Any]
+
+    def get(self, i: int, j: int) -> Relation:
+        if i == j:
+            return "same"
+        r = self.rel[i].get(j)
+        if r is not None:
+            return r
+        return "conflict" if self.cls[i] == self.cls[j] else "compatible"
+
+
+def _sweep_key(g: _Group, attribute: str) -> tuple[Any, Any, Any] | None:
+    """(class, low, high) of the window where this group may agree or nearly agree with another."""
+    v = _typed(g.rep)
+    n = _as_number(v) if v is not None else None
+    if n is not None and n[0].is_finite():
+        ivs = [iv for iv in (claim_interval(c) for c in g.claims) if iv is not None]
+        lo, hi = min(iv.lo for iv in ivs), max(iv.hi for iv in ivs)
+        band = abs(n[0]) * MINOR * 2
+        if attribute in text_rules().binary_k_attributes:
+            band = max(band, abs(n[0]) * Decimal("0.03"))  # 128K may be 131,072
+        return (("num", n[2]), min(lo, n[0] - band), max(hi, n[0] + band))
+    if isinstance(v, DateValue):
+        return (("date",), v.start.toordinal(), v.end.toordinal())
+    return None
+
+
+def relate(groups: list[_Group], attribute: str) -> Links:
+    """Compare every pair (small facts) or sweep sorted intervals (large ones)."""
+    n = len(groups)
+    rel: list[dict[int, Relation]] = [{} for _ in range(n)]
+    if n <= DENSE:
+        for i in range(n):
+            for j in range(i + 1, n):
+                r = relation(groups[i].rep, groups[j].rep)
+                if r != "conflict":
+                    rel[i][j] = rel[j][i] = r
+        return Links(rel, [0] * n)
+    cls: list[Any] = [None] * n
+    windows: dict[Any, list[tuple[Any, Any, int]]] = defaultdict(list)
+    others: list[int] = []
+    for i, g in enumerate(groups):
+        key = _sweep_key(g, attribute)
+        if key is not None:
+            cls[i] = key[0]
+            windows[key[0]].append((key[1], key[2], i))
+        elif g.rep.kind == "text":
+            cls[i] = ("text", g.key[1])  # groups of one normalized text differ only in hedge
+            windows[cls[i]].append((0, 0, i))
+        else:
+            cls[i] = ("other",)
+            others.append(i)
+    for items in windows.values():
+        items.sort(key=lambda t: (t[0], t[2]))
+        for a, (_, hi, i) in enumerate(items):
+            for lo_j, _, j in items[a + 1 :]:
+                if lo_j > hi:
+                    break
+                r = relation(groups[i].rep, groups[j].rep)
+                if r != "conflict":
+                    rel[i][j] = rel[j][i] = r
+    for a, i in enumerate(others):  # sizes, ranges, unreadable values: few, compared directly
+        for j in others[a + 1 :]:
+            r = relation(groups[i].rep, groups[j].rep)
+            if r != "conflict":
+                rel[i][j] = rel[j][i] = r
+    for i in range(n):  # text groups of different texts conflict: one class for all text groups
+        if cls[i] and cls[i][0] == "text":
+            cls[i] = ("text",)
+    return Links(rel, cls)
+
+
+# ---- 4 decide: status -------------------------------------------------------------------------
+
+
+def fact_status(groups: list[_Group], links: Links) -> Status:
+    """single-source / agreed / minor-discrepancy / contradiction; same-source pairs don't count."""
+    sources = set().union(*(g.sources for g in groups)) if groups else set()
+    if len(sources) <= 1:
+        return "single-source"
+    class_size: dict[Any, int] = defaultdict(int)
+    lone: dict[tuple[Any, str], int] = defaultdict(int)  # (class, source) -> groups stated only by it
+    for i, g in enumerate(groups):
+        class_size[links.cls[i]] += 1
+        if len(g.sources) == 1:
+            lone[(links.cls[i], next(iter(g.sources)))] += 1
+    minor = False
+    for i, g in enumerate(groups):
+        linked = [j for j in links.rel[i] if links.cls[j] == links.cls[i]]
+        conflicting = class_size[links.cls[i]] - 1 - len(linked)
+        if conflicting > 0:
+            if len(g.sources) > 1:
+                return "contradiction"
+            s = next(iter(g.sources))
+            same_source = lone[(links.cls[i], s)] - 1 - sum(1 for j in linked if groups[j].sources == {s})
+            if conflicting > same_source:
+                return "contradiction"
+        for j, r in links.rel[i].items():
+            if r == "minor" and len(g.sources | groups[j].sources) > 1:
+                minor = True
+    return "minor-discrepancy" if minor else "agreed"
+
+
+# ---- 4 decide: preferred and split --------------------------------------------------------------
+
+
+def _specificity(c: Claim) -> tuple:
+    """Larger is more precise: 2024-12-26 over 2024-12, 278.8万 over 约278万, a list over a range."""
+    v = _typed(c)
+    if isinstance(v, DateValue):
+        return (0, -(v.end - v.start).days)
+    iv = claim_interval(c)
+    if iv is not None:
+        return (0, -float(iv.width) if iv.width.is_finite() else -math.inf)
+    if isinstance(v, SizeList):
+        return (1, len(v.sizes))
+    return (0, 0)
+
+
+@dataclass
+class Decision:
+    lead: int  # the group shown first: the preferred one, or the best-supported candidate
+    preferred: int | None
+    split: Split | None
+    why: str
+
+
+@dataclass
+class _Work:
+    entity: str
+    attribute: str
+    groups: list[_Group]
+    links: Links
+    fam: Families
+    prior: dict[str, float]  # family -> weight
+    margin: float = 0.2
+    support: list[set[str]] = field(default_factory=list)
+    confidence: list[float] = field(default_factory=list)
+
+    def weight(self, families: Iterable[str]) -> float:
+        return sum(self.prior.get(f, 0.5) for f in families)
+
+    def rivals(self, i: int) -> list[int]:
+        mine = self.links.cls[i]
+        return [
+            j
+            for j in range(len(self.groups))
+            if j != i and self.links.cls[j] == mine and self.links.rel[i].get(j) not in _AGREE
+        ]
+
+
+def _has_rivals(w: _Work) -> bool:
+    """Does any group disagree with another of its class (counted, not enumerated)?"""
+    size: dict[Any, int] = defaultdict(int)
+    for c in w.links.cls:
+        size[c] += 1
+    for i, links in enumerate(w.links.rel):
+        agree = sum(1 for j, r in links.items() if r in _AGREE and w.links.cls[j] == w.links.cls[i])
+        if agree < size[w.links.cls[i]] - 1:
+            return True
+    return False
+
+
+def _n(k: int) -> str:
+    return f"{k} independent source{'s' if k != 1 else ''}"
+
+
+def decide(w: _Work) -> Decision:
+    """The preferred value, if anything separates it from its rivals, and the split."""
+    n = len(w.groups)
+    spec = [_specificity(g.rep) for g in w.groups]
+    rank = sorted(range(n), key=lambda i: (-len(w.support[i]), -w.weight(w.support[i]), i))
+    rivals = {i: w.rivals(i) for i in rank[: max(TOP, 1)]}
+    if not _has_rivals(w):
+        top = rank[0]
+        cluster = [top, *(j for j, r in w.links.rel[top].items() if r in _AGREE)]
+        most = max(cluster, key=lambda i: (spec[i], len(w.support[i]), -i))
+        why = "all sources agree" if len(cluster) > 1 or len(w.support[most]) > 1 else "one source states it"
+        if most != top or len(cluster) > 1:
+            why += f"; {format_value(canonical_value(w.groups[most].rep), w.groups[most].rep.kind)} is the most precise value"
+        return Decision(most, most, None, why)
+    candidates = [i for i in rank[:TOP] if rivals[i]]
+    by_support: list[int] = []
+    by_prior: list[int] = []
+    notes: dict[int, str] = {}
+    for i in candidates:
+        ok_support = ok_prior = True
+        worst = ""
+        for r in rivals[i]:
+            ours = w.support[i] - w.support[r]
+            other = w.support[r] - w.support[i]
+            win = len(ours) >= 2 * len(other) and len(ours) > len(other)
+            loss = len(other) >= 2 * len(ours) and len(other) > len(ours)
+            prior_win = not loss and w.weight(ours) - w.weight(other) >= w.margin - 1e-9
+            if not win:
+                ok_support = False
+                worst = worst or f"{_n(len(ours))} against {len(other)}"
+            if not (win or prior_win):
+                ok_prior = False
+        if ok_support:
+            by_support.append(i)
+        elif ok_prior:
+            by_prior.append(i)
+            notes[i] = worst
+
+    def best(ids: list[int]) -> int:
+        return max(ids, key=lambda i: (spec[i], len(w.support[i]), w.weight(w.support[i]), -i))
+    if by_support:
+        p = best(by_support)
+        mine, theirs = max(((len(w.support[p] - w.support[r]), len(w.support[r] - w.support[p])) for r in rivals[p]),
+                           key=lambda t: t[1])
+        why = f"clearly more independent support: {_n(mine)} against at most {theirs} for any other value"
+        return Decision(p, p, "outlier", why)
+    lead = candidates[0]
+    if by_prior:
+        p = best(by_prior)
+        return Decision(p, p, "even", f"the sources are evenly split ({notes[p]}), but trust priors from their kind favour it")
+    lead_support = len(w.support[lead])
+    return Decision(lead, None, "even", f"no preferred value: even split ({_n(lead_support)} for the leading value, "
+                    "and nothing in the sources' standing separates the values)")
+
+
+# ---- 5 confidence -----------------------------------------------------------------------------
+
+
+def _sigmoid(x: float) -> float:
+    """1 / (1 + e^-x) without overflow at any scale."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-min(x, 700.0)))
+    e = math.exp(max(x, -700.0))
+    return e / (1.0 + e)
+
+
+def discover(work: list[_Work], priors: Priors | None) -> dict[str, float]:
+    """TruthFinder-style value confidence and source trust, bounded and in log-weights."""
+    sources = sorted({s for w in work for g in w.groups for s in g.sources})
+    trust = {s: (priors.of(s) if priors else INITIAL_TRUST) for s in sources}
+    for w in work:
+        w.confidence = [0.5] * len(w.groups)
+    for _ in range(ITERATIONS):
+        for w in work:
+            fam_tau: dict[str, float] = {}
+            for g in w.groups:
+                for s in g.sources:
+                    f = w.fam.of(s)
+                    fam_tau[f] = max(fam_tau.get(f, 0.0), -math.log(1 - min(max(trust[s], 0.0), 0.99)))
+            tau = [sum(fam_tau[f] for f in g.families) for g in w.groups]
+            class_tau: dict[Any, float] = defaultdict(float)
+            for i, t in enumerate(tau):
+                class_tau[w.links.cls[i]] += t
+            for i in range(len(w.groups)):
+                linked = sum(tau[j] * _SUPPORT[r] for j, r in w.links.rel[i].items() if w.links.cls[j] == w.links.cls[i])
+                linked_tau = sum(tau[j] for j in w.links.rel[i] if w.links.cls[j] == w.links.cls[i])
+                against = class_tau[w.links.cls[i]] - tau[i] - linked_tau
+                w.confidence[i] = _sigmoid(GAMMA * (tau[i] + RHO * (linked - against)))
+        per_source: dict[str, list[float]] = defaultdict(list)
+        for w in work:
+            for g, conf in zip(w.groups, w.confidence, strict=True):
+                for s in g.sources:
+                    per_source[s].append(conf)
+        new = {s: (math.fsum(v) / len(v) if v else trust[s]) for s, v in per_source.items()}
+        done = all(abs(new[s] - trust[s]) < 1e-6 for s in trust)
+        trust = new
+        if done:
+            break
+    return trust
+
+
+# ---- assembling facts -------------------------------------------------------------------------
+
+
+class FactValue(ValueGroup):
+    """A value group that also says how it stands to the lead value, and why."""
+
+    relation: Relation = "same"  # to the preferred (or leading) value
+    why: str | None = None  # explain_relation(lead, this), when they are not the same
+    explain: dict[str, Any] | None = None
+
+
+def _prepare(claims: Iterable[Claim], ctx: Context | None) -> list[_Work]:
+    ctx = ctx or Context()
+    priors = ctx.priors or default_priors()
+    by_fact: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in merge_same_source_sizes(list(claims)):
+        by_fact[(c.entity, c.attribute)].append(c)
+    work = []
+    for (entity, attribute), cs in sorted(by_fact.items()):
+        groups = _groups(cs)
+        fam = fact_families(cs, ctx.families)
+        prior: dict[str, float] = {}
+        for g in groups:
+            g.families = {fam.of(s) for s in g.sources}
+            for s in g.sources:
+                f = fam.of(s)
+                prior[f] = max(prior.get(f, 0.0), priors.of(s))
+        links = relate(groups, attribute)
+        w = _Work(entity, attribute, groups, links, fam, prior, priors.margin)
+        w.support = [
+            g.families.union(*(groups[j].families for j, r in links.rel[i].items() if r in _AGREE))
+            for i, g in enumerate(groups)
+        ]
+        work.append(w)
+    return work
+
+
+def _ref(c: Claim) -> ClaimRef:
+    return ClaimRef(source=c.source, line=c.line, quote=c.quote, column=c.column, qualifier=c.qualifier, raw=c.raw)
+
+
+def _copies(w: _Work, g: _Group) -> list[dict[str, str]]:
+    by_family: dict[str, list[str]] = defaultdict(list)
+    for s in sorted(g.sources):
+        by_family[w.fam.of(s)].append(s)
+    out = []
+    for members in by_family.values():
+        for s in members[1:]:
+            how = w.fam.why.get(s, (members[0], "copy"))[1]
+            out.append({"source": s, "copy_of": members[0], "how": how})
+    return out
+
+
+def _explain_value(w: _Work, i: int, pref: Decision) -> dict[str, Any]:
+    g = w.groups[i]
+    agrees, differs = [], []
+    for j in range(len(w.groups)):
+        if j == i:
+            continue
+        r = w.links.get(i, j)
+        other = w.groups[j].rep
+        entry = {"value": canonical_value(other)}
+        if r in _AGREE and j in w.links.rel[i]:
+            agrees.append({**entry, "reason": agreement_reason(g.rep, other), "why": explain_relation(g.rep, other)})
+        elif r in ("minor", "conflict"):
+            differs.append({**entry, "relation": r, "why": explain_relation(g.rep, other)})
+    out: dict[str, Any] = {
+        "interval": interval_text(g.rep),
+        "independent": len(g.families),
+        "sources": len(g.sources),
+        "copies_folded": _copies(w, g),
+        "support": len(w.support[i]),
+        "agrees_with": agrees[:5],
+        "differs_from": differs[:5],
+    }
+    if pref.preferred == i or pref.lead == i and pref.preferred is None:
+        out["preferred"] = pref.why
+    return out
+
+
+def _fact(w: _Work, status: Status, d: Decision) -> Fact:
+    lead = d.lead
+    order = sorted(
+        range(len(w.groups)),
+        key=lambda i: (i != lead, RANK[w.links.get(i, lead)], -len(w.groups[i].families), -w.confidence[i], i),
+    )
+    values: list[ValueGroup] = [
+        FactValue(
+            value=canonical_value(w.groups[i].rep),
+            claims=[_ref(c) for c in w.groups[i].claims],
+            trust=round(w.confidence[i], 3),
+            independent=len(w.groups[i].families),
+            relation=w.links.get(i, lead),
+            why=None if i == lead else explain_relation(w.groups[lead].rep, w.groups[i].rep),
+            explain=_explain_value(w, i, d),
+        )
+        for i in order
+    ]
+    from dsfacts.reconcile.explain import explain_fact
+
+    return Fact(
+        entity=w.entity,
+        attribute=w.attribute,
+        status=status,
+        preferred=canonical_value(w.groups[d.preferred].rep) if d.preferred is not None else None,
+        confidence=round(w.confidence[lead], 3),
+        values=values,
+        explanation=explain_fact(w.groups, w.links, status, lead),
+        split=d.split if status == "contradiction" else None,
+        why_preferred=d.why,
+    )
+
+
+def reconcile(claims: list[Claim], context: Context | None = None) -> list[Fact]:
+    """Every fact (entity, attribute) with status, preferred value, split and explanation, sorted.
+
+    Without a context, copy families come from verbatim quotes alone and every source has the
+    default prior; `context_for(kb)` adds near-duplicate documents and priors from metadata.
+    """
+    work = _prepare(claims, context)
+    discover(work, (context.priors if context else None))
+    facts = []
+    for w in work:
+        status = fact_status(w.groups, w.links)
+        facts.append(_fact(w, status, decide(w)))
+    return facts
+
+
+def source_trust(claims: list[Claim], context: Context | None = None) -> dict[str, float]:
+    """How far each source can be trusted: average confidence of what it claims (0..1)."""
+    return discover(_prepare(claims, context), context.priors if context else None)
+
+
+def fact_claims(fact: Fact, claims: list[Claim]) -> list[Claim]:
+    """The claims behind a fact (for callers that need kinds and qualifiers back)."""
+    return [c for c in claims if c.entity == fact.entity and c.attribute == fact.attribute]
