@@ -120,10 +120,11 @@ def test_money_in_other_currencies_is_never_a_conflict() -> None:
 
 def test_number_interval_shapes() -> None:
     # no stated resolution: the amount's own digits decide, trailing zeros read as rounding
-    assert rc.number_interval(Decimal(100), Decimal(0), None) == rc.Interval(Decimal(50), Decimal(150), True, True)
+    # (to two significant digits: "100" is 95-105)
+    assert rc.number_interval(Decimal(100), Decimal(0), None) == rc.Interval(Decimal(95), Decimal(105), True, True)
     assert rc.number_interval(Decimal(101), Decimal(0), None) == rc.Interval(Decimal("100.5"), Decimal("101.5"), True, True)
     approx = rc.number_interval(Decimal(100), Decimal(1), "approx")
-    assert (approx.lo, approx.hi) == (Decimal(45), Decimal(155))  # 50-150, widened by 5 % of 100
+    assert (approx.lo, approx.hi) == (Decimal(90), Decimal(110))  # 95-105, widened by 5 % of 100
     assert rc.number_interval(Decimal(100), Decimal(0), "upper_bound").lo == Decimal("-Infinity")
 
 

@@ -4,8 +4,9 @@ A value stands for the interval a careful reader would accept from how it is wri
 
   numbers  the last significant digit sets the precision: `2.8M` covers 2.75M–2.85M, `671B`
            670.5B–671.5B, `2T` 1.5T–2.5T, `278.8万` 2.7875M–2.7885M. Trailing zeros of a whole
-           number are ambiguous and read as rounding: `670B` and `6700亿` cover 665B–675B
-           (`2.0T` states its zero, so it keeps it). A hedge (about / 约 / ~) widens the interval
+           number are ambiguous and read as rounding to the last non-zero digit, keeping two
+           significant digits: `670B` and `6700亿` cover 665B–675B, `300` 295–305 (`2.0T`
+           states its zero, so it keeps it). A hedge (about / 约 / ~) widens the interval
            by 5 % of the value on each side; under / 不到 makes it a half-line up to the value,
            over / 超过 one from the value.
            Overlapping intervals agree. Rounding intervals are open, so `2T` and `3T`, which only
@@ -93,13 +94,15 @@ def stated_resolution(amount: Decimal, resolution: Decimal, raw: str | None) -> 
     """One step of the last significant digit as written; trailing whole-number zeros round.
 
     The extractor records one step of the last written digit (`670B` -> 1B); a zero there is
-    ambiguous (670B may be 671B rounded), so whole-number zeros are read as rounding -> 10B.
+    ambiguous (670B may be 671B rounded), so whole-number zeros are read as rounding -> 10B,
+    keeping at least two significant digits: "300 languages" is 295-305, not 250-350 (a lone
+    digit states its precision only with a magnitude word: `2T` is 1.5T-2.5T).
     """
     res = resolution if resolution > 0 else _last_digit(amount)
     if _states_decimals(raw) or not amount or not amount.is_finite():
         return res
     ten = Decimal(10)
-    while res < abs(amount) and amount % (res * ten) == 0:
+    while abs(amount) >= res * 100 and amount % (res * ten) == 0:  # keep two significant digits
         res *= ten
     return res
 

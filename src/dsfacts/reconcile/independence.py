@@ -36,7 +36,8 @@ from dsfacts.models import Claim, Source
 SHINGLE = 5  # words (or Han characters) per shingle
 SAMPLE_MOD = 16  # keep a shingle when crc32 % 16 == 0: the same shingle is kept in every document
 CONTAINMENT = 0.8  # share of the smaller document's shingles found in the other: one text
-MIN_SAMPLES = 4  # documents with fewer sampled shingles are too short to call copies
+MIN_SAMPLES = 4  # fewer sampled shingles: a short document, indexed by all its shingles
+MIN_SHINGLES = 12  # shorter still (a line or two): too little text to call a copy
 COMMON = 50  # a sampled shingle in more documents than this is boilerplate, not evidence
 MIN_QUOTE = 40  # characters: a shorter identical quote is no evidence of copying
 
@@ -90,30 +91,40 @@ def shingles(text: str) -> set[int]:
 
 
 def near_duplicates(texts: Mapping[str, str], families: Families | None = None) -> Families:
-    """Join documents whose texts are one text (containment >= 80 %), found via shared samples."""
+    """Join documents whose texts are one text (containment >= 80 %), found via shared samples.
+
+    Long documents are indexed by their sampled shingles; short ones (too few samples to
+    estimate anything) by all their shingles, and are compared only with other short ones.
+    """
     fam = families if families is not None else Families()
     full: dict[str, set[int]] = {}
-    samples: dict[str, set[int]] = {}
-    index: dict[int, list[str]] = defaultdict(list)
+    keys: dict[str, set[int]] = {}
+    index: dict[tuple[bool, int], list[str]] = defaultdict(list)
     for name in sorted(texts):
         sh = shingles(texts[name])
         sampled = {h for h in sh if h % SAMPLE_MOD == 0}
-        if len(sampled) < MIN_SAMPLES:
+        if len(sampled) >= MIN_SAMPLES:
+            keys[name] = sampled
+        elif len(sh) >= MIN_SHINGLES:
+            keys[name] = sh
+        else:
             continue
-        full[name], samples[name] = sh, sampled
-        for h in sampled:
-            index[h].append(name)
-    for name in sorted(samples):
+        full[name] = sh
+        short = keys[name] is sh
+        for h in keys[name]:
+            index[(short, h)].append(name)
+    for name in sorted(keys):
+        short = keys[name] is full[name]
         shared: dict[str, int] = defaultdict(int)
-        for h in samples[name]:
-            docs = index[h]
+        for h in keys[name]:
+            docs = index[(short, h)]
             if len(docs) > COMMON:
                 continue
             for other in docs:
                 if other > name:
                     shared[other] += 1
         for other, count in shared.items():
-            small = min(len(samples[name]), len(samples[other]))
+            small = min(len(keys[name]), len(keys[other]))
             if count < CONTAINMENT * small * 0.75:  # the samples estimate containment; verify below
                 continue
             a, b = full[name], full[other]
