@@ -218,6 +218,21 @@ def test_near_duplicate_documents_fold_into_one_family() -> None:
     assert [g.independent for g in f.values] == [1, 1] and f.preferred is None
 
 
+def test_copies_fold_when_rewrapped_or_mirrored_many_times() -> None:
+    import textwrap
+
+    article = " ".join(f"Sentence {i} of the article tells about the model's training run in detail." for i in range(30))
+    zh = "".join(f"第{i}段：DeepSeek 发布了新的模型，训练数据达到两万亿个词元。" for i in range(30))
+    texts = {"en.md": article, "en-wrapped.md": textwrap.fill(article, 78), "zh.md": zh,
+             "zh-wrapped.md": "\n".join(zh[i : i + 40] for i in range(0, len(zh), 40))}
+    texts.update({f"mirror{k:03d}.md": article for k in range(300)})
+    texts["other.md"] = " ".join(f"Unrelated line {i} about something else entirely, with no overlap." for i in range(30))
+    fam = rc.near_duplicates(texts)
+    assert len({fam.of(n) for n in texts if n.startswith(("en", "mirror"))}) == 1
+    assert fam.of("zh.md") == fam.of("zh-wrapped.md") != fam.of("en.md")
+    assert fam.of("other.md") == "other.md"
+
+
 def test_priors_separate_an_even_split() -> None:
     from dsfacts.models import Source
 

@@ -2,12 +2,12 @@
 
 Three copies of one article are one witness. Two ways of being a copy are detected:
 
-  near-duplicate documents  shingled text (5 words, or 5 Han characters) compared by containment:
-                            when 80 % of the smaller document's shingles are in the other, the two
-                            are one text (a syndicated article, a mirror, a post quoted in full).
-                            Candidates come from content-defined samples of the shingles (a shingle
-                            is sampled when its hash is 0 mod 16), so 6,000 documents are not
-                            compared pair by pair.
+  near-duplicate documents  text shingled by sentence (spaces and markup dropped, so a re-wrapped
+                            copy has the same shingles) and compared by containment: when 80 % of
+                            the smaller document's sentences are in the other, the two are one text
+                            (a syndicated article, a mirror, a post quoted in full). Candidates come
+                            from an index of sentence hashes, so 6,000 documents are not compared
+                            pair by pair; exact mirrors are joined before indexing.
   verbatim claims           two sources stating a fact in the same sentence, word for word (after
                             Unicode and space normalization, at least 40 characters long — short
                             quotes like "671B parameters" are said independently all the time).
@@ -33,15 +33,15 @@ import yaml
 from dsfacts.errors import DataFileError
 from dsfacts.models import Claim, Source
 
-SHINGLE = 5  # words (or Han characters) per shingle
-SAMPLE_MOD = 16  # keep a shingle when crc32 % 16 == 0: the same shingle is kept in every document
-CONTAINMENT = 0.8  # share of the smaller document's shingles found in the other: one text
-MIN_SAMPLES = 4  # fewer sampled shingles: a short document, indexed by all its shingles
-MIN_SHINGLES = 12  # shorter still (a line or two): too little text to call a copy
-COMMON = 50  # a sampled shingle in more documents than this is boilerplate, not evidence
+CONTAINMENT = 0.8  # share of the smaller document's sentences found in the other: one text
+MIN_SENTENCE = 12  # characters (spaces dropped) for a sentence to be a shingle
+MIN_SENTENCES = 3  # a document with fewer sentences is too short to call a copy
+COMMON = 200  # a sentence in more documents than this is boilerplate, not evidence
 MIN_QUOTE = 40  # characters: a shorter identical quote is no evidence of copying
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+# sentence ends, and blank lines (a heading or list item ends without a full stop)
+_SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)|\n\s*\n|\n(?=\s*(?:[#>|*+-]|\d+\.)\s)")
+_NOISE = re.compile(r"[\s#>*_`|~\-]+")
 
 
 # ---- union-find -------------------------------------------------------------------------------
@@ -83,52 +83,48 @@ class Families:
 
 
 def shingles(text: str) -> set[int]:
-    """Hashes of every run of SHINGLE tokens (words; each Han character is a token)."""
-    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
-    if len(tokens) < SHINGLE:
-        return {zlib.crc32(" ".join(tokens).encode("utf-8"))} if tokens else set()
-    return {zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode("utf-8")) for i in range(len(tokens) - SHINGLE + 1)}
+    """Hashes of the text's sentences, spaces and markup dropped (so re-wrapping changes nothing).
+
+    A sentence is the shingle: cheap enough for thousands of documents on every read command,
+    and an edited copy keeps most of its sentences word for word.
+    """
+    out = set()
+    for piece in _SENTENCE.split(unicodedata.normalize("NFKC", text).lower()):
+        key = _NOISE.sub("", piece)
+        if len(key) >= MIN_SENTENCE:
+            out.add(zlib.crc32(key.encode("utf-8")))
+    return out
 
 
 def near_duplicates(texts: Mapping[str, str], families: Families | None = None) -> Families:
-    """Join documents whose texts are one text (containment >= 80 %), found via shared samples.
-
-    Long documents are indexed by their sampled shingles; short ones (too few samples to
-    estimate anything) by all their shingles, and are compared only with other short ones.
-    """
+    """Join documents whose texts are one text: >= 80 % of the smaller one's sentences are in the other."""
     fam = families if families is not None else Families()
     full: dict[str, set[int]] = {}
-    keys: dict[str, set[int]] = {}
-    index: dict[tuple[bool, int], list[str]] = defaultdict(list)
+    first_of: dict[frozenset[int], str] = {}
+    index: dict[int, list[str]] = defaultdict(list)
     for name in sorted(texts):
         sh = shingles(texts[name])
-        sampled = {h for h in sh if h % SAMPLE_MOD == 0}
-        if len(sampled) >= MIN_SAMPLES:
-            keys[name] = sampled
-        elif len(sh) >= MIN_SHINGLES:
-            keys[name] = sh
-        else:
+        if len(sh) < MIN_SENTENCES:
             continue
+        key = frozenset(sh)
+        if key in first_of:  # an exact copy (a mirror): joined at once, indexed once
+            fam.join(first_of[key], name, "near-duplicate document")
+            continue
+        first_of[key] = name
         full[name] = sh
-        short = keys[name] is sh
-        for h in keys[name]:
-            index[(short, h)].append(name)
-    for name in sorted(keys):
-        short = keys[name] is full[name]
+        for h in sh:
+            index[h].append(name)
+    for name in sorted(full):
         shared: dict[str, int] = defaultdict(int)
-        for h in keys[name]:
-            docs = index[(short, h)]
+        for h in full[name]:
+            docs = index[h]
             if len(docs) > COMMON:
-                continue
+                continue  # boilerplate every site carries is no evidence of copying
             for other in docs:
                 if other > name:
                     shared[other] += 1
         for other, count in shared.items():
-            small = min(len(keys[name]), len(keys[other]))
-            if count < CONTAINMENT * small * 0.75:  # the samples estimate containment; verify below
-                continue
-            a, b = full[name], full[other]
-            if len(a & b) >= CONTAINMENT * min(len(a), len(b)):
+            if count >= CONTAINMENT * min(len(full[name]), len(full[other])):
                 fam.join(name, other, "near-duplicate document")
     return fam
 
