@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from dsfacts import reconcile as rc
 from dsfacts.models import Claim
-from dsfacts.reconcile import facts as facts_mod
+from dsfacts.reconcile import groups as groups_mod
 from dsfacts.reconcile import reconcile, relation
 
 SCALE = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12, "万": 10**4, "亿": 10**8}
@@ -161,13 +161,13 @@ def test_adding_a_copy_of_a_source_never_changes_preferred(claims: list[Claim], 
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(_raw, _qual), min_size=facts_mod.DENSE + 1, max_size=facts_mod.DENSE + 20, unique=True))
+@given(st.lists(st.tuples(_raw, _qual), min_size=groups_mod.DENSE + 1, max_size=groups_mod.DENSE + 20, unique=True))
 def test_the_sweep_relates_groups_exactly_as_all_pairs(items) -> None:  # type: ignore[no-untyped-def]
     claims = [num(raw, f"s{k}.txt", qualifier=q) for k, (raw, q) in enumerate(items)]
-    groups = facts_mod._groups(claims)
-    if len(groups) <= facts_mod.DENSE:
+    groups = groups_mod._groups(claims)
+    if len(groups) <= groups_mod.DENSE:
         return
-    links = facts_mod.relate(groups, "total_params")
+    links = groups_mod.relate(groups, "total_params")
     for i in range(len(groups)):
         for j in range(i + 1, len(groups)):
             assert links.get(i, j) == relation(groups[i].rep, groups[j].rep), (groups[i].rep.raw, groups[j].rep.raw)

@@ -7,7 +7,9 @@ policies decide. One room per job:
   text.py          4a  one canonical spelling per text value (data/normalize.yaml)
   independence.py  4b  copy families (near-duplicate documents, verbatim sentences); trust priors
   context.py       4b  the documents' texts and metadata a knowledge base adds to the claims
-  facts.py         4c  claims -> facts: status, independent counts, split, preferred, confidence
+  groups.py        4c  value groups and how they relate (all pairs, or sort-and-sweep when large)
+  facts.py         4c  claims -> facts: status, independent counts, split, preferred
+  truth.py         4c  bounded truth discovery: value confidence and source trust
   explain.py       4d  why, with the arithmetic shown
   formatting.py        values as a person writes them
   report.py            filters, counts, timeline and JSON shapes for the commands

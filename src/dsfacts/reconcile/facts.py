@@ -1,17 +1,13 @@
-"""Claims -> facts: value groups, how they relate, who stands behind each, what to believe (stage 4c).
+"""Claims -> facts: who stands behind each value, what the fact's status is, what to believe (4c).
 
-  1 group      claims saying the same thing the same way form one value group.
-  2 relate     groups are compared with compare.relation. Small facts compare every pair; a fact
-               with many groups sorts numbers and dates by interval and sweeps, so only groups
-               whose intervals (widened by the 1 % minor band) meet are compared: the rest conflict.
-  3 count      each group's sources fold into copy families (independence.py): `independent`.
-  4 decide     status from the worst relation between two different sources; then `preferred`:
-               a value whose side has clearly more independent support (>= 2x every rival's,
-               counting only the families that discriminate between the two), else one that
-               trust priors separate by a margin, else none (null). A contradiction's `split` is
-               `outlier` when one side clearly outnumbers every rival, else `even`.
-  5 confidence bounded truth discovery (log-weights, a numerically stable logistic) for each
-               value's `trust` and each source's trust; it never decides `preferred`.
+  1-2 group, relate   groups.py: value groups and their relations (sort-and-sweep when large).
+  3   count           each group's sources fold into copy families (independence.py): `independent`.
+  4   decide          status from the worst relation between two different sources; then
+                      `preferred`: a value whose side has clearly more independent support (>= 2x
+                      every rival's, counting only the families that tell the two apart), else one
+                      that trust priors separate by a margin, else none (null). A contradiction's
+                      `split` is `outlier` when one side clearly outnumbers every rival, else `even`.
+  5   confidence      truth.py: bounded truth discovery for `trust`; it never decides `preferred`.
 """
 
 from __future__ import annotations
@@ -20,34 +16,29 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Literal
 
-from dsfacts.models import Claim, ClaimRef, DateValue, Fact, JSONValue, SizeList, Status, ValueGroup
-from dsfacts.reconcile.compare import (
-    MINOR,
-    RANK,
-    Relation,
-    _as_number,
-    _typed,
-    agreement_reason,
-    claim_interval,
-    relation,
-)
+from dsfacts.models import Claim, ClaimRef, DateValue, Fact, SizeList, Status, ValueGroup
+from dsfacts.reconcile.compare import RANK, Relation, _typed, agreement_reason, claim_interval
 from dsfacts.reconcile.explain import explain_relation, interval_text
 from dsfacts.reconcile.formatting import format_value
+from dsfacts.reconcile.groups import (
+    DENSE,
+    Links,
+    _Group,
+    _groups,
+    canonical_value,
+    merge_same_source_sizes,
+    relate,
+)
 from dsfacts.reconcile.independence import Families, Priors, default_priors, fact_families
-from dsfacts.reconcile.text import normalize_text, text_rules
+from dsfacts.reconcile.truth import discover
 
 Split = Literal["outlier", "even"]
-DENSE = 64  # up to this many value groups in one fact, every pair is compared directly
 TOP = 8  # how many best-supported groups are considered for the preferred value
-INITIAL_TRUST = 0.8
-ITERATIONS = 10
-RHO = 0.5  # how much related values lend (or take away) support in truth discovery
-GAMMA = 0.3  # damping of the logistic turning scores into confidences
-_SUPPORT = {"same": 1.0, "compatible": 1.0, "minor": 0.5, "conflict": -1.0}
 _AGREE = ("same", "compatible")
+__all__ = ["DENSE", "Context", "Decision", "FactValue", "Links", "canonical_value", "decide", "fact_claims",
+           "fact_status", "merge_same_source_sizes", "reconcile", "relate", "source_trust"]
 
 
 @dataclass
@@ -56,142 +47,6 @@ class Context:
 
     families: Families | None = None
     priors: Priors | None = None
-
-
-# ---- 1 group ----------------------------------------------------------------------------------
-
-
-def canonical_value(c: Claim) -> JSONValue:
-    """The contract's JSON form, normalized: 7e9 and 7000000000 are one value; "MIT 许可证" is "MIT"."""
-    if c.kind == "text":
-        return normalize_text(str(c.value), c.attribute)
-    v = _typed(c)
-    return v.to_json() if v is not None else c.value
-
-
-def _value_key(c: Claim) -> tuple:
-    """Claims with equal keys say the same thing the same way and form one value group."""
-    if c.kind == "text":
-        return ("text", normalize_text(str(c.value), c.attribute), c.qualifier)
-    return (c.kind, repr(canonical_value(c)), c.unit if c.kind == "money" else None, c.qualifier)
-
-
-def merge_same_source_sizes(claims: list[Claim]) -> list[Claim]:
-    """One source listing sizes on several lines lists one set: union its lists per fact."""
-    out: list[Claim] = []
-    lists: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
-    for c in claims:
-        if c.kind == "sizes" and isinstance(c.value, list):
-            lists[(c.entity, c.attribute, c.source)].append(c)
-        else:
-            out.append(c)
-    for group in lists.values():
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        union = sorted({Decimal(str(v)) for c in group for v in c.value})  # type: ignore[union-attr]
-        merged_value = SizeList(tuple(union)).to_json()
-        for c in group:  # every line keeps its provenance, all carry the union
-            out.append(c.model_copy(update={"value": merged_value, "raw": c.raw}))
-    return out
-
-
-@dataclass
-class _Group:
-    key: tuple
-    claims: list[Claim]
-    families: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.rep = self.claims[0]  # claims arrive sorted: the first is the representative
-        self.sources = {c.source for c in self.claims}
-
-
-def _groups(claims: list[Claim]) -> list[_Group]:
-    by_key: dict[tuple, list[Claim]] = {}
-    for c in sorted(claims, key=Claim.sort_key):
-        by_key.setdefault(_value_key(c), []).append(c)
-    return [_Group(k, v) for k, v in by_key.items()]
-
-
-# ---- 2 relate ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Links:
-    """Every non-conflicting relation between groups; a missing pair of one class conflicts."""
-
-    rel: list[dict[int, Relation]]
-    cls: list[Any]
-
-    def get(self, i: int, j: int) -> Relation:
-        if i == j:
-            return "same"
-        r = self.rel[i].get(j)
-        if r is not None:
-            return r
-        return "conflict" if self.cls[i] == self.cls[j] else "compatible"
-
-
-def _sweep_key(g: _Group, attribute: str) -> tuple[Any, Any, Any] | None:
-    """(class, low, high) of the window where this group may agree or nearly agree with another."""
-    v = _typed(g.rep)
-    n = _as_number(v) if v is not None else None
-    if n is not None and n[0].is_finite():
-        ivs = [iv for iv in (claim_interval(c) for c in g.claims) if iv is not None]
-        lo, hi = min(iv.lo for iv in ivs), max(iv.hi for iv in ivs)
-        band = abs(n[0]) * MINOR * 2
-        if attribute in text_rules().binary_k_attributes:
-            band = max(band, abs(n[0]) * Decimal("0.03"))  # 128K may be 131,072
-        return (("num", n[2]), min(lo, n[0] - band), max(hi, n[0] + band))
-    if isinstance(v, DateValue):
-        return (("date",), v.start.toordinal(), v.end.toordinal())
-    return None
-
-
-def relate(groups: list[_Group], attribute: str) -> Links:
-    """Compare every pair (small facts) or sweep sorted intervals (large ones)."""
-    n = len(groups)
-    rel: list[dict[int, Relation]] = [{} for _ in range(n)]
-    if n <= DENSE:
-        for i in range(n):
-            for j in range(i + 1, n):
-                r = relation(groups[i].rep, groups[j].rep)
-                if r != "conflict":
-                    rel[i][j] = rel[j][i] = r
-        return Links(rel, [0] * n)
-    cls: list[Any] = [None] * n
-    windows: dict[Any, list[tuple[Any, Any, int]]] = defaultdict(list)
-    others: list[int] = []
-    for i, g in enumerate(groups):
-        key = _sweep_key(g, attribute)
-        if key is not None:
-            cls[i] = key[0]
-            windows[key[0]].append((key[1], key[2], i))
-        elif g.rep.kind == "text":
-            cls[i] = ("text", g.key[1])  # groups of one normalized text differ only in hedge
-            windows[cls[i]].append((0, 0, i))
-        else:
-            cls[i] = ("other",)
-            others.append(i)
-    for items in windows.values():
-        items.sort(key=lambda t: (t[0], t[2]))
-        for a, (_, hi, i) in enumerate(items):
-            for lo_j, _, j in items[a + 1 :]:
-                if lo_j > hi:
-                    break
-                r = relation(groups[i].rep, groups[j].rep)
-                if r != "conflict":
-                    rel[i][j] = rel[j][i] = r
-    for a, i in enumerate(others):  # sizes, ranges, unreadable values: few, compared directly
-        for j in others[a + 1 :]:
-            r = relation(groups[i].rep, groups[j].rep)
-            if r != "conflict":
-                rel[i][j] = rel[j][i] = r
-    for i in range(n):  # text groups of different texts conflict: one class for all text groups
-        if cls[i] and cls[i][0] == "text":
-            cls[i] = ("text",)
-    return Links(rel, cls)
 
 
 # ---- 4 decide: status -------------------------------------------------------------------------
@@ -342,52 +197,6 @@ def decide(w: _Work) -> Decision:
     lead_support = len(w.support[lead])
     return Decision(lead, None, "even", f"no preferred value: even split ({_n(lead_support)} for the leading value, "
                     "and nothing in the sources' standing separates the values)")
-
-
-# ---- 5 confidence -----------------------------------------------------------------------------
-
-
-def _sigmoid(x: float) -> float:
-    """1 / (1 + e^-x) without overflow at any scale."""
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-min(x, 700.0)))
-    e = math.exp(max(x, -700.0))
-    return e / (1.0 + e)
-
-
-def discover(work: list[_Work], priors: Priors | None) -> dict[str, float]:
-    """TruthFinder-style value confidence and source trust, bounded and in log-weights."""
-    sources = sorted({s for w in work for g in w.groups for s in g.sources})
-    trust = {s: (priors.of(s) if priors else INITIAL_TRUST) for s in sources}
-    for w in work:
-        w.confidence = [0.5] * len(w.groups)
-    for _ in range(ITERATIONS):
-        for w in work:
-            fam_tau: dict[str, float] = {}
-            for g in w.groups:
-                for s in g.sources:
-                    f = w.fam.of(s)
-                    fam_tau[f] = max(fam_tau.get(f, 0.0), -math.log(1 - min(max(trust[s], 0.0), 0.99)))
-            tau = [sum(fam_tau[f] for f in g.families) for g in w.groups]
-            class_tau: dict[Any, float] = defaultdict(float)
-            for i, t in enumerate(tau):
-                class_tau[w.links.cls[i]] += t
-            for i in range(len(w.groups)):
-                linked = sum(tau[j] * _SUPPORT[r] for j, r in w.links.rel[i].items() if w.links.cls[j] == w.links.cls[i])
-                linked_tau = sum(tau[j] for j in w.links.rel[i] if w.links.cls[j] == w.links.cls[i])
-                against = class_tau[w.links.cls[i]] - tau[i] - linked_tau
-                w.confidence[i] = _sigmoid(GAMMA * (tau[i] + RHO * (linked - against)))
-        per_source: dict[str, list[float]] = defaultdict(list)
-        for w in work:
-            for g, conf in zip(w.groups, w.confidence, strict=True):
-                for s in g.sources:
-                    per_source[s].append(conf)
-        new = {s: (math.fsum(v) / len(v) if v else trust[s]) for s, v in per_source.items()}
-        done = all(abs(new[s] - trust[s]) < 1e-6 for s in trust)
-        trust = new
-        if done:
-            break
-    return trust
 
 
 # ---- assembling facts -------------------------------------------------------------------------
