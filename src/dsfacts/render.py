@@ -71,7 +71,7 @@ def _relation(group: ValueGroup) -> str:
     return str(getattr(group, "relation", "same"))
 
 
-def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
+def _group_line(group: ValueGroup, attribute: str, preferred: bool, undecided: bool = False) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
     line.append(human_value(group.value, attribute), style="bold" if preferred else "")
     hedges = sorted({c.qualifier for c in group.claims if c.qualifier})
@@ -83,6 +83,8 @@ def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
     line.append(f"  {n} source{'s' if n != 1 else ''}{folded}", style="dim")
     if preferred:
         line.append("  preferred", style="cyan")
+    elif undecided:  # the leading value of an even split: nothing makes it preferred
+        line.append("  not preferred: nothing separates it from the others", style="dim")
     else:
         word, style = RELATION_WORDS.get(_relation(group), ("", ""))
         line.append(f"  {word}", style=style)
@@ -118,7 +120,8 @@ def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
         why = "no preferred value: even split" if f.split == "even" else "no preferred value"
         console.print(Padding(Text(why, style="bold"), (0, 0, 0, 2), expand=False))
     for i, group in enumerate(f.values):
-        console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred)))
+        undecided = i == 0 and f.preferred is None and f.status != "agreed"
+        console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred), undecided=undecided))
         for line in _claim_lines(group):
             console.print(line)
 

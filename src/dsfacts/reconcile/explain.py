@@ -81,7 +81,7 @@ def _explain_numbers(
         ia, ib = claim_interval(a), claim_interval(b)
         if ia is not None and ib is not None and not ia.overlaps(ib):
             return f"{left} and {right}: the same size, one counted in units of 1,024"
-        return f"{interval_text(a)} and {interval_text(b)} overlap: they agree within the precision stated"
+        return f"{_short_span(a)} and {_short_span(b)} overlap: they agree within the precision stated"
     diff = abs(x - y)
     big, small = (x, y) if abs(x) >= abs(y) else (y, x)
     if rel == "minor":
@@ -165,6 +165,12 @@ def _span(iv: Interval) -> str:
     if iv.hi.is_infinite():
         return f"from {short_number(iv.lo)}"
     return f"{short_number(iv.lo)}–{short_number(iv.hi)}"
+
+
+def _short_span(c: Claim) -> str:
+    """"2.8M (2.75M–2.85M)": a value with the interval it stands for."""
+    iv = claim_interval(c)
+    return f"{claim_label(c)} ({_span(iv)})" if iv is not None else claim_label(c)
 
 
 def interval_text(c: Claim) -> str:
