@@ -261,3 +261,16 @@ def test_ten_thousand_agreeing_sources_and_one_dissenter() -> None:
     assert all(g.trust is not None and math.isfinite(g.trust) and 0 <= g.trust <= 1 for g in f.values)
     trust = rc.source_trust(claims)
     assert all(math.isfinite(t) for t in trust.values()) and trust["s00000.txt"] > trust["odd.txt"]
+
+
+def test_many_vague_values_do_not_hide_the_real_disagreement() -> None:
+    def date(value: str, source: str) -> Claim:
+        return Claim(entity="deepseek-v3", attribute="release_date", value=value, kind="date", source=source, line=1,
+                     quote=f"released {value} ({source})")
+
+    claims = [date("2024", f"y{k}.txt") for k in range(5)] + [date("2024-12", f"m{k}.txt") for k in range(5)]
+    claims += [date(f"2024-{q:02d}/2024-12", f"q{q}.txt") for q in range(1, 12)]  # vague periods
+    claims += [date("2024-12-26", "a.txt"), date("2024-12-25", "b.txt")]
+    (f,) = reconcile(claims)
+    assert (f.status, f.preferred, f.split) == ("contradiction", None, "even")
+    assert f.values[0].value in ("2024-12-26", "2024-12-25")

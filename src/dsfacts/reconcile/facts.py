@@ -149,7 +149,6 @@ def decide(w: _Work) -> Decision:
     n = len(w.groups)
     spec = [_specificity(g.rep) for g in w.groups]
     rank = sorted(range(n), key=lambda i: (-len(w.support[i]), -w.weight(w.support[i]), i))
-    rivals = {i: w.rivals(i) for i in rank[: max(TOP, 1)]}
     if not _has_rivals(w):
         top = rank[0]
         cluster = [top, *(j for j, r in w.links.rel[top].items() if r in _AGREE)]
@@ -158,7 +157,14 @@ def decide(w: _Work) -> Decision:
         if most != top or len(cluster) > 1:
             why += f"; {format_value(canonical_value(w.groups[most].rep), w.groups[most].rep.kind)} is the most precise value"
         return Decision(most, most, None, why)
-    candidates = [i for i in rank[:TOP] if rivals[i]]
+    rivals: dict[int, list[int]] = {}
+    for i in rank:  # the best-supported groups that disagree with something (vague ones may not)
+        against = w.rivals(i)
+        if against:
+            rivals[i] = against
+            if len(rivals) == TOP:
+                break
+    candidates = list(rivals)
     by_support: list[int] = []
     by_prior: list[int] = []
     notes: dict[int, str] = {}
