@@ -180,7 +180,8 @@ def verdict_of(relations: Sequence[str], status: str | None, split: bool = False
     sources contradict each other (`status`) or the claims the draft agrees with clash with those
     it does not (`split`: the draft takes a side); otherwise contradicted (the sources agree, and
     the draft clashes with the more precise of them). A draft on one side of a split is never
-    `supported`, even when reconciliation prefers that side: the other side's sources exist.
+    `supported`, even when reconciliation prefers that side (an outlier split): the contract's
+    `disputed` names exactly this, and `expected` then carries the preferred value, or null.
     """
     if not relations:
         return "unverified"
