@@ -274,3 +274,14 @@ def test_many_vague_values_do_not_hide_the_real_disagreement() -> None:
     (f,) = reconcile(claims)
     assert (f.status, f.preferred, f.split) == ("contradiction", None, "even")
     assert f.values[0].value in ("2024-12-26", "2024-12-25")
+
+
+def test_thousands_of_distinct_values_stay_fast() -> None:
+    import time
+
+    claims = [num(f"{1000 + k}B", f"s{k:04d}.txt") for k in range(3000)] + [num("671B", "a.txt"), num("671B", "b.txt")]
+    start = time.perf_counter()
+    (f,) = reconcile(claims)
+    assert time.perf_counter() - start < 20
+    assert f.status == "contradiction" and len(f.values) == 3001
+    assert f.values[0].explain is not None and len(f.values[0].explain["differs_from"]) == 5  # type: ignore[attr-defined]

@@ -35,6 +35,7 @@ from dsfacts.reconcile.independence import Families, Priors, default_priors, fac
 from dsfacts.reconcile.truth import discover
 
 Split = Literal["outlier", "even"]
+SHOWN = 5  # agreements and disagreements named per value in `explain`
 TOP = 8  # how many best-supported groups are considered for the preferred value
 _AGREE = ("same", "compatible")
 __all__ = ["DENSE", "Context", "Decision", "FactValue", "Links", "canonical_value", "decide", "fact_claims",
@@ -260,17 +261,22 @@ def _copies(w: _Work, g: _Group) -> list[dict[str, str]]:
 
 def _explain_value(w: _Work, i: int, pref: Decision) -> dict[str, Any]:
     g = w.groups[i]
-    agrees, differs = [], []
-    for j in range(len(w.groups)):
-        if j == i:
-            continue
-        r = w.links.get(i, j)
-        other = w.groups[j].rep
-        entry = {"value": canonical_value(other)}
-        if r in _AGREE and j in w.links.rel[i]:
-            agrees.append({**entry, "reason": agreement_reason(g.rep, other), "why": explain_relation(g.rep, other)})
-        elif r in ("minor", "conflict"):
-            differs.append({**entry, "relation": r, "why": explain_relation(g.rep, other)})
+    agrees: list[dict[str, Any]] = []
+    differs: list[dict[str, Any]] = []
+    for j, r in w.links.rel[i].items():  # linked groups first: bounded by the links, not by G²
+        if len(agrees) < SHOWN and r in _AGREE:
+            other = w.groups[j].rep
+            agrees.append({"value": canonical_value(other), "reason": agreement_reason(g.rep, other),
+                           "why": explain_relation(g.rep, other)})
+        elif len(differs) < SHOWN and r == "minor":
+            other = w.groups[j].rep
+            differs.append({"value": canonical_value(other), "relation": r, "why": explain_relation(g.rep, other)})
+    for j in range(len(w.groups)):  # then conflicting groups, until enough are named
+        if len(differs) >= SHOWN:
+            break
+        if j != i and j not in w.links.rel[i] and w.links.cls[j] == w.links.cls[i]:
+            other = w.groups[j].rep
+            differs.append({"value": canonical_value(other), "relation": "conflict", "why": explain_relation(g.rep, other)})
     out: dict[str, Any] = {
         "interval": interval_text(g.rep),
         "independent": len(g.families),

@@ -99,7 +99,7 @@ def _sweep_key(g: _Group, attribute: str) -> tuple[Any, Any, Any] | None:
     if n is not None and n[0].is_finite():
         ivs = [iv for iv in (claim_interval(c) for c in g.claims) if iv is not None]
         lo, hi = min(iv.lo for iv in ivs), max(iv.hi for iv in ivs)
-        band = abs(n[0]) * MINOR * 2
+        band = abs(n[0]) * MINOR * Decimal("1.02")  # b within 1 % of a: b <= a / 0.99
         if attribute in text_rules().binary_k_attributes:
             band = max(band, abs(n[0]) * Decimal("0.03"))  # 128K may be 131,072
         return (("num", n[2]), min(lo, n[0] - band), max(hi, n[0] + band))
