@@ -285,3 +285,12 @@ def test_thousands_of_distinct_values_stay_fast() -> None:
     assert time.perf_counter() - start < 20
     assert f.status == "contradiction" and len(f.values) == 3001
     assert f.values[0].explain is not None and len(f.values[0].explain["differs_from"]) == 5  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "lo", "hi"),
+    [("2T", 2 * 10**12, "1.5E12", "2.5E12"), ("2.8M", 2_800_000, "2750000", "2850000"), ("671B", 671 * 10**9, "670.5E9", "671.5E9")],
+)
+def test_without_a_recorded_resolution_the_raw_text_states_it(raw: str, value: int, lo: str, hi: str) -> None:
+    c = Claim(entity="deepseek-v3", attribute="x", value=value, kind="number", source="a", line=1, quote="q", raw=raw)
+    assert span(c) == (Decimal(lo), Decimal(hi))

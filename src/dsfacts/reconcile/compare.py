@@ -75,7 +75,21 @@ class Interval:
 
 
 # "2.8M", "278.8 万", "6,700亿", "2 trillion": digits, decimals, magnitude word
-_RAW_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+_RAW_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(万亿|亿|万|千|[KkMBT](?![a-z])|thousand|million|billion|trillion)?", re.I)
+_MAGNITUDE = {
+    "k": 3, "thousand": 3, "千": 3, "m": 6, "million": 6, "b": 9, "billion": 9, "t": 12, "trillion": 12,
+    "万": 4, "亿": 8, "万亿": 12,
+}
+
+
+def raw_resolution(raw: str | None) -> Decimal | None:
+    """One step of the last written digit, from the raw text alone: "2T" -> 1e12, "2.8M" -> 1e5."""
+    m = _RAW_NUMBER.search(raw or "")
+    if not m:
+        return None
+    decimals = len(m.group(2) or "")
+    power = _MAGNITUDE.get((m.group(3) or "").lower(), 0)
+    return Decimal(1).scaleb(power - decimals)
 
 
 def _last_digit(amount: Decimal) -> Decimal:
@@ -98,7 +112,7 @@ def stated_resolution(amount: Decimal, resolution: Decimal, raw: str | None) -> 
     keeping at least two significant digits: "300 languages" is 295-305, not 250-350 (a lone
     digit states its precision only with a magnitude word: `2T` is 1.5T-2.5T).
     """
-    res = resolution if resolution > 0 else _last_digit(amount)
+    res = resolution if resolution > 0 else (raw_resolution(raw) or _last_digit(amount))
     if _states_decimals(raw) or not amount or not amount.is_finite():
         return res
     ten = Decimal(10)
