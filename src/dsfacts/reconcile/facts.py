@@ -149,11 +149,13 @@ def decide(w: _Work) -> Decision:
     """The preferred value, if anything separates it from its rivals, and the split."""
     n = len(w.groups)
     spec = [_specificity(g.rep) for g in w.groups]
-    rank = sorted(range(n), key=lambda i: (-len(w.support[i]), -w.weight(w.support[i]), i))
+    # ties break on the values themselves, never on source names: a renamed copy changes nothing
+    tie = [repr(g.key) for g in w.groups]
+    rank = sorted(range(n), key=lambda i: (-len(w.support[i]), -w.weight(w.support[i]), [-x for x in spec[i]], tie[i]))
     if not _has_rivals(w):
         top = rank[0]
         cluster = [top, *(j for j, r in w.links.rel[top].items() if r in _AGREE)]
-        most = max(cluster, key=lambda i: (spec[i], len(w.support[i]), -i))
+        most = min(cluster, key=lambda i: ([-x for x in spec[i]], -len(w.support[i]), tie[i]))
         why = "all sources agree" if len(cluster) > 1 or len(w.support[most]) > 1 else "one source states it"
         if most != top or len(cluster) > 1:
             why += f"; {format_value(canonical_value(w.groups[most].rep), w.groups[most].rep.kind)} is the most precise value"
@@ -180,7 +182,9 @@ def decide(w: _Work) -> Decision:
             prior_win = not loss and w.weight(ours) - w.weight(other) >= w.margin - 1e-9
             if not win:
                 ok_support = False
-                worst = worst or f"{_n(len(ours))} against {len(other)}"
+                worst = worst or (
+                    f"{_n(len(ours))} against {len(other)}; prior weight {w.weight(ours):.1f} against {w.weight(other):.1f}"
+                )
             if not (win or prior_win):
                 ok_prior = False
         if ok_support:
@@ -190,7 +194,7 @@ def decide(w: _Work) -> Decision:
             notes[i] = worst
 
     def best(ids: list[int]) -> int:
-        return max(ids, key=lambda i: (spec[i], len(w.support[i]), w.weight(w.support[i]), -i))
+        return min(ids, key=lambda i: ([-x for x in spec[i]], -len(w.support[i]), -w.weight(w.support[i]), tie[i]))
     if by_support:
         p = best(by_support)
         mine, theirs = max(((len(w.support[p] - w.support[r]), len(w.support[r] - w.support[p])) for r in rivals[p]),
@@ -200,7 +204,7 @@ def decide(w: _Work) -> Decision:
     lead = candidates[0]
     if by_prior:
         p = best(by_prior)
-        return Decision(p, p, "even", f"the sources are evenly split ({notes[p]}), but trust priors from their kind favour it")
+        return Decision(p, p, "even", f"the sources are evenly split ({notes[p]}): trust priors from their kind favour it")
     lead_support = len(w.support[lead])
     return Decision(lead, None, "even", f"no preferred value: even split ({_n(lead_support)} for the leading value, "
                     "and nothing in the sources' standing separates the values)")
@@ -286,8 +290,9 @@ def _explain_value(w: _Work, i: int, pref: Decision) -> dict[str, Any]:
         "agrees_with": agrees[:5],
         "differs_from": differs[:5],
     }
-    if pref.preferred == i or pref.lead == i and pref.preferred is None:
-        out["preferred"] = pref.why
+    out["prior"] = round(max((w.prior.get(f, 0.5) for f in g.families), default=0.5), 2)
+    if pref.lead == i:  # why this value is preferred, or why even the leading value is not
+        out["preference"] = pref.why
     return out
 
 
@@ -295,7 +300,8 @@ def _fact(w: _Work, status: Status, d: Decision) -> Fact:
     lead = d.lead
     order = sorted(
         range(len(w.groups)),
-        key=lambda i: (i != lead, RANK[w.links.get(i, lead)], -len(w.groups[i].families), -w.confidence[i], i),
+        key=lambda i: (i != lead, RANK[w.links.get(i, lead)], -len(w.groups[i].families), -w.confidence[i],
+                       repr(w.groups[i].key)),
     )
     values: list[ValueGroup] = [
         FactValue(
