@@ -31,6 +31,7 @@ from dsfacts.models import (
 from dsfacts.reconcile import (
     Context,
     Relation,
+    context_for,
     explain_relation,
     format_value,
     group_digits,
@@ -128,8 +129,6 @@ def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -
     doc = read_draft(path_or_dash)
     base = kb.load(Path(sources_dir), Path(claims_path))
     name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
-    from dsfacts.reconcile import context_for
-
     findings = check_draft(doc, base.claims, context_for(base))  # the same copy families and priors as `conflicts`
     return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
 
