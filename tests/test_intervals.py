@@ -295,3 +295,18 @@ def test_thousands_of_distinct_values_stay_fast() -> None:
 def test_without_a_recorded_resolution_the_raw_text_states_it(raw: str, value: int, lo: str, hi: str) -> None:
     c = Claim(entity="deepseek-v3", attribute="x", value=value, kind="number", source="a", line=1, quote="q", raw=raw)
     assert span(c) == (Decimal(lo), Decimal(hi))
+
+
+def test_priors_data_file_is_valid_and_checked() -> None:
+    from dsfacts.models import Source
+
+    priors = rc.default_priors()
+    assert priors.kinds["readme"] > priors.kinds["news"] > priors.kinds["blog"]
+    assert priors.kinds["readme"] - priors.kinds["blog"] >= priors.margin
+    with pytest.raises(rc.DataFileError):
+        rc.priors_from_yaml("kinds: {blog: 2}")
+    with pytest.raises(rc.DataFileError):
+        rc.priors_from_yaml("- a list")
+    with pytest.raises(rc.DataFileError):
+        rc.priors_for({"a.md": Source(id="a.md", prior="high")})  # type: ignore[call-arg]
+    assert rc.priors_for({"a.md": Source(id="a.md", kind="blog", prior="0.9")}).of("a.md") == 0.9  # type: ignore[call-arg]
