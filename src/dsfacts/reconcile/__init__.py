@@ -88,9 +88,10 @@ from dsfacts.reconcile.report import (
     timeline,
 )
 from dsfacts.reconcile.text import TextRules, compare_texts, normalize_text, text_rules, text_rules_from_yaml
+from dsfacts.reconcile.truth import GAMMA, INITIAL_TRUST, ITERATIONS, RHO
 
 __all__ = [
-    "APPROX", "DATE_ATTRIBUTES", "DISPUTED", "HEDGE", "MINOR", "RANK", "SPLITS", "STATUS_ORDER", "_RANK",
+    "APPROX", "DATE_ATTRIBUTES", "GAMMA", "INITIAL_TRUST", "ITERATIONS", "RHO", "DISPUTED", "HEDGE", "MINOR", "RANK", "SPLITS", "STATUS_ORDER", "_RANK",
     "Context", "DataFileError", "Decision", "DsfactsError", "FactValue", "Families", "Interval", "Links",
     "Priors", "Relation", "ReportError", "TextRules", "_as_number", "_as_sizes", "_typed",
     "agreement_reason", "binary_k_match", "canonical_value", "check_attribute", "claim_interval",
