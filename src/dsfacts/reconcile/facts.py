@@ -300,8 +300,8 @@ def _fact(w: _Work, status: Status, d: Decision) -> Fact:
     lead = d.lead
     order = sorted(
         range(len(w.groups)),
-        key=lambda i: (i != lead, RANK[w.links.get(i, lead)], -len(w.groups[i].families), -w.confidence[i],
-                       repr(w.groups[i].key)),
+        key=lambda i: (i != lead, RANK[w.links.get(i, lead)], -len(w.groups[i].families),
+                       -round(w.confidence[i], 6), repr(w.groups[i].key)),  # rounded: summation order is noise
     )
     values: list[ValueGroup] = [
         FactValue(
