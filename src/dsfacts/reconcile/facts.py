@@ -118,7 +118,7 @@ class _Work:
     confidence: list[float] = field(default_factory=list)
 
     def weight(self, families: Iterable[str]) -> float:
-        return sum(self.prior.get(f, 0.5) for f in families)
+        return math.fsum(self.prior.get(f, 0.5) for f in families)  # exact: independent of set order
 
     def rivals(self, i: int) -> list[int]:
         mine = self.links.cls[i]
