@@ -100,14 +100,17 @@ def test_rounding_resolution_makes_an_interval() -> None:
 
 
 def test_near_misses_are_minor_and_far_ones_conflict() -> None:
-    assert relation(n(670e9, "670B", 1e9), n(671e9, "671B", 1e9)) == "minor"
-    assert relation(usd(5500000, "550万美元", 100000), usd(5576000, "557.6万美元", 1000)) == "minor"
+    # issue 11: the flat 1.5 % tolerance is gone; 670B's trailing zero reads as rounding (665B-675B)
+    assert relation(n(670e9, "670B", 1e9), n(671e9, "671B", 1e9)) == "compatible"
+    assert relation(n(235e9, "235B", 1e9), n(236e9, "236B", 1e9)) == "minor"  # touching, 0.42 % apart
+    assert relation(usd(5570000, "557万美元", 10000), usd(5576000, "557.6万美元", 1000)) == "minor"
+    assert relation(usd(5500000, "550万美元", 100000), usd(5576000, "557.6万美元", 1000)) == "conflict"  # 1.4 %
     assert relation(n(21e9, "21B", 1e9), n(2.1e9, "2.1B", 1e8)) == "conflict"
     assert relation(n(64000, "64K", 1000), n(128000, "128K", 1000)) == "conflict"
     assert explain_relation(n(21e9, "21B", 1e9), n(2.1e9, "2.1B", 1e8)) == (
         "21B = 21,000,000,000 is 10× 2.1B = 2,100,000,000"
     )
-    assert "(0.15%)" in explain_relation(n(670e9, "670B", 1e9), n(671e9, "671B", 1e9))
+    assert "(0.42%)" in explain_relation(n(235e9, "235B", 1e9), n(236e9, "236B", 1e9))
 
 
 def test_money_in_other_currencies_is_never_a_conflict() -> None:
@@ -116,9 +119,12 @@ def test_money_in_other_currencies_is_never_a_conflict() -> None:
 
 
 def test_number_interval_shapes() -> None:
-    assert rc.number_interval(Decimal(100), Decimal(0), None) == rc.Interval(Decimal(100), Decimal(100))
+    # no stated resolution: the amount's own digits decide, trailing zeros read as rounding
+    # (to two significant digits: "100" is 95-105)
+    assert rc.number_interval(Decimal(100), Decimal(0), None) == rc.Interval(Decimal(95), Decimal(105), True, True)
+    assert rc.number_interval(Decimal(101), Decimal(0), None) == rc.Interval(Decimal("100.5"), Decimal("101.5"), True, True)
     approx = rc.number_interval(Decimal(100), Decimal(1), "approx")
-    assert (approx.lo, approx.hi) == (Decimal(95), Decimal(105))
+    assert (approx.lo, approx.hi) == (Decimal(90), Decimal(110))  # 95-105, widened by 5 % of 100
     assert rc.number_interval(Decimal(100), Decimal(0), "upper_bound").lo == Decimal("-Infinity")
 
 
@@ -203,11 +209,11 @@ def test_status_single_source_even_with_several_lines() -> None:
 
 def test_status_agreed_minor_contradiction() -> None:
     agreed = reconcile([d("2024-12", "a.txt"), d("2024-12-26", "b.txt")])[0]
-    minor = reconcile([n(670e9, "670B", 1e9, source="a.txt"), n(671e9, "671B", 1e9, source="b.txt")])[0]
+    minor = reconcile([n(235e9, "235B", 1e9, source="a.txt"), n(236e9, "236B", 1e9, source="b.txt")])[0]
     contra = reconcile([d("2023-07", "a.txt"), d("2023-11", "b.txt")])[0]
     assert (agreed.status, minor.status, contra.status) == ("agreed", "minor-discrepancy", "contradiction")
     assert agreed.explanation is None
-    assert minor.explanation and "0.15%" in minor.explanation
+    assert minor.explanation and "0.42%" in minor.explanation
     assert contra.explanation and "different months" in contra.explanation
 
 
@@ -281,8 +287,8 @@ def test_two_claims_from_one_source_vote_once() -> None:
 def test_select_facts_orders_contradictions_first() -> None:
     facts = reconcile(
         [
-            n(670e9, "670B", 1e9, source="a.txt", attribute="total_params"),
-            n(671e9, "671B", 1e9, source="b.txt", attribute="total_params"),
+            n(235e9, "235B", 1e9, source="a.txt", attribute="total_params"),
+            n(236e9, "236B", 1e9, source="b.txt", attribute="total_params"),
             d("2023-07", "a.txt"),
             d("2023-11", "b.txt"),
             n(37e9, "37B", 1e9, source="a.txt", attribute="active_params"),
@@ -389,10 +395,10 @@ def test_binary_k_context_lengths_agree() -> None:
     assert relation(n(128000, "128K", 1000, attribute="total_params"), n(131072, "131072", attribute="total_params")) == "conflict"
 
 
-def test_a_two_percent_miss_is_another_number_not_rounding() -> None:
+def test_a_miss_beyond_one_percent_is_another_number_not_rounding() -> None:
     # V3-0324's 685B against V3's 671B: a draft mixing the two up is contradicted, not "minor"
     assert relation(n(685_000_000_000, "685B", 1_000_000_000), n(671_000_000_000, "671B", 1_000_000_000)) == "conflict"
-    assert relation(n(670_000_000_000, "670B", 1_000_000_000), n(671_000_000_000, "671B", 1_000_000_000)) == "minor"
+    assert relation(n(660_000_000_000, "660B", 1_000_000_000), n(671_000_000_000, "671B", 1_000_000_000)) == "conflict"
     assert relation(n(32000, "32k", 1000, attribute="context_length"), n(32768, "32768", attribute="context_length")) == "compatible"
 
 

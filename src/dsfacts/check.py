@@ -29,7 +29,9 @@ from dsfacts.models import (
     Verdict,
 )
 from dsfacts.reconcile import (
+    Context,
     Relation,
+    context_for,
     explain_relation,
     format_value,
     group_digits,
@@ -127,15 +129,16 @@ def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -
     doc = read_draft(path_or_dash)
     base = kb.load(Path(sources_dir), Path(claims_path))
     name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
-    return CheckReport(draft=name, findings=check_draft(doc, base.claims), encoding=doc.encoding)
+    findings = check_draft(doc, base.claims, context_for(base))  # the same copy families and priors as `conflicts`
+    return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
 
 
 # ---- deciding --------------------------------------------------------------------------------
 
 
-def check_draft(doc: Document, claims: list[Claim]) -> list[Finding]:
+def check_draft(doc: Document, claims: list[Claim], context: Context | None = None) -> list[Finding]:
     """Every claim the engine finds in the draft, judged against the knowledge base's claims."""
-    return judge_claims(_extract(doc), claims)
+    return judge_claims(_extract(doc), claims, context)
 
 
 def _extract(doc: Document) -> list[Claim]:
@@ -145,11 +148,14 @@ def _extract(doc: Document) -> list[Claim]:
     return extract_document(doc)
 
 
-def judge_claims(draft_claims: list[Claim], claims: list[Claim]) -> list[Finding]:
+def judge_claims(draft_claims: list[Claim], claims: list[Claim], context: Context | None = None) -> list[Finding]:
     """The verdicts for already-extracted draft claims (the pure core of `check_draft`)."""
     by_key: dict[tuple[str, str], list[Claim]] = {}
     for c in merge_same_source_sizes(claims):  # as reconcile sees them: one size list per source
         by_key.setdefault((c.entity, c.attribute), []).append(c)
+    by_attribute: dict[str, list[Claim]] = {}  # other entities' claims, only to name a mix-up
+    for c in claims:
+        by_attribute.setdefault(c.attribute, []).append(c)
     facts: dict[tuple[str, str], Fact] | None = None
     seen: set[tuple] = set()
     findings: list[Finding] = []
@@ -160,9 +166,9 @@ def judge_claims(draft_claims: list[Claim], claims: list[Claim]) -> list[Finding
         seen.add(key)
         kb_claims = by_key.get((d.entity, d.attribute), [])
         if kb_claims and facts is None:  # once, over everything: source trust spans all facts
-            facts = {(f.entity, f.attribute): f for f in reconcile(claims)}
+            facts = {(f.entity, f.attribute): f for f in reconcile(claims, context)}
         fact = facts.get((d.entity, d.attribute)) if facts and kb_claims else None
-        findings.append(judge(d, kb_claims, fact, claims))
+        findings.append(judge(d, kb_claims, fact, by_attribute.get(d.attribute, [])))
     return findings
 
 
@@ -172,7 +178,9 @@ def verdict_of(relations: Sequence[str], status: str | None, split: bool = False
     Compatible with all -> supported; with none -> contradicted; with some: disputed when the
     sources contradict each other (`status`) or the claims the draft agrees with clash with those
     it does not (`split`: the draft takes a side); otherwise contradicted (the sources agree, and
-    the draft clashes with the more precise of them).
+    the draft clashes with the more precise of them). A draft on one side of a split is never
+    `supported`, even when reconciliation prefers that side (an outlier split): the contract's
+    `disputed` names exactly this, and `expected` then carries the preferred value, or null.
     """
     if not relations:
         return "unverified"
@@ -185,10 +193,17 @@ def verdict_of(relations: Sequence[str], status: str | None, split: bool = False
 
 
 def takes_a_side(draft_relations: Sequence[str], kb_claims: list[Claim]) -> bool:
-    """Does a source claim the draft agrees with conflict with one the draft contradicts?"""
-    allies = [c for c, r in zip(kb_claims, draft_relations, strict=True) if r in COMPATIBLE]
-    opponents = [c for c, r in zip(kb_claims, draft_relations, strict=True) if r not in COMPATIBLE]
-    return any(relation(a, o) == "conflict" for a in allies for o in opponents)
+    """Does a source claim the draft agrees with conflict with one the draft contradicts?
+
+    Claims stating one value the same way are compared once: a thousand sources saying 671B
+    are one ally, not a thousand (issue 14 found this pairwise loop quadratic).
+    """
+    allies: dict[tuple, Claim] = {}
+    opponents: dict[tuple, Claim] = {}
+    for c, r in zip(kb_claims, draft_relations, strict=True):
+        key = (c.kind, repr(c.value), c.unit, c.qualifier, c.resolution, c.raw)
+        (allies if r in COMPATIBLE else opponents).setdefault(key, c)
+    return any(relation(a, o) == "conflict" for a in allies.values() for o in opponents.values())
 
 
 def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: list[Claim]) -> Finding:

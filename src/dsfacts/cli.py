@@ -249,17 +249,22 @@ def conflicts(
         ),
     ] = None,
     json_out: JsonOpt = False,
+    split: Annotated[
+        str | None,
+        typer.Option("--split", help="Only contradictions split this way: even (no side clearly ahead) or outlier."),
+    ] = None,
 ) -> None:
     """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
     statuses = rc.parse_statuses(status)
+    wanted_split = rc.parse_split(split)
     entity_id = _resolve_entity(entity) if entity else None
     base = kb_mod.load(sources, claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
-    scope = rc.select_facts(rc.reconcile(base.claims), entity_id, attr, rc.STATUS_ORDER)
-    chosen = rc.select_facts(scope, statuses=statuses)
+    scope = rc.select_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id, attr, rc.STATUS_ORDER)
+    chosen = rc.select_facts(scope, statuses=statuses, split=wanted_split)
     if json_out:
         print_json({"facts": [rc.fact_json(f) for f in chosen]})
         return
@@ -275,13 +280,17 @@ def show(
     sources: SourcesOpt = DEFAULT_SOURCES,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
     json_out: JsonOpt = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say per value why: interval, agreements, independent sources, preference.")
+    ] = False,
 ) -> None:
     """Everything known about one entity, attribute by attribute, with the disagreements."""
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
     entity_id = _resolve_entity(entity)
-    facts = rc.entity_facts(rc.reconcile(kb_mod.load(sources, claims).claims), entity_id)
+    base = kb_mod.load(sources, claims)
+    facts = rc.entity_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id)
     name = _entity_name(entity_id)
     if json_out:
         print_json({"entity": entity_id, "name": name, "facts": [rc.fact_json(f) for f in facts]})
@@ -289,6 +298,8 @@ def show(
     from dsfacts import render
 
     render.render_card(console(), entity_id, name, facts)
+    if explain:
+        render.render_explain(console(), facts)
 
 
 @app.command()
@@ -300,7 +311,8 @@ def timeline(
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    events = rc.timeline(rc.reconcile(kb_mod.load(sources, claims).claims))
+    base = kb_mod.load(sources, claims)
+    events = rc.timeline(rc.reconcile(base.claims, rc.context_for(base)))
     if json_out:
         print_json({"timeline": [rc.fact_json(f) for f in events]})
         return
@@ -336,7 +348,8 @@ def sources_cmd(
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    rows = rc.source_rows(kb_mod.load(sources, claims))
+    base = kb_mod.load(sources, claims)
+    rows = rc.source_rows(base, rc.context_for(base))
     if json_out:
         print_json({"sources": rows})
         return

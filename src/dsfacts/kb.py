@@ -4,7 +4,7 @@
     2 segment   segment.py         blocks with section context and exact line/column
     3 extract   extract/engine.py  claims: entity, attribute, normalized value, provenance
     4 store     store.py           claims.jsonl, atomic and ordered
-    5 reconcile reconcile.py       facts: agreed / disputed, preferred value, explanation
+    5 reconcile reconcile/         facts: agreed / disputed, preferred value, explanation
     6 report    check.py, render.py  draft verdicts, tables and cards
 
 Extraction is incremental: cache.py remembers each source's claims by content hash, so only

@@ -212,6 +212,7 @@ class ValueGroup(BaseModel):
     value: JSONValue
     claims: list[ClaimRef]
     trust: float | None = None
+    independent: int | None = None  # sources behind the value that are not copies of one another
 
 
 class Fact(BaseModel):
@@ -224,6 +225,8 @@ class Fact(BaseModel):
     confidence: float | None = None
     values: list[ValueGroup]
     explanation: str | None = None
+    split: Literal["outlier", "even"] | None = None  # contradictions only
+    why_preferred: str | None = None  # why `preferred` is that value, or why it is null
 
 
 class Finding(BaseModel):

@@ -71,16 +71,20 @@ def _relation(group: ValueGroup) -> str:
     return str(getattr(group, "relation", "same"))
 
 
-def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
+def _group_line(group: ValueGroup, attribute: str, preferred: bool, undecided: bool = False) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
     line.append(human_value(group.value, attribute), style="bold" if preferred else "")
     hedges = sorted({c.qualifier for c in group.claims if c.qualifier})
     if hedges:
         line.append(f" ({', '.join(h.replace('_', ' ') for h in hedges)})", style="dim")
     n = len({c.source for c in group.claims})
-    line.append(f"  {n} source{'s' if n != 1 else ''}", style="dim")
+    indep = group.independent if group.independent is not None else n
+    folded = f" ({indep} independent)" if indep != n else ""
+    line.append(f"  {n} source{'s' if n != 1 else ''}{folded}", style="dim")
     if preferred:
         line.append("  preferred", style="cyan")
+    elif undecided:  # the leading value of an even split: nothing makes it preferred
+        line.append("  not preferred: nothing separates it from the others", style="dim")
     else:
         word, style = RELATION_WORDS.get(_relation(group), ("", ""))
         line.append(f"  {word}", style=style)
@@ -107,11 +111,17 @@ def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
     head.append(title if title is not None else f"{f.entity} · {f.attribute}", style="bold")
     head.append("  ")
     head.append_text(badge(f.status))
+    if f.split:
+        head.append(f" ({f.split} split)", style="bold red" if f.split == "even" else "red")
     console.print(head)
     if f.explanation:
         console.print(Padding(Text(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
+    if f.preferred is None and f.values and f.status != "agreed":
+        why = "no preferred value: even split" if f.split == "even" else "no preferred value"
+        console.print(Padding(Text(why, style="bold"), (0, 0, 0, 2), expand=False))
     for i, group in enumerate(f.values):
-        console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred)))
+        undecided = i == 0 and f.preferred is None and f.status != "agreed"
+        console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred), undecided=undecided))
         for line in _claim_lines(group):
             console.print(line)
 
@@ -155,7 +165,8 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
     table.add_column("sources", justify="right", no_wrap=True)
     for f in facts:
         n = len({c.source for g in f.values for c in g.claims})
-        table.add_row(f.attribute, human_value(f.preferred, f.attribute), badge(f.status), str(n))
+        shown = human_value(f.preferred, f.attribute) if f.preferred is not None else "— (no preferred value)"
+        table.add_row(f.attribute, shown, badge(f.status), str(n))
     console.print(table)
     disputed = [
         f
@@ -182,8 +193,37 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
         if against:
             note.append(f"  vs {', '.join(against)}", style="red" if f.status == "contradiction" else "yellow")
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
-        table.add_row(str(f.preferred), f.entity, event, note)
+        when = str(f.preferred) if f.preferred is not None else f"{f.values[0].value}?"  # even split
+        table.add_row(when, f.entity, event, note)
     console.print(table)
+
+
+def render_explain(console: Console, facts: list[Fact]) -> None:
+    """`show --explain`: per fact and value, why — interval, agreements, independence, preference."""
+    for f in facts:
+        console.print()
+        head = Text(f"{f.attribute}", style="bold")
+        head.append("  ")
+        head.append_text(badge(f.status))
+        if f.split:
+            head.append(f" ({f.split} split)")
+        console.print(head)
+        if f.why_preferred:
+            console.print(Padding(Text(f.why_preferred, style="italic"), (0, 0, 0, 2), expand=False))
+        for group in f.values:
+            ex = getattr(group, "explain", None) or {}
+            line = Text("  ▹ ")
+            line.append(human_value(group.value, f.attribute), style="bold")
+            n, k = ex.get("sources"), ex.get("independent")
+            if n is not None:
+                line.append(f"  {n} source{'s' if n != 1 else ''}, {k} independent", style="dim")
+            console.print(line)
+            notes = [str(ex["interval"])] if ex.get("interval") else []
+            notes += [f"{c['source']} folded into {c['copy_of']} ({c['how']})" for c in ex.get("copies_folded", [])]
+            notes += [f"agrees ({a['reason']}): {a['why']}" for a in ex.get("agrees_with", [])]
+            notes += [f"{d['relation']}: {d['why']}" for d in ex.get("differs_from", [])]
+            for note in notes:
+                console.print(Padding(Text(note), (0, 0, 0, 6), expand=False))
 
 
 def render_entities(console: Console, rows: list[dict]) -> None:
