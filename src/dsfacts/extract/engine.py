@@ -277,7 +277,8 @@ class _Extractor:
             return  # "2.8B-A": the activated size of a variant, not a total
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
-        if attribute is None and kind == "money":  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
+        named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions)
+        if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
