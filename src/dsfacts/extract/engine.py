@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
+from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry
 from dsfacts.extract.linking import (
     BLOCKED,
@@ -27,20 +27,17 @@ from dsfacts.extract.linking import (
     company_of,
     explicit,
     figure_subject,
-    is_object,
     subject_of,
     table_subject,
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
+from dsfacts.extract.names import SizeNames, merge_lists
 from dsfacts.extract.texts import TextClaims
 from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, SizeRange, Text, TypedValue, kind_of
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
 QUOTE_LIMIT = 200
-NAMES_REACH = 3  # blocks: model names this close together list one family's variants
-BILLION = Decimal(10) ** 9
-_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
 _WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|licen|许可|协议|授权|found|创|总部|headquarter|based|基于|以|CEO|首席")
 
 
@@ -58,7 +55,6 @@ def _is_label(cell: str) -> bool:
 
 
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
-_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/.]))")
 
 
 def extract_document(doc: Document) -> list[Claim]:
@@ -79,8 +75,9 @@ class _Extractor:
         self.reg = registry()
         self.context = Context()
         self.blocks: list[Block] = []
-        self.size_mentions: list[tuple[str, Decimal, int, Mention]] = []
         self.texts = TextClaims(self)
+        self.dates = Dates(self)
+        self.names = SizeNames(self)
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.heading_texts: list[tuple[int, str]] = []
@@ -111,8 +108,8 @@ class _Extractor:
                 self.context.block_subjects[index] = subject_of(block.text, mentions)
             elif block.kind == "code":
                 self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
-            claims.extend(_merge_lists(list(self._claims_of(index, block, mentions))))
-        claims.extend(self._sizes_from_names())
+            claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
+        claims.extend(self.names.claims())
         return claims
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
@@ -179,7 +176,7 @@ class _Extractor:
 
     def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         text = block.text
-        self._collect_size_names(index, block, mentions)
+        self.names.collect(index, block, mentions)
         matches = vg.find_values(text)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
@@ -188,7 +185,7 @@ class _Extractor:
         hint = self._hint(block) if matches else ""
         compounds = [m for m in matches if isinstance(m.value, vg.Compound)]
         if len(compounds) >= 2:  # "16B-A2.4B, 236B-A21B": the sizes of two variants
-            yield from self._variant_compounds(index, block, mentions, compounds)
+            yield from self.names.compounds(index, block, mentions, compounds)
             matches = [m for m in matches if m not in compounds]
         for i, m in enumerate(matches):
             if any(mm.start <= m.start < mm.end + (2 if mm.kind == KNOWN else 0) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
@@ -203,12 +200,6 @@ class _Extractor:
             yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence)
         yield from self.texts.claims(index, block, mentions)
 
-    def _variant_compounds(self, index: int, block: Block, mentions: list[Mention], compounds: list[vg.ValueMatch]) -> Iterable[Claim]:
-        entity = self.entity_for(index, mentions, compounds[0].start, compounds[0].end)
-        if entity:
-            totals = SizeList(tuple(sorted({c.value.total.amount for c in compounds})))  # type: ignore[attr-defined]
-            yield self._claim_span(block, compounds[0].start, compounds[-1].end, entity, "variant_sizes", totals, None, block.text[compounds[0].start : compounds[-1].end])
-
     def _hint(self, block: Block) -> str:
         """Cue text from a value's surroundings: its column header, or its row label when the
         columns are models ("# Activated Params | 21B | 37B")."""
@@ -218,18 +209,6 @@ class _Extractor:
         if self._models_in_header(cell.table, cell.header):
             return next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not find_mentions(c, self.reg)), "")
         return cell.header[cell.column] if cell.column < len(cell.header) else ""
-
-    def _date_hint(self, block: Block, hint: str) -> str | None:
-        """What a table's date dates: its column header, else the other headers, else its row
-        ("| 2024-12-27 | [DeepSeek-V3 Technical Report](https://arxiv.org/…) |" is a paper)."""
-        cell = block.table
-        if cell is None:
-            return None
-        for words in (hint, " ".join(cell.header), " ".join(c for j, c in enumerate(cell.row) if j != cell.column)):
-            attribute = nc.sentence_date_cue(words) if words else None
-            if attribute:
-                return attribute
-        return None
 
     def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
         """An arXiv id is a model's paper when its link, clause or row names the model."""
@@ -242,14 +221,14 @@ class _Extractor:
             named = [x for x in self.all_mentions if link.start() <= x.start < link.end("text") and x.kind != COMPANY]
             if named:
                 if named[0].entity and named[0].kind != FOREIGN:
-                    yield self._claim(block, m, named[0].entity, "arxiv_id", m.value)
+                    yield self.claim(block, m, named[0].entity, "arxiv_id", m.value)
                 return
         c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
         clause_named = any(c_start <= x.start < c_end and x.kind != COMPANY for x in mentions)
         if clause_named or block.kind in ("cell", "code") or nc.sentence_date_cue(nc.without_urls(text[slice(*sentence)])) == "paper_date":
             entity = self.entity_for(index, mentions, m.start, m.end)
             if entity:
-                yield self._claim(block, m, entity, "arxiv_id", m.value)
+                yield self.claim(block, m, entity, "arxiv_id", m.value)
 
     def _claims_of_value(
         self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
@@ -262,13 +241,13 @@ class _Extractor:
             yield from self._arxiv(index, block, mentions, m, sentence)
             return
         if kind in ("date", "monthday"):
-            yield from self._date_claims(index, block, mentions, m, head, tail, hint, sentence)
+            yield from self.dates.claims(index, block, mentions, m, head, tail, hint, sentence)
             return
         if isinstance(value, vg.Compound):
             entity = self.entity_for(index, mentions, m.start, m.end)
             if entity:
-                yield self._claim(block, m, entity, "total_params", value.total)
-                yield self._claim(block, m, entity, "active_params", value.active)
+                yield self.claim(block, m, entity, "total_params", value.total)
+                yield self.claim(block, m, entity, "active_params", value.active)
             return
         currency = value.currency if isinstance(value, Money) else None
         amount = value.amount if isinstance(value, (Quantity, Money)) else None
@@ -302,106 +281,17 @@ class _Extractor:
         spec = attribute_specs()[attribute]
         if spec.min is not None and amount is not None and amount < spec.min:
             return
-        yield self._claim(block, m, entity, attribute, value)
-
-    def _date_claims(
-        self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
-        sentence: tuple[int, int],
-    ) -> Iterable[Claim]:
-        text = block.text[slice(*sentence)]
-        attribute = choose_attribute("date", head, tail, magnitude=False)
-        if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
-            attribute = "founded_date"
-        year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
-        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
-            attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
-        if attribute is None and not year_only:
-            attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
-        if attribute is None and not year_only:
-            attribute = self._heading_date_cue()  # a section on releases or papers
-        if attribute is None:
-            return  # a date whose context does not say what it dates
-        value = m.value
-        if isinstance(value, vg.MonthDay):
-            year = self._context_year(index, m.start)
-            if year is None or value.day is None:
-                return
-            try:
-                value = DateValue.from_parts(year, value.month, value.day)
-            except ValueError:
-                return
-        entity = self.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
-        if entity:
-            yield self._claim(block, m, entity, attribute, value)
-
-    def _heading_date_cue(self) -> str | None:
-        """The section's own heading says what its dates are ("## Release history")."""
-        if not self.heading_texts or self.heading_texts[-1][0] == 0:
-            return None  # the document's title is about the whole document, not its dates
-        return nc.sentence_date_cue(self.heading_texts[-1][1])
-
-    def _context_year(self, index: int, pos: int) -> int | None:
-        """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its heading."""
-        block = self.blocks[index]
-        years = _YEAR.findall(block.text, 0, pos)
-        if years:
-            return int(years[-1])
-        parent = block.parent
-        while parent is not None:
-            years = _YEAR.findall(self.blocks[parent].text)
-            if years:
-                return int(years[-1])
-            parent = self.blocks[parent].parent
-        for _, text in reversed(self.heading_texts):
-            years = _YEAR.findall(text)
-            if years:
-                return int(years[-1])
-        return None
-
-    # ---- sizes named in model names ("Janus-Pro-1B", "Janus-Pro-7B") ----------------------
-
-    def _collect_size_names(self, index: int, block: Block, mentions: list[Mention]) -> None:
-        for mm in mentions:
-            if mm.kind != KNOWN or mm.entity is None or is_object(block.text, mm, mentions):
-                continue  # "Compared to DeepSeek-Coder-33B": a name in a comparison states nothing
-            tail = _SIZE_TAIL.match(block.text, mm.end)
-            if tail:
-                for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
-                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, index, mm))
-
-    def _sizes_from_names(self) -> Iterable[Claim]:
-        """Sizes named together (in one block or the next few) are the variants; the only size a
-        document names for a model is its size."""
-        by_entity: dict[str, list[tuple[Decimal, int, Mention]]] = {}
-        for entity, size, index, mm in self.size_mentions:
-            by_entity.setdefault(entity, []).append((size, index, mm))
-        for entity, found in by_entity.items():
-            sizes_of = self.reg.get(entity).sizes_of
-            if len({s for s, _, _ in found}) == 1 and not sizes_of:
-                size, index, mm = found[0]
-                yield self._claim_span(self.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
-                continue
-            cluster: list[tuple[Decimal, int, Mention]] = []
-            for item in [*found, None]:
-                if item is not None and (not cluster or item[1] - cluster[-1][1] <= NAMES_REACH):
-                    cluster.append(item)
-                    continue
-                sizes = sorted({s for s, _, _ in cluster})
-                if len(sizes) >= 2:
-                    index, first = cluster[0][1], cluster[0][2]
-                    target, attribute = (sizes_of["entity"], sizes_of["attribute"]) if sizes_of else (entity, "variant_sizes")
-                    yield self._claim_span(self.blocks[index], first.start, first.end, target, attribute, SizeList(tuple(sizes)), None, None)
-                cluster = [item] if item is not None else []
+        yield self.claim(block, m, entity, attribute, value)
 
     # ---- building claims -----------------------------------------------------------------
 
-    def _claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
+    def claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
         if not isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):
             raise TypeError(f"not a claim value: {value!r}")
-        return self._claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, self._file_text(block, m.start, m.end))
+        return self.claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, self._file_text(block, m.start, m.end))
 
     def claim_text(self, block: Block, i: int, j: int, entity: str, attribute: str, text: str) -> Claim:
-        return self._claim_span(block, i, j, entity, attribute, Text(text), None, self._file_text(block, i, j))
+        return self.claim_span(block, i, j, entity, attribute, Text(text), None, self._file_text(block, i, j))
 
     def _file_text(self, block: Block, start: int, end: int) -> str:
         """The value as the file writes it ("557.6万**美元" keeps its markup): found with a text search."""
@@ -409,7 +299,7 @@ class _Extractor:
         raw = self.doc.text[a:b]
         return raw if "\n" not in raw else block.text[start:end]
 
-    def _claim_span(
+    def claim_span(
         self, block: Block, start: int, end: int, entity: str, attribute: str, value: TypedValue,
         qualifier: str | None, raw: str | None,
     ) -> Claim:
@@ -437,24 +327,6 @@ class _Extractor:
             a, b = block.origin(start), block.origin(max(end - 1, start)) + 1
             quote = self.doc.text[a:b]
         return quote
-
-
-def _merge_lists(claims: list[Claim]) -> list[Claim]:
-    """Size lists one block gives one model ("Qwen: 1.5B, 7B; Llama: 8B, 70B") are one list."""
-    lists: dict[tuple[str, str], list[Claim]] = {}
-    for c in claims:
-        if c.kind == "sizes":
-            lists.setdefault((c.entity, c.attribute), []).append(c)
-    out = []
-    for c in claims:
-        group = lists.get((c.entity, c.attribute)) if c.kind == "sizes" else None
-        if group and len(group) > 1:
-            if c is group[0]:
-                sizes = sorted({v for g in group for v in g.value})  # type: ignore[union-attr]
-                out.append(c.model_copy(update={"value": sizes}))
-            continue
-        out.append(c)
-    return out
 
 
 __all__ = ["FOREIGN", "extract_document"]

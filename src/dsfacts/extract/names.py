@@ -1,0 +1,87 @@
+"""Sizes in model names: "Janus-Pro-1B" and "Janus-Pro-7B" named together are the variants of
+Janus-Pro; the only size a document ever names for a model is its size. Also "16B-A2.4B,
+236B-A21B" (two variants) and size lists one block gives one model, which are one list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from dsfacts.extract import values as vg
+from dsfacts.extract.linking import is_object
+from dsfacts.extract.mentions import KNOWN, Mention
+from dsfacts.models import Claim, Quantity, SizeList
+from dsfacts.segment import Block
+
+if TYPE_CHECKING:
+    from dsfacts.extract.engine import _Extractor
+
+BILLION = Decimal(10) ** 9
+NAMES_REACH = 3  # blocks: model names this close together list one family's variants
+_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
+
+
+class SizeNames:
+    def __init__(self, extractor: _Extractor):
+        self.x = extractor
+        self.size_mentions: list[tuple[str, Decimal, int, Mention]] = []
+
+    def collect(self, index: int, block: Block, mentions: list[Mention]) -> None:
+        for mm in mentions:
+            if mm.kind != KNOWN or mm.entity is None or is_object(block.text, mm, mentions):
+                continue  # "Compared to DeepSeek-Coder-33B": a name in a comparison states nothing
+            tail = _SIZE_TAIL.match(block.text, mm.end)
+            if tail:
+                for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
+                    self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, index, mm))
+
+    def claims(self) -> Iterable[Claim]:
+        """Sizes named together (in one block or the next few) are the variants; the only size a
+        document names for a model is its size."""
+        by_entity: dict[str, list[tuple[Decimal, int, Mention]]] = {}
+        for entity, size, index, mm in self.size_mentions:
+            by_entity.setdefault(entity, []).append((size, index, mm))
+        for entity, found in by_entity.items():
+            sizes_of = self.x.reg.get(entity).sizes_of
+            if len({s for s, _, _ in found}) == 1 and not sizes_of:
+                size, index, mm = found[0]
+                yield self.x.claim_span(self.x.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
+                continue
+            cluster: list[tuple[Decimal, int, Mention]] = []
+            for item in [*found, None]:
+                if item is not None and (not cluster or item[1] - cluster[-1][1] <= NAMES_REACH):
+                    cluster.append(item)
+                    continue
+                sizes = sorted({s for s, _, _ in cluster})
+                if len(sizes) >= 2:
+                    index, first = cluster[0][1], cluster[0][2]
+                    target, attribute = (sizes_of["entity"], sizes_of["attribute"]) if sizes_of else (entity, "variant_sizes")
+                    yield self.x.claim_span(self.x.blocks[index], first.start, first.end, target, attribute, SizeList(tuple(sizes)), None, None)
+                cluster = [item] if item is not None else []
+
+    def compounds(self, index: int, block: Block, mentions: list[Mention], compounds: list[vg.ValueMatch]) -> Iterable[Claim]:
+        entity = self.x.entity_for(index, mentions, compounds[0].start, compounds[0].end)
+        if entity:
+            totals = SizeList(tuple(sorted({c.value.total.amount for c in compounds})))  # type: ignore[attr-defined]
+            yield self.x.claim_span(block, compounds[0].start, compounds[-1].end, entity, "variant_sizes", totals, None, block.text[compounds[0].start : compounds[-1].end])
+
+
+def merge_lists(claims: list[Claim]) -> list[Claim]:
+    """Size lists one block gives one model ("Qwen: 1.5B, 7B; Llama: 8B, 70B") are one list."""
+    lists: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.kind == "sizes":
+            lists.setdefault((c.entity, c.attribute), []).append(c)
+    out = []
+    for c in claims:
+        group = lists.get((c.entity, c.attribute)) if c.kind == "sizes" else None
+        if group and len(group) > 1:
+            if c is group[0]:
+                sizes = sorted({v for g in group for v in g.value})  # type: ignore[union-attr]
+                out.append(c.model_copy(update={"value": sizes}))
+            continue
+        out.append(c)
+    return out
