@@ -251,11 +251,25 @@ def conflicts(
     json_out: JsonOpt = False,
 ) -> None:
     """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
+    from dsfacts import index as ix
+
+    found = ix.open_fresh(claims, sources)
+    statuses = _parse_statuses(status, found)
+    entity_id = _resolve_entity(entity, found) if entity else None
+    idx = found or ix.open_or_build(claims, sources)
+    if idx is not None:  # the read index: no claim is parsed, nothing is reconciled again
+        attr = _check_attribute(attribute, idx.attributes()) if attribute else None
+        chosen_json = idx.select(entity_id, attr, statuses)
+        if json_out:
+            print_json({"facts": chosen_json})
+            return
+        from dsfacts import render
+
+        render.render_conflicts(console(), ix.views(chosen_json), idx.counts(entity_id, attr))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    statuses = rc.parse_statuses(status)
-    entity_id = _resolve_entity(entity) if entity else None
     base = kb_mod.load(sources, claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
     scope = rc.select_facts(rc.reconcile(base.claims), entity_id, attr, rc.STATUS_ORDER)
@@ -277,10 +291,24 @@ def show(
     json_out: JsonOpt = False,
 ) -> None:
     """Everything known about one entity, attribute by attribute, with the disagreements."""
+    from dsfacts import index as ix
+
+    found = ix.open_fresh(claims, sources)
+    entity_id = _resolve_entity(entity, found)
+    idx = found or ix.open_or_build(claims, sources)
+    if idx is not None:  # the read index: only this entity's facts are read
+        facts_json = idx.entity_facts(entity_id)
+        name = idx.entity_name(entity_id) or _entity_name(entity_id)
+        if json_out:
+            print_json({"entity": entity_id, "name": name, "facts": facts_json})
+            return
+        from dsfacts import render
+
+        render.render_card(console(), entity_id, name, ix.views(facts_json))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    entity_id = _resolve_entity(entity)
     facts = rc.entity_facts(rc.reconcile(kb_mod.load(sources, claims).claims), entity_id)
     name = _entity_name(entity_id)
     if json_out:
@@ -297,6 +325,18 @@ def timeline(
     sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
 ) -> None:
     """Release and paper dates of every entity in date order; disputed dates are marked."""
+    from dsfacts import index as ix
+
+    idx = ix.open_or_build(claims, sources)
+    if idx is not None:
+        events_json = idx.timeline()
+        if json_out:
+            print_json({"timeline": events_json})
+            return
+        from dsfacts import render
+
+        render.render_timeline(console(), ix.views(events_json))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
@@ -345,7 +385,9 @@ def sources_cmd(
     render.render_sources(console(), rows)
 
 
-def _resolve_entity(name: str) -> str:
+def _resolve_entity(name: str, index: Any = None) -> str:
+    if index is not None and index.entity_name(name) is not None:
+        return name  # an exact id: no need to load the alias registry
     from dsfacts.extract.entities import registry
 
     return registry().resolve(name)
@@ -358,14 +400,32 @@ def _entity_name(entity_id: str) -> str:
     return reg.get(entity_id).name if entity_id in reg.entities else entity_id
 
 
+def _parse_statuses(text: str | None, index: Any) -> tuple[str, ...]:
+    if not text and index is not None:
+        return index.disputed  # the default, recorded by the reconciler when the index was built
+    from dsfacts import reconcile as rc
+
+    return rc.parse_statuses(text)
+
+
+def _check_attribute(attribute: str, present: set[str]) -> str:
+    from dsfacts import reconcile as rc
+
+    return rc.check_attribute(attribute, present | _listed_attributes())
+
+
 def _known_attributes(claims: list[Any]) -> set[str]:
+    return {c.attribute for c in claims} | _listed_attributes()
+
+
+def _listed_attributes() -> set[str]:
     from importlib import resources
 
     import yaml
 
     text = resources.files("dsfacts.data").joinpath("attributes.yaml").read_text(encoding="utf-8")
     listed = yaml.safe_load(text) or {}
-    return {c.attribute for c in claims} | (set(listed) if isinstance(listed, dict) else set())
+    return set(listed) if isinstance(listed, dict) else set()
 
 
 def main() -> None:
