@@ -70,8 +70,11 @@ def user_errors(func: F) -> F:
 def extract(
     sources: SourcesOpt = DEFAULT_SOURCES,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in N processes.")] = 1,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parse in N processes (default: one per core).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every document again.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Also say why cached results were not used.")] = False,
 ) -> None:
     """Parse every document in --sources and (re)write --claims atomically (only changed ones are re-parsed)."""
     from dsfacts import kb
@@ -79,6 +82,8 @@ def extract(
     with _extract_progress() as progress:
         report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
     _print_extract_report(report)
+    for note in report.notes if debug else ():
+        typer.echo(f"debug: {note}", err=True)
     typer.echo(
         f"{report.documents} documents ({report.parsed} parsed, {report.cached} unchanged), "
         f"{report.claims} claims -> {claims}",

@@ -87,6 +87,11 @@ def read_claims(path: Path) -> list[Claim]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise StoreError(f"{path}: cannot read ({e}).") from e
+    return parse_claims(text, path)
+
+
+def parse_claims(text: str, path: Path) -> list[Claim]:
+    """The claims in the text of a claims file (`path` names it in errors)."""
     claims: list[Claim] = []
     # split on "\n" only: quotes may hold U+2028 or U+0085, which splitlines() would break on
     for number, line in enumerate(text.split("\n"), start=1):
