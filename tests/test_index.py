@@ -146,3 +146,19 @@ def test_read_commands_import_only_what_they_need(kb: Path, args: tuple[str, ...
     assert "dsfacts.index" in modules  # the measurement itself works
     bad = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN_ON_READ))
     assert not bad, f"`dsfacts {' '.join(args)}` imports {bad}"
+
+
+def test_check_reads_the_index_and_judges_as_before(kb: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: object) -> None:
+    (kb / "draft.md").write_text(
+        "deepseek-v3 total_params 671000000000\ndeepseek-v3 total_params 5\ndeepseek-r1 context_length 128000\n"
+        "deepseek-r1 total_params 671\ndeepseek-v2 release_date 2024\n",
+        encoding="utf-8",
+    )
+    with_index = CliRunner().invoke(app, ["check", "draft.md", "--json"])
+    assert index.path_for(kb / "claims.jsonl").exists()
+    monkeypatch.setattr(index, "open_or_build", lambda *a: None)
+    without = CliRunner().invoke(app, ["check", "draft.md", "--json"])
+    assert with_index.exit_code == without.exit_code
+    assert json.loads(with_index.stdout) == json.loads(without.stdout)
+    verdicts = [f["verdict"] for f in json.loads(with_index.stdout)["findings"]]
+    assert {"disputed", "contradicted", "supported", "unverified"} <= set(verdicts)

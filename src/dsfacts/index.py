@@ -75,6 +75,7 @@ CREATE INDEX facts_entity ON facts (entity, attribute);
 CREATE INDEX facts_status ON facts (status_rank, entity, attribute);
 CREATE TABLE claims (entity TEXT NOT NULL, attribute TEXT NOT NULL, json TEXT NOT NULL);
 CREATE INDEX claims_key ON claims (entity, attribute);
+CREATE INDEX claims_attribute ON claims (attribute);
 CREATE TABLE names (id TEXT PRIMARY KEY, name TEXT NOT NULL);
 """
 
@@ -200,6 +201,20 @@ class Index:
             out += self._facts(
                 "SELECT json FROM claims WHERE entity = ? AND attribute = ? ORDER BY rowid", (entity, attribute)
             )
+        return out
+
+    def claims_of_attributes(self, attributes: Iterable[str]) -> list[dict[str, Any]]:
+        """Every claim on these attributes, any entity (check names a value stated for a sibling)."""
+        wanted = sorted(set(attributes))
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        return self._facts(f"SELECT json FROM claims WHERE attribute IN ({marks}) ORDER BY rowid", wanted)
+
+    def facts_for(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for entity, attribute in sorted(set(keys)):
+            out += self._facts("SELECT json FROM facts WHERE entity = ? AND attribute = ?", (entity, attribute))
         return out
 
     @staticmethod
