@@ -162,3 +162,16 @@ def test_check_reads_the_index_and_judges_as_before(kb: Path, monkeypatch: pytes
     assert json.loads(with_index.stdout) == json.loads(without.stdout)
     verdicts = [f["verdict"] for f in json.loads(with_index.stdout)["findings"]]
     assert {"disputed", "contradicted", "supported", "unverified"} <= set(verdicts)
+
+
+def test_the_fast_claims_reader_still_names_a_bad_line(tmp_path: Path) -> None:
+    from dsfacts.errors import StoreError
+
+    path = tmp_path / "claims.jsonl"
+    store.write_claims(path, CLAIMS)
+    good = path.read_text(encoding="utf-8").splitlines()
+    assert store.parse_claims("\n".join(good) + "\n", path) == store.read_claims(path)
+    for bad, where in (([good[0] + "," + good[1], *good[2:]], ":1:"), ([*good[:3], '{"entity": 1}'], ":4:")):
+        path.write_text("\n".join(bad) + "\n", encoding="utf-8")
+        with pytest.raises(StoreError, match=where):
+            store.read_claims(path)

@@ -80,8 +80,10 @@ CREATE TABLE names (id TEXT PRIMARY KEY, name TEXT NOT NULL);
 """
 
 
-def build(claims_path: Path, sources_dir: Path | None, claims: list[Any]) -> Path | None:
+def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: str | None = None) -> Path | None:
     """Reconcile `claims` and write the index atomically; None when it cannot be written.
+
+    `text`, the claims file the claims were read from, saves serialising each claim again.
 
     The index only saves time, so any failure to write it is silent: the caller falls back.
     """
@@ -109,12 +111,12 @@ def build(claims_path: Path, sources_dir: Path | None, claims: list[Any]) -> Pat
                     for i, f in enumerate(facts)
                 ),
             )  # fmt: skip
+            lines = [line for line in text.split("\n") if line.strip()] if text is not None else []
+            if len(lines) != len(claims):
+                lines = [json.dumps(c.model_dump(exclude_none=True), ensure_ascii=False) for c in claims]
             db.executemany(
                 "INSERT INTO claims VALUES (?, ?, ?)",
-                (
-                    (c.entity, c.attribute, json.dumps(c.model_dump(exclude_none=True), ensure_ascii=False))
-                    for c in claims
-                ),
+                ((c.entity, c.attribute, line) for c, line in zip(claims, lines, strict=True)),
             )
             db.executemany("INSERT INTO names VALUES (?, ?)", _entity_names())
             meta = {
@@ -265,8 +267,12 @@ def open_or_build(claims_path: Path, sources_dir: Path | None) -> Index | None:
         return found
     from dsfacts import store
 
-    claims = store.read_claims(claims_path)
-    if build(claims_path, sources_dir, claims) is None:
+    try:
+        text = Path(claims_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    claims = store.parse_claims(text, claims_path) if text is not None else store.read_claims(claims_path)
+    if build(claims_path, sources_dir, claims, text) is None:
         return None
     return open_fresh(claims_path, sources_dir)
 

@@ -100,7 +100,7 @@ def extract_all(
     cache = cache_mod.load(claims_path, fingerprint) if use_cache else cache_mod.Cache(fingerprint)
     try:
         if use_cache and _unchanged(paths, cache, claims_path, report):
-            _ensure_index(claims_path, sources_dir, None)
+            _ensure_index(claims_path, sources_dir, None, report)
             return report
         _extract_changed(paths, cache, claims_path, sources_dir, report, progress, jobs, use_cache)
     finally:
@@ -203,10 +203,10 @@ def _extract_changed(
     size, mtime = cache_mod.stat_of(claims_path)
     cache.record_claims_file({"size": size, "mtime_ns": mtime, "sha256": sha, "claims": report.claims})
     cache.commit()
-    _ensure_index(claims_path, sources_dir, text)
+    _ensure_index(claims_path, sources_dir, text, report)
 
 
-def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None) -> None:
+def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None, report: ExtractReport) -> None:
     """Stage 5 ahead of time: the read index of reconciled facts, unless it is already fresh."""
     from dsfacts import index
 
@@ -215,10 +215,15 @@ def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None) -> Non
         found.close()
         return
     try:
-        claims = store.parse_claims(text, claims_path) if text is not None else store.read_claims(claims_path)
-    except DsfactsError:
+        if text is None:
+            text = claims_path.read_text(encoding="utf-8")
+        claims = store.parse_claims(text, claims_path)
+    except (DsfactsError, OSError, UnicodeDecodeError):
         return  # the read commands will say what is wrong with claims.jsonl
-    index.build(claims_path, sources_dir, claims)
+    try:
+        index.build(claims_path, sources_dir, claims, text)
+    except Exception as e:  # noqa: BLE001 - claims.jsonl is written; the read commands report a reconciler bug
+        report.notes.append(f"index: not written, reconciling failed ({type(e).__name__}: {e})")
 
 
 # ---- reading the knowledge base ---------------------------------------------------------------
