@@ -82,8 +82,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000, help="documents in the generated base")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-big", action="store_true", help="only the bundled base and the seeds x40")
+    ap.add_argument("--src", type=Path, default=REPO / "src", help="the dsfacts package to measure (PYTHONPATH)")
     opts = ap.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1", "COLUMNS": "120"}
+    env = {**os.environ, "PYTHONPATH": str(opts.src), "NO_COLOR": "1", "COLUMNS": "120"}
     work = Path(tempfile.mkdtemp(prefix="dsfacts-scale-"))
     bench = Bench(opts.runs, env)
     try:
