@@ -94,7 +94,7 @@ def main() -> None:
         shutil.copy(REPO / "claims.jsonl", kb / "claims.jsonl")
         timed([sys.executable, "-m", "dsfacts", "extract"], kb, env)
         n = f"{claim_count(kb / 'claims.jsonl')} claims"
-        bench.dsfacts("dsfacts --version", "", ["--version"], kb)
+        bench.dsfacts("dsfacts --help (start-up)", "", ["--help"], kb)
         bench.dsfacts("show deepseek-v3 (bundled)", n, ["show", "deepseek-v3"], kb)
         bench.dsfacts("show deepseek-v3 --json (bundled)", n, ["show", "deepseek-v3", "--json"], kb)
         bench.dsfacts("conflicts (bundled)", n, ["conflicts"], kb)
