@@ -175,3 +175,15 @@ def test_the_fast_claims_reader_still_names_a_bad_line(tmp_path: Path) -> None:
         path.write_text("\n".join(bad) + "\n", encoding="utf-8")
         with pytest.raises(StoreError, match=where):
             store.read_claims(path)
+
+
+@given(
+    st.dictionaries(st.sampled_from(["entity", "name"]), st.text(max_size=5), max_size=2),
+    st.lists(st.recursive(st.none() | st.integers() | st.text(max_size=6),
+                          lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=4), kids, max_size=3),
+                          max_leaves=8), max_size=4),
+)  # fmt: skip
+def test_json_document_is_json_dumps_byte_for_byte(head: dict, items: list) -> None:
+    raws = [json.dumps(i, ensure_ascii=False, indent=2) for i in items]
+    expected = json.dumps({**head, "facts": items}, ensure_ascii=False, indent=2) + "\n"
+    assert index.json_document(head, "facts", raws) == expected

@@ -264,12 +264,12 @@ def conflicts(
     idx = found or ix.open_or_build(claims, sources)
     if idx is not None:  # the read index: no claim is parsed, nothing is reconciled again
         attr = _check_attribute(attribute, idx.attributes()) if attribute else None
-        chosen_json = idx.select(entity_id, attr, statuses)
         if json_out:
-            print_json({"facts": chosen_json})
+            sys.stdout.write(ix.json_document({}, "facts", idx.select_raw(entity_id, attr, statuses)))
             return
         from dsfacts import render
 
+        chosen_json = idx.select(entity_id, attr, statuses)
         render.render_conflicts(console(), ix.views(chosen_json), idx.counts(entity_id, attr))
         return
     from dsfacts import kb as kb_mod
@@ -302,14 +302,14 @@ def show(
     entity_id = _resolve_entity(entity, found)
     idx = found or ix.open_or_build(claims, sources)
     if idx is not None:  # the read index: only this entity's facts are read
-        facts_json = idx.entity_facts(entity_id)
         name = idx.entity_name(entity_id) or _entity_name(entity_id)
         if json_out:
-            print_json({"entity": entity_id, "name": name, "facts": facts_json})
+            head = {"entity": entity_id, "name": name}
+            sys.stdout.write(ix.json_document(head, "facts", idx.entity_facts_raw(entity_id)))
             return
         from dsfacts import render
 
-        render.render_card(console(), entity_id, name, ix.views(facts_json))
+        render.render_card(console(), entity_id, name, ix.views(idx.entity_facts(entity_id)))
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
@@ -334,13 +334,12 @@ def timeline(
 
     idx = ix.open_or_build(claims, sources)
     if idx is not None:
-        events_json = idx.timeline()
         if json_out:
-            print_json({"timeline": events_json})
+            sys.stdout.write(ix.json_document({}, "timeline", idx.timeline_raw()))
             return
         from dsfacts import render
 
-        render.render_timeline(console(), ix.views(events_json))
+        render.render_timeline(console(), ix.views(idx.timeline()))
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+FORMAT = 2
 CACHE_DIR = ".dsfacts-cache"
 # Files beside claims.jsonl / in sources/ that may change what reconciliation says.
 _SIDE_FILES = ("reviews.yaml",)
@@ -107,7 +107,7 @@ def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: 
                 (
                     (i, f.entity, f.attribute, f.status, order.get(f.status, len(order)),
                      on_timeline.get((f.entity, f.attribute)),
-                     json.dumps(rc.fact_json(f), ensure_ascii=False))
+                     json.dumps(rc.fact_json(f), ensure_ascii=False, indent=2))
                     for i, f in enumerate(facts)
                 ),
             )  # fmt: skip
@@ -164,17 +164,31 @@ class Index:
         self.db.close()
 
     def _facts(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        return [json.loads(row[0]) for row in self.db.execute(sql, tuple(args))]
+        return [json.loads(text) for text in self._raw(sql, args)]
+
+    def _raw(self, sql: str, args: Iterable[Any] = ()) -> list[str]:
+        return [row[0] for row in self.db.execute(sql, tuple(args))]
+
+    # Each query has a raw twin: the facts as stored JSON text (indent=2), for `--json` output
+    # without parsing and re-serialising thousands of claims (see json_document).
 
     def entity_facts(self, entity: str) -> list[dict[str, Any]]:
-        return self._facts("SELECT json FROM facts WHERE entity = ? ORDER BY rank", (entity,))
+        return [json.loads(text) for text in self.entity_facts_raw(entity)]
+
+    def entity_facts_raw(self, entity: str) -> list[str]:
+        return self._raw("SELECT json FROM facts WHERE entity = ? ORDER BY rank", (entity,))
 
     def select(
         self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None
     ) -> list[dict[str, Any]]:
         """Like reconcile.select_facts: matching facts, by status order, entity, attribute."""
+        return [json.loads(text) for text in self.select_raw(entity, attribute, statuses)]
+
+    def select_raw(
+        self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None
+    ) -> list[str]:
         where, args = self._where(entity, attribute, statuses)
-        return self._facts(f"SELECT json FROM facts{where} ORDER BY status_rank, entity, attribute", args)
+        return self._raw(f"SELECT json FROM facts{where} ORDER BY status_rank, entity, attribute", args)
 
     def counts(self, entity: str | None = None, attribute: str | None = None) -> dict[str, int]:
         """Like reconcile.count_statuses over the facts in scope."""
@@ -187,7 +201,10 @@ class Index:
         return out
 
     def timeline(self) -> list[dict[str, Any]]:
-        return self._facts("SELECT json FROM facts WHERE timeline IS NOT NULL ORDER BY timeline")
+        return [json.loads(text) for text in self.timeline_raw()]
+
+    def timeline_raw(self) -> list[str]:
+        return self._raw("SELECT json FROM facts WHERE timeline IS NOT NULL ORDER BY timeline")
 
     def attributes(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT DISTINCT attribute FROM facts")}
@@ -275,6 +292,16 @@ def open_or_build(claims_path: Path, sources_dir: Path | None) -> Index | None:
     if build(claims_path, sources_dir, claims, text) is None:
         return None
     return open_fresh(claims_path, sources_dir)
+
+
+def json_document(head: dict[str, Any], key: str, items: list[str]) -> str:
+    """`json.dumps({**head, key: items parsed}, ensure_ascii=False, indent=2)` + newline, byte for byte,
+    from items already serialised with indent=2: nothing is parsed (JSON strings hold no raw newline)."""
+    empty = json.dumps({**head, key: []}, ensure_ascii=False, indent=2)
+    if not items:
+        return empty + "\n"
+    body = ",\n".join("    " + item.replace("\n", "\n    ") for item in items)
+    return empty[: -len("[]\n}")] + "[\n" + body + "\n  ]\n}\n"
 
 
 # ---- views for the renderers -------------------------------------------------------------------
