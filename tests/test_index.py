@@ -139,7 +139,11 @@ def imported_modules(kb: Path, *args: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("args", [("show", "deepseek-v3"), ("show", "deepseek-v3", "--json"), ("conflicts", "--json")])
+@pytest.mark.parametrize(
+    "args",
+    [("show", "deepseek-v3"), ("show", "deepseek-v3", "--json"), ("conflicts",), ("conflicts", "--json"),
+     ("timeline", "--json")],
+)  # fmt: skip
 def test_read_commands_import_only_what_they_need(kb: Path, args: tuple[str, ...]) -> None:
     run("show", "deepseek-v3")  # the index exists, as after `extract`
     modules = imported_modules(kb, *args)
