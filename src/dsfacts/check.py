@@ -127,10 +127,35 @@ def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -
     from dsfacts import kb
 
     doc = read_draft(path_or_dash)
-    base = kb.load(Path(sources_dir), Path(claims_path))
     name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
+    found = _check_with_index(doc, Path(sources_dir), Path(claims_path))
+    if found is not None:
+        return CheckReport(draft=name, findings=found, encoding=doc.encoding)
+    base = kb.load(Path(sources_dir), Path(claims_path))
     findings = check_draft(doc, base.claims, context_for(base))  # the same copy families and priors as `conflicts`
     return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
+
+
+def _check_with_index(doc: Document, sources_dir: Path, claims_path: Path) -> list[Finding] | None:
+    """check_draft reading only what the draft needs from the read index: the claims on its
+    attributes and the already reconciled facts it names (None: no index, use the whole base)."""
+    from pydantic import ValidationError
+
+    from dsfacts import index
+
+    idx = index.open_or_build(claims_path, sources_dir)
+    if idx is None:
+        return None
+    try:
+        draft_claims = _extract(doc)
+        keys = {(d.entity, d.attribute) for d in draft_claims}
+        claims = [Claim.model_validate(c) for c in idx.claims_of_attributes({a for _, a in keys})]
+        facts = {(f["entity"], f["attribute"]): Fact.model_validate(f) for f in idx.facts_for(keys)}
+    except ValidationError:  # an index written by another version of the models: the slow way
+        return None
+    finally:
+        idx.close()
+    return judge_claims(draft_claims, claims, facts=facts)
 
 
 # ---- deciding --------------------------------------------------------------------------------
@@ -148,15 +173,23 @@ def _extract(doc: Document) -> list[Claim]:
     return extract_document(doc)
 
 
-def judge_claims(draft_claims: list[Claim], claims: list[Claim], context: Context | None = None) -> list[Finding]:
-    """The verdicts for already-extracted draft claims (the pure core of `check_draft`)."""
+def judge_claims(
+    draft_claims: list[Claim],
+    claims: list[Claim],
+    context: Context | None = None,
+    facts: dict[tuple[str, str], Fact] | None = None,
+) -> list[Finding]:
+    """The verdicts for already-extracted draft claims (the pure core of `check_draft`).
+
+    `facts`: the reconciled facts by (entity, attribute) when known (the read index), else they
+    are reconciled here from `claims`.
+    """
     by_key: dict[tuple[str, str], list[Claim]] = {}
     for c in merge_same_source_sizes(claims):  # as reconcile sees them: one size list per source
         by_key.setdefault((c.entity, c.attribute), []).append(c)
     by_attribute: dict[str, list[Claim]] = {}  # other entities' claims, only to name a mix-up
     for c in claims:
         by_attribute.setdefault(c.attribute, []).append(c)
-    facts: dict[tuple[str, str], Fact] | None = None
     seen: set[tuple] = set()
     findings: list[Finding] = []
     for d in sorted(draft_claims, key=lambda c: (c.line, c.column, c.entity, c.attribute)):

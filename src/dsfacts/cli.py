@@ -70,8 +70,11 @@ def user_errors(func: F) -> F:
 def extract(
     sources: SourcesOpt = DEFAULT_SOURCES,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parse in N processes.")] = 1,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Parse in N processes (default: one per core).")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every document again.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Also say why cached results were not used.")] = False,
 ) -> None:
     """Parse every document in --sources and (re)write --claims atomically (only changed ones are re-parsed)."""
     from dsfacts import kb
@@ -79,6 +82,8 @@ def extract(
     with _extract_progress() as progress:
         report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
     _print_extract_report(report)
+    for note in report.notes if debug else ():
+        typer.echo(f"debug: {note}", err=True)
     typer.echo(
         f"{report.documents} documents ({report.parsed} parsed, {report.cached} unchanged), "
         f"{report.claims} claims -> {claims}",
@@ -255,12 +260,30 @@ def conflicts(
     ] = None,
 ) -> None:
     """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
+    from dsfacts import index as ix
+
+    found = ix.open_fresh(claims, sources)
+    statuses = _parse_statuses(status, found)
+    entity_id = _resolve_entity(entity, found) if entity else None
+    idx = found or ix.open_or_build(claims, sources)
+    if split is not None and split not in ("even", "outlier"):
+        from dsfacts import reconcile as rc
+
+        rc.parse_split(split)  # the same clear error as the slow path
+    if idx is not None:  # the read index: no claim is parsed, nothing is reconciled again
+        attr = _check_attribute(attribute, idx.attributes()) if attribute else None
+        if json_out:
+            sys.stdout.write(ix.json_document({}, "facts", idx.select_raw(entity_id, attr, statuses, split)))
+            return
+        from dsfacts import render
+
+        chosen_json = idx.select(entity_id, attr, statuses, split)
+        render.render_conflicts(console(), ix.views(chosen_json), idx.counts(entity_id, attr))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    statuses = rc.parse_statuses(status)
     wanted_split = rc.parse_split(split)
-    entity_id = _resolve_entity(entity) if entity else None
     base = kb_mod.load(sources, claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
     scope = rc.select_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id, attr, rc.STATUS_ORDER)
@@ -285,10 +308,24 @@ def show(
     ] = False,
 ) -> None:
     """Everything known about one entity, attribute by attribute, with the disagreements."""
+    from dsfacts import index as ix
+
+    found = ix.open_fresh(claims, sources)
+    entity_id = _resolve_entity(entity, found)
+    idx = None if explain and not json_out else (found or ix.open_or_build(claims, sources))
+    if idx is not None:  # the read index: only this entity's facts are read
+        name = idx.entity_name(entity_id) or _entity_name(entity_id)
+        if json_out:
+            head = {"entity": entity_id, "name": name}
+            sys.stdout.write(ix.json_document(head, "facts", idx.entity_facts_raw(entity_id)))
+            return
+        from dsfacts import render
+
+        render.render_card(console(), entity_id, name, ix.views(idx.entity_facts(entity_id)))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
-    entity_id = _resolve_entity(entity)
     base = kb_mod.load(sources, claims)
     facts = rc.entity_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id)
     name = _entity_name(entity_id)
@@ -308,6 +345,17 @@ def timeline(
     sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
 ) -> None:
     """Release and paper dates of every entity in date order; disputed dates are marked."""
+    from dsfacts import index as ix
+
+    idx = ix.open_or_build(claims, sources)
+    if idx is not None:
+        if json_out:
+            sys.stdout.write(ix.json_document({}, "timeline", idx.timeline_raw()))
+            return
+        from dsfacts import render
+
+        render.render_timeline(console(), ix.views(idx.timeline()))
+        return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
@@ -358,7 +406,9 @@ def sources_cmd(
     render.render_sources(console(), rows)
 
 
-def _resolve_entity(name: str) -> str:
+def _resolve_entity(name: str, index: Any = None) -> str:
+    if index is not None and index.entity_name(name) is not None:
+        return name  # an exact id: no need to load the alias registry
     from dsfacts.extract.entities import registry
 
     return registry().resolve(name)
@@ -371,14 +421,32 @@ def _entity_name(entity_id: str) -> str:
     return reg.get(entity_id).name if entity_id in reg.entities else entity_id
 
 
+def _parse_statuses(text: str | None, index: Any) -> tuple[str, ...]:
+    if not text and index is not None:
+        return index.disputed  # the default, recorded by the reconciler when the index was built
+    from dsfacts import reconcile as rc
+
+    return rc.parse_statuses(text)
+
+
+def _check_attribute(attribute: str, present: set[str]) -> str:
+    from dsfacts import reconcile as rc
+
+    return rc.check_attribute(attribute, present | _listed_attributes())
+
+
 def _known_attributes(claims: list[Any]) -> set[str]:
+    return {c.attribute for c in claims} | _listed_attributes()
+
+
+def _listed_attributes() -> set[str]:
     from importlib import resources
 
     import yaml
 
     text = resources.files("dsfacts.data").joinpath("attributes.yaml").read_text(encoding="utf-8")
     listed = yaml.safe_load(text) or {}
-    return {c.attribute for c in claims} | (set(listed) if isinstance(listed, dict) else set())
+    return set(listed) if isinstance(listed, dict) else set()
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from dsfacts import cache as cache_mod
 from dsfacts import sources as src
 from dsfacts import store
-from dsfacts.errors import SourceError
+from dsfacts.errors import DsfactsError, SourceError
 from dsfacts.models import Claim, Source
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
@@ -35,6 +35,7 @@ class ExtractReport:
     parsed: int = 0  # documents parsed in this run
     cached: int = 0  # documents whose claims came from the cache
     problems: list[str] = field(default_factory=list)  # files named and skipped, with why
+    notes: list[str] = field(default_factory=list)  # why cached results were not used (--debug)
 
 
 # ---- stages 1-3 for one document (runs in worker processes too) ------------------------------
@@ -81,36 +82,94 @@ def extract_all(
     claims_path: Path,
     progress: Progress | None = None,
     *,
-    jobs: int = 1,
+    jobs: int | None = None,
     use_cache: bool = True,
 ) -> ExtractReport:
     """Stages 1-4: parse every (changed) document in sources_dir and rewrite claims_path atomically.
 
     A file that cannot be read (binary, undecodable) is named in `report.problems` and skipped.
-    The old claims file stays untouched until the new one is complete.
+    The old claims file stays untouched until the new one is complete. `jobs` defaults to the
+    number of cores. When nothing changed (every source's size and mtime as recorded, claims.jsonl
+    as written) the answer comes from the cache without reading a document or a claim.
     """
     sources_dir, claims_path = Path(sources_dir), Path(claims_path)
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     paths = src.discover(sources_dir)
     report = ExtractReport(problems=src.ignored_files(sources_dir))
     fingerprint = cache_mod.parser_fingerprint()
-    old = cache_mod.load(claims_path, fingerprint) if use_cache else cache_mod.Cache(fingerprint)
-    new = cache_mod.Cache(fingerprint)
+    cache = cache_mod.load(claims_path, fingerprint) if use_cache else cache_mod.Cache(fingerprint)
+    try:
+        if use_cache and _unchanged(paths, cache, claims_path, report):
+            _ensure_index(claims_path, sources_dir, None, report)
+            return report
+        _extract_changed(paths, cache, claims_path, sources_dir, report, progress, jobs, use_cache)
+    finally:
+        report.notes.extend(cache.notes)
+        cache.close()
+    return report
 
+
+def _unchanged(paths: list[Path], cache: cache_mod.Cache, claims_path: Path, report: ExtractReport) -> bool:
+    """Every source and claims.jsonl exactly as recorded (size + mtime): fill `report`, say True."""
+    recorded = cache.claims_file
+    if len(paths) != len(cache.files) or not recorded or "claims" not in recorded:
+        return False
+    try:
+        if cache_mod.stat_of(claims_path) != (recorded.get("size"), recorded.get("mtime_ns")):
+            return False
+        for p in paths:
+            state = cache.files.get(p.name)
+            if state is None or cache_mod.stat_of(p) != (state.size, state.mtime_ns):
+                return False
+    except OSError:
+        return False
+    report.documents = report.cached = len(paths)
+    report.claims = int(recorded["claims"])
+    return True
+
+
+def _anchor_text(data: bytes, name: str) -> str | None:
+    try:
+        return src.decode(data, name)[0]
+    except SourceError:
+        return None
+
+
+def _extract_changed(
+    paths: list[Path],
+    cache: cache_mod.Cache,
+    claims_path: Path,
+    sources_dir: Path,
+    report: ExtractReport,
+    progress: Progress | None,
+    jobs: int,
+    use_cache: bool,
+) -> None:
+    blocks: dict[str, str] = {}  # source name -> its claims.jsonl lines
+    states: dict[str, cache_mod.FileState] = {}
     todo: list[Path] = []
     for p in paths:
         try:
             size, mtime = cache_mod.stat_of(p)
-            sha = cache_mod.file_sha256(p)
+            data = p.read_bytes()
         except OSError as e:
             report.problems.append(f"{p.name}: cannot read ({e.strerror or e}).")
             continue
-        key = new.key(p.name, sha)
-        new.files[p.name] = cache_mod.FileState(size, mtime, sha)
-        if key in old.claims:
-            new.claims[key] = old.claims[key]
-            report.cached += 1
-        else:
-            todo.append(p)
+        recorded = cache.files.get(p.name)
+        sha = recorded.sha256 if recorded and (recorded.size, recorded.mtime_ns) == (size, mtime) else None
+        sha = sha or src.content_hash(data)  # the stat changed: the hash decides
+        states[p.name] = state = cache_mod.FileState(size, mtime, sha)
+        found = cache.lines(p.name, sha) if use_cache else None
+        if found is not None:
+            text = _anchor_text(data, p.name)
+            if text is not None and cache_mod.anchored(text, found[0]):
+                blocks[p.name] = found[0]
+                report.cached += 1
+                if recorded and (recorded.size, recorded.mtime_ns) != (size, mtime):
+                    cache.touch(p.name, state)
+                continue
+            cache.notes.append(f"cache: {p.name}: a cached quote is not at its line; parsed again")
+        todo.append(p)
 
     total, done = len(paths), report.cached
     if progress:
@@ -120,22 +179,51 @@ def extract_all(
         if progress:
             progress(done, total, p.name)
         if problem is not None:
-            report.problems.append(problem)  # kept in the index: unchanged, it is not "stale"
+            report.problems.append(problem)  # not cached: tried again next time
             continue
         assert claims is not None
-        new.claims[new.key(p.name, new.files[p.name].sha256)] = claims
+        lines = store.claims_text(Claim.model_validate(c) for c in claims)
+        blocks[p.name] = lines
+        cache.put(p.name, states[p.name], lines, lines.count("\n"))
         report.parsed += 1
 
+    cache.forget(set(cache.files) - set(blocks))
     report.documents = report.cached + report.parsed
-    all_claims = [Claim.model_validate(c) for key in sorted(new.claims) for c in new.claims[key]]
-    text = store.claims_text(all_claims)
-    store.atomic_write_text(claims_path, text)
-    report.claims = len(all_claims)
+    # claims.jsonl is sorted by source first, so the documents' blocks in name order are the file
+    text = "".join(blocks[name] for name in sorted(blocks))
+    report.claims = text.count("\n")
+    sha = store.text_sha256(text)
+    written = cache.claims_file
+    try:
+        same = cache_mod.stat_of(claims_path) == (written.get("size"), written.get("mtime_ns"))
+    except OSError:
+        same = False
+    if not (same and written.get("sha256") == sha):  # an unchanged file keeps its mtime (and git's view)
+        store.atomic_write_text(claims_path, text)
     size, mtime = cache_mod.stat_of(claims_path)
-    new.claims_file = {"size": size, "mtime_ns": mtime, "sha256": store.text_sha256(text)}
-    if use_cache:
-        cache_mod.save(claims_path, new)
-    return report
+    cache.record_claims_file({"size": size, "mtime_ns": mtime, "sha256": sha, "claims": report.claims})
+    cache.commit()
+    _ensure_index(claims_path, sources_dir, text, report)
+
+
+def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None, report: ExtractReport) -> None:
+    """Stage 5 ahead of time: the read index of reconciled facts, unless it is already fresh."""
+    from dsfacts import index
+
+    found = index.open_fresh(claims_path, sources_dir)
+    if found is not None:
+        found.close()
+        return
+    try:
+        if text is None:
+            text = claims_path.read_text(encoding="utf-8")
+        claims = store.parse_claims(text, claims_path)
+    except (DsfactsError, OSError, UnicodeDecodeError):
+        return  # the read commands will say what is wrong with claims.jsonl
+    try:
+        index.build(claims_path, sources_dir, claims, text)
+    except Exception as e:  # noqa: BLE001 - claims.jsonl is written; the read commands report a reconciler bug
+        report.notes.append(f"index: not written, reconciling failed ({type(e).__name__}: {e})")
 
 
 # ---- reading the knowledge base ---------------------------------------------------------------

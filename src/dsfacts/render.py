@@ -7,13 +7,15 @@ console honours NO_COLOR, and every status also shows as a word, so nothing depe
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from dsfacts.models import Fact, JSONValue, ValueGroup
+if TYPE_CHECKING:  # types only: the read path renders index views without importing pydantic
+    from dsfacts.models import Fact, JSONValue, ValueGroup
 
 BADGES = {
     "contradiction": ("✗ contradiction", "bold red"),
@@ -24,6 +26,7 @@ BADGES = {
 # How a number of this attribute is read aloud: 14.8T tokens, 2.788M GPU hours, $5.576M.
 UNITS = {"training_tokens": " tokens", "training_gpu_hours": " GPU hours"}
 QUOTE_MAX = 160
+CLAIMS_SHOWN = 10  # claims listed per value; the rest are counted
 MONEY_PREFIX = {"training_cost_usd": "$", "training_cost_cny": "¥"}
 
 
@@ -33,7 +36,7 @@ def badge(status: str) -> Text:
 
 
 def _short(x: Decimal) -> str:
-    from dsfacts.reconcile import short_number
+    from dsfacts.numfmt import short_number  # not reconcile's copy: that one imports pydantic
 
     return short_number(x)
 
@@ -94,7 +97,8 @@ def _group_line(group: ValueGroup, attribute: str, preferred: bool, undecided: b
 def _claim_lines(group: ValueGroup) -> list[Padding]:
     """source:line and the quote, indented so that a long quote wraps under itself."""
     out = []
-    for c in group.claims:
+    claims = group.claims
+    for c in claims[:CLAIMS_SHOWN]:
         t = Text()
         t.append(f"{c.source}:{c.line}", style="cyan")
         t.append("  ")
@@ -103,6 +107,9 @@ def _claim_lines(group: ValueGroup) -> list[Padding]:
             quote = quote[: QUOTE_MAX - 1] + "…"
         t.append(f"“{quote}”")
         out.append(Padding(t, (0, 0, 0, 6), expand=False))
+    if len(claims) > CLAIMS_SHOWN:  # at scale a value has thousands of claims: a screen shows a few
+        more = Text(f"… {len(claims) - CLAIMS_SHOWN:,} more (--json lists them all)", style="dim")
+        out.append(Padding(more, (0, 0, 0, 6), expand=False))
     return out
 
 

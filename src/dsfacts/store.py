@@ -12,9 +12,10 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from dsfacts.errors import StoreError
 from dsfacts.models import SCHEMA_VERSION, Claim
@@ -87,7 +88,26 @@ def read_claims(path: Path) -> list[Claim]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise StoreError(f"{path}: cannot read ({e}).") from e
-    claims: list[Claim] = []
+    return parse_claims(text, path)
+
+
+@lru_cache(maxsize=1)
+def _claims_adapter() -> TypeAdapter[list[Claim]]:
+    return TypeAdapter(list[Claim])
+
+
+def parse_claims(text: str, path: Path) -> list[Claim]:
+    """The claims in the text of a claims file (`path` names it in errors)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if '"schema"' not in text:  # fast: one validate_json over the file (about 2x faster, measured)
+        try:
+            claims = _claims_adapter().validate_json("[" + ",".join(lines) + "]")
+        except ValidationError:
+            pass  # the line-by-line reading below names the bad line
+        else:
+            if len(claims) == len(lines):  # else a line held two objects: let the slow path say so
+                return claims
+    claims = []
     # split on "\n" only: quotes may hold U+2028 or U+0085, which splitlines() would break on
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

@@ -1,0 +1,356 @@
+"""The read index: reconciled facts by entity and attribute, so read commands never redo work.
+
+`claims.jsonl` stays the committed, reviewable truth. This index is derived and disposable: a
+SQLite file (standard library) in `.dsfacts-cache/` beside it, written by `extract` and rebuilt
+by any read command that finds it missing or out of date. Out of date means claims.jsonl, a
+metadata/reviews file or dsfacts' own code changed since it was written (sizes and mtimes, so the
+check costs a few `stat`s). Reading it imports neither pydantic nor the reconciler: each fact is
+stored as the JSON that `reconcile.fact_json` gives, and read back as plain dicts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+FORMAT = 2
+CACHE_DIR = ".dsfacts-cache"
+# Files beside claims.jsonl / in sources/ that may change what reconciliation says.
+_SIDE_FILES = ("reviews.yaml",)
+_SOURCE_FILES = ("sources.yaml", "reviews.yaml")
+
+
+def path_for(claims_path: Path) -> Path:
+    claims_path = Path(claims_path)
+    return claims_path.parent / CACHE_DIR / f"{claims_path.name}.index.sqlite"
+
+
+def _stat_key(path: Path) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _code_key() -> str:
+    """dsfacts' own files (code and data) by size and mtime: new code may reconcile differently."""
+    package = Path(__file__).resolve().parent
+    parts: list[str] = []
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml")):
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}={_stat_key(Path(folder, name))}")
+    return ";".join(parts)
+
+
+def freshness_key(claims_path: Path, sources_dir: Path | None) -> str:
+    """What the index must have been built from to be trusted: one string, cheap to compute."""
+    claims_path = Path(claims_path)
+    parts = [f"format={FORMAT}", f"claims={_stat_key(claims_path)}"]
+    parts += [f"{n}={_stat_key(claims_path.parent / n)}" for n in _SIDE_FILES]
+    if sources_dir is not None:
+        parts += [f"sources/{n}={_stat_key(Path(sources_dir) / n)}" for n in _SOURCE_FILES]
+    parts.append(_code_key())
+    return "\n".join(parts)
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE facts (
+    rank INTEGER PRIMARY KEY,      -- reconcile's order
+    entity TEXT NOT NULL, attribute TEXT NOT NULL, status TEXT NOT NULL,
+    status_rank INTEGER NOT NULL, timeline INTEGER, json TEXT NOT NULL, split TEXT);
+CREATE INDEX facts_entity ON facts (entity, attribute);
+CREATE INDEX facts_status ON facts (status_rank, entity, attribute);
+CREATE TABLE claims (entity TEXT NOT NULL, attribute TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX claims_key ON claims (entity, attribute);
+CREATE INDEX claims_attribute ON claims (attribute);
+CREATE TABLE names (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+"""
+
+
+def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: str | None = None) -> Path | None:
+    """Reconcile `claims` and write the index atomically; None when it cannot be written.
+
+    `text`, the claims file the claims were read from, saves serialising each claim again.
+
+    The index only saves time, so any failure to write it is silent: the caller falls back.
+    """
+    from dsfacts import reconcile as rc  # the writer needs the reconciler; readers never do
+
+    key = freshness_key(claims_path, sources_dir)  # before reading: a later change means stale
+    facts = rc.select_facts(rc.reconcile(claims, _context(claims_path, sources_dir, claims)), statuses=rc.STATUS_ORDER)
+    order = getattr(rc, "STATUS_ORDER", {})
+    on_timeline = {(f.entity, f.attribute): i for i, f in enumerate(rc.timeline(facts))}
+    target = path_for(claims_path)
+    tmp = ""
+    try:
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript(_SCHEMA)
+            db.executemany(
+                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (i, f.entity, f.attribute, f.status, order.get(f.status, len(order)),
+                     on_timeline.get((f.entity, f.attribute)),
+                     json.dumps(rc.fact_json(f), ensure_ascii=False, indent=2), f.split)
+                    for i, f in enumerate(facts)
+                ),
+            )  # fmt: skip
+            lines = [line for line in text.split("\n") if line.strip()] if text is not None else []
+            if len(lines) != len(claims):
+                lines = [json.dumps(c.model_dump(exclude_none=True), ensure_ascii=False) for c in claims]
+            db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?)",
+                ((c.entity, c.attribute, line) for c, line in zip(claims, lines, strict=True)),
+            )
+            db.executemany("INSERT INTO names VALUES (?, ?)", _entity_names())
+            meta = {
+                "key": key,
+                "status_order": json.dumps(order),
+                "disputed": json.dumps(list(getattr(rc, "DISPUTED", ()))),
+            }
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, target)
+        return target
+    except (OSError, sqlite3.Error):
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return None
+
+
+def _context(claims_path: Path, sources_dir: Path | None, claims: list[Any]) -> Any:
+    """The same copy families and source priors `conflicts` uses without the index."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+    from dsfacts import sources as src
+
+    if sources_dir is None or not Path(sources_dir).is_dir():
+        return None
+    try:
+        meta = src.load_metadata(Path(sources_dir))
+    except Exception:  # noqa: BLE001 - metadata problems are reported by the commands, not here
+        meta = {}
+    return rc.context_for(kb_mod.KnowledgeBase(Path(sources_dir), claims, meta, claims_path))
+
+
+def _entity_names() -> Iterator[tuple[str, str]]:
+    """Registry ids and display names, so `show ID` needs no registry at read time."""
+    try:
+        from dsfacts.extract.entities import registry
+
+        for e in registry().entities.values():
+            yield e.id, e.name
+    except Exception:  # noqa: BLE001 - a broken registry is reported by the commands that need it
+        return
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+class Index:
+    """An open, fresh index. Rows come back as fact dicts (the contract's FACT shape)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        self.status_order: dict[str, int] = json.loads(meta["status_order"])
+        self.disputed: tuple[str, ...] = tuple(json.loads(meta["disputed"]))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _facts(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self._raw(sql, args)]
+
+    def _raw(self, sql: str, args: Iterable[Any] = ()) -> list[str]:
+        return [row[0] for row in self.db.execute(sql, tuple(args))]
+
+    # Each query has a raw twin: the facts as stored JSON text (indent=2), for `--json` output
+    # without parsing and re-serialising thousands of claims (see json_document).
+
+    def entity_facts(self, entity: str) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.entity_facts_raw(entity)]
+
+    def entity_facts_raw(self, entity: str) -> list[str]:
+        return self._raw("SELECT json FROM facts WHERE entity = ? ORDER BY attribute", (entity,))
+
+    def select(
+        self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
+        split: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Like reconcile.select_facts: matching facts in its order (status, split, entity, attribute)."""
+        return [json.loads(text) for text in self.select_raw(entity, attribute, statuses, split)]
+
+    def select_raw(
+        self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
+        split: str | None = None,
+    ) -> list[str]:
+        where, args = self._where(entity, attribute, statuses)
+        if split is not None:
+            where, args = (where + " AND" if where else " WHERE") + " split = ?", [*args, split]
+        return self._raw(f"SELECT json FROM facts{where} ORDER BY rank", args)
+
+    def counts(self, entity: str | None = None, attribute: str | None = None) -> dict[str, int]:
+        """Like reconcile.count_statuses over the facts in scope."""
+        where, args = self._where(entity, attribute, None)
+        counts = dict.fromkeys(self.status_order, 0)
+        for status, n in self.db.execute(f"SELECT status, count(*) FROM facts{where} GROUP BY status", args):
+            counts[status] = n
+        out = {"facts": sum(counts.values()), **counts}
+        out["disputed"] = sum(counts.get(s, 0) for s in self.disputed)
+        return out
+
+    def timeline(self) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.timeline_raw()]
+
+    def timeline_raw(self) -> list[str]:
+        return self._raw("SELECT json FROM facts WHERE timeline IS NOT NULL ORDER BY timeline")
+
+    def attributes(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT DISTINCT attribute FROM facts")}
+
+    def entity_name(self, entity: str) -> str | None:
+        row = self.db.execute("SELECT name FROM names WHERE id = ?", (entity,)).fetchone()
+        return row[0] if row else None
+
+    def claims(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+        """The claims (as dicts) on these (entity, attribute) facts only."""
+        out: list[dict[str, Any]] = []
+        for entity, attribute in sorted(set(keys)):
+            out += self._facts(
+                "SELECT json FROM claims WHERE entity = ? AND attribute = ? ORDER BY rowid", (entity, attribute)
+            )
+        return out
+
+    def claims_of_attributes(self, attributes: Iterable[str]) -> list[dict[str, Any]]:
+        """Every claim on these attributes, any entity (check names a value stated for a sibling)."""
+        wanted = sorted(set(attributes))
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        return self._facts(f"SELECT json FROM claims WHERE attribute IN ({marks}) ORDER BY rowid", wanted)
+
+    def facts_for(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for entity, attribute in sorted(set(keys)):
+            out += self._facts("SELECT json FROM facts WHERE entity = ? AND attribute = ?", (entity, attribute))
+        return out
+
+    @staticmethod
+    def _where(
+        entity: str | None, attribute: str | None, statuses: Iterable[str] | None
+    ) -> tuple[str, list[Any]]:
+        terms, args = [], []
+        if entity is not None:
+            terms.append("entity = ?")
+            args.append(entity)
+        if attribute is not None:
+            terms.append("attribute = ?")
+            args.append(attribute)
+        if statuses is not None:
+            wanted = list(statuses)
+            terms.append(f"status IN ({', '.join('?' * len(wanted))})" if wanted else "0")
+            args += wanted
+        return (" WHERE " + " AND ".join(terms) if terms else ""), args
+
+
+def open_fresh(claims_path: Path, sources_dir: Path | None) -> Index | None:
+    """The index if it exists and matches claims.jsonl and the code, else None (never raises)."""
+    target = path_for(claims_path)
+    if not target.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)  # as_uri escapes ? and #
+    except (sqlite3.Error, ValueError):
+        return None
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        if row is None or row[0] != freshness_key(claims_path, sources_dir):
+            db.close()
+            return None
+        return Index(db)
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        db.close()
+        return None
+
+
+def open_or_build(claims_path: Path, sources_dir: Path | None) -> Index | None:
+    """A fresh index, rebuilding it from claims.jsonl when needed; None if that cannot be done.
+
+    A missing or corrupt claims.jsonl raises the store's StoreError, as every read command does.
+    """
+    found = open_fresh(claims_path, sources_dir)
+    if found is not None:
+        return found
+    from dsfacts import store
+
+    try:
+        text = Path(claims_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = None
+    claims = store.parse_claims(text, claims_path) if text is not None else store.read_claims(claims_path)
+    if build(claims_path, sources_dir, claims, text) is None:
+        return None
+    return open_fresh(claims_path, sources_dir)
+
+
+def json_document(head: dict[str, Any], key: str, items: list[str]) -> str:
+    """`json.dumps({**head, key: items parsed}, ensure_ascii=False, indent=2)` + newline, byte for byte,
+    from items already serialised with indent=2: nothing is parsed (JSON strings hold no raw newline)."""
+    empty = json.dumps({**head, key: []}, ensure_ascii=False, indent=2)
+    if not items:
+        return empty + "\n"
+    body = ",\n".join("    " + item.replace("\n", "\n    ") for item in items)
+    return empty[: -len("[]\n}")] + "[\n" + body + "\n  ]\n}\n"
+
+
+# ---- views for the renderers -------------------------------------------------------------------
+
+
+class View:
+    """Attribute access over a fact dict (f.status, g.value, c.quote), missing keys read as None.
+
+    The renderers display Fact objects by attribute; this lets them display the index's dicts
+    without building a pydantic model per claim.
+    """
+
+    __slots__ = ("_data",)
+    _NESTED = frozenset({"values", "claims"})
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self._data[name]
+        except KeyError:
+            if name.startswith("__"):
+                raise AttributeError(name) from None
+            return None
+        if name in View._NESTED and isinstance(value, list):
+            return [View(v) if isinstance(v, dict) else v for v in value]
+        return value
+
+
+def views(facts: list[dict[str, Any]]) -> list[Any]:
+    """Fact dicts as objects the renderers read like `Fact`s (typed Any: duck-typed on purpose)."""
+    return [View(f) for f in facts]
