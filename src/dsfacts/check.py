@@ -120,14 +120,19 @@ def read_draft(path_or_dash: str | Path) -> Document:
     return doc
 
 
-def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -> CheckReport:
+def check_path(
+    path_or_dash: str | Path, sources_dir: Path, claims_path: Path, reviews_path: Path | None = None
+) -> CheckReport:
     """Read a draft and the knowledge base, and return every draft claim with its verdict."""
-    from dsfacts import kb
+    from dsfacts import kb, reviewed, reviews
 
     doc = read_draft(path_or_dash)
     base = kb.load(Path(sources_dir), Path(claims_path))
     name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
-    return CheckReport(draft=name, findings=check_draft(doc, base.claims), encoding=doc.encoding)
+    # the reviewers' decisions: rejected claims out, a preferred value judged against (and said)
+    overlay = reviewed.Overlay.load(base.claims, reviews.path_for(Path(claims_path), reviews_path))
+    findings = overlay.annotate(check_draft(doc, overlay.claims_for_check()))
+    return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
 
 
 # ---- deciding --------------------------------------------------------------------------------

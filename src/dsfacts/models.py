@@ -224,6 +224,7 @@ class Fact(BaseModel):
     confidence: float | None = None
     values: list[ValueGroup]
     explanation: str | None = None
+    review: dict[str, Any] | None = None  # a reviewer's decision on it (reviews.yaml), if any
 
 
 class Finding(BaseModel):
