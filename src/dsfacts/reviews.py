@@ -166,6 +166,8 @@ def load(path: Path, claims: list[Claim] | None = None) -> Book:
         doc = _yaml().load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and (mark is None or mark.line >= text.count("\n")):
+            mark = e.context_mark  # it broke at the end of the file: name where the open thing began
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise ReviewsError(f"{where}: not valid YAML ({e.problem or e.context}). Fix the file; it was not changed.") from e
     except YAMLError as e:
