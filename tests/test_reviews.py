@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dsfacts import reviews as rv
@@ -328,3 +330,25 @@ def test_review_resolves_names_forgivingly(world: Path) -> None:
     result = run("review", "DeepSeek Coder", "release-date", "--reject", "sources/d.md:3", "--reason", REASON_CODER)
     assert result.exit_code == 0, result.output
     assert run_json("reviews")["reviews"][0]["entity"] == "deepseek-coder"
+
+
+def test_timeline_places_an_event_at_the_reviewed_date(world: Path) -> None:
+    result = run("review", "coder", "release_date", "--prefer", "2023-11-02", "--reason", "README: 2023.11.02")
+    assert result.exit_code == 0, result.output
+    events = run_json("timeline")["timeline"]
+    coder = next(e for e in events if e["entity"] == "deepseek-coder")
+    assert coder["preferred"] == "2023-11-02" and coder["review"]["decision"] == "prefer"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.sampled_from(list("reviews: -[]{}'\"#\n\tentity attribute decision reason prefer 21B &*!|>%@`")), max_size=120))
+def test_any_broken_file_is_a_clean_error_and_stays_as_it_was(world: Path, text: str) -> None:
+    path = world / "reviews.yaml"
+    path.write_text(text, encoding="utf-8")
+    for args in (("reviews", "--prune"), ("review", "v2", v2(), "--accept", "--reason", "r")):
+        result = run(*args)
+        assert result.exit_code in (0, 2), (args, text, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (text, result.exception)
+        if result.exit_code == 2:
+            assert path.read_text(encoding="utf-8") == text
+            assert "reviews.yaml" in result.output

@@ -221,3 +221,33 @@ def test_no_sequence_of_review_extract_prune_loses_a_decision_with_evidence(ops:
             states = json.loads(runner.invoke(app, ["reviews", "--json", *kb]).stdout)["reviews"]
             failing = runner.invoke(app, ["reviews", "--check", *kb]).exit_code
             assert failing == (1 if any(s["state"] != "active" for s in states) else 0)
+
+
+SCALARS = st.none() | st.integers(-5, 10**12) | st.text(max_size=12) | st.sampled_from(
+    ["deepseek-v2", "active_params", "prefer", "reject", "accept", "21B", "2.1B", "2024-12-26", rv.claim_id(A)]
+)
+FIELDS = st.dictionaries(
+    st.sampled_from(["entity", "attribute", "decision", "reason", "value", "by", "date", "values", "claims"]),
+    SCALARS | st.lists(SCALARS | st.fixed_dictionaries({"id": SCALARS}), max_size=3),
+    max_size=9,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries=st.lists(FIELDS, max_size=3))
+def test_a_hand_edited_file_either_loads_or_is_a_clear_error(entries: list[dict]) -> None:
+    import yaml
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "reviews.yaml"
+        path.write_text(yaml.safe_dump({"reviews": entries}, allow_unicode=True), encoding="utf-8")
+        try:
+            overlay = reviewed.Overlay.load([A, B, C], path)
+        except rv.ReviewsError as e:
+            assert str(e).startswith(str(path))
+            return
+        facts = overlay.facts()  # whatever loaded also applies without surprises
+        assert [reviewed.fact_json(f) for f in facts]
+        assert overlay.claims_for_check() is not None
+        rv.save(overlay.book)
+        assert len(rv.load(path).decisions) == len(overlay.book.decisions)

@@ -316,15 +316,21 @@ def show(
 @app.command()
 @user_errors
 def timeline(
-    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    json_out: JsonOpt = False,
+    reviews: ReviewsOpt = None,
 ) -> None:
     """Release and paper dates of every entity in date order; disputed dates are marked."""
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
 
-    events = rc.timeline(rc.reconcile(kb_mod.load(sources, claims).claims))
+    overlay = reviewed.Overlay.load(kb_mod.load(sources, claims).claims, rv.path_for(claims, reviews))
+    events = rc.timeline(overlay.facts())  # a reviewer's preferred date places the event
     if json_out:
-        print_json({"timeline": [rc.fact_json(f) for f in events]})
+        print_json({"timeline": [reviewed.fact_json(f) for f in events]})
         return
     from dsfacts import render
 

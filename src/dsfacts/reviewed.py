@@ -48,7 +48,8 @@ class Overlay:
         rejected = self.rejections()
         if not rejected:
             return self.claims
-        return [c for c in self.claims if rv.claim_id(c) not in rejected]
+        keys = {st.decision.key for st in rejected.values()}
+        return [c for c in self.claims if (c.entity, c.attribute) not in keys or rv.claim_id(c) not in rejected]
 
     def on(self, key: tuple[str, str]) -> list[rv.State]:
         return [st for st in self.states if st.decision.key == key]
@@ -102,10 +103,13 @@ class Overlay:
     def rejected_claims(self, key: tuple[str, str] | None = None, entity: str | None = None) -> list[dict]:
         """The claims a rejection holds against, with the reason (shown, marked, never hidden)."""
         rejected = self.rejections()
+        keys = {st.decision.key for st in rejected.values()}
         out = []
         for c in sorted(self.claims, key=Claim.sort_key):
+            if (c.entity, c.attribute) not in keys or (key and (c.entity, c.attribute) != key) or (entity and c.entity != entity):
+                continue
             st = rejected.get(rv.claim_id(c))
-            if st is None or (key and (c.entity, c.attribute) != key) or (entity and c.entity != entity):
+            if st is None:
                 continue
             out.append(
                 {"entity": c.entity, "attribute": c.attribute, "value": c.value, "source": c.source,

@@ -412,10 +412,13 @@ class State:
 
 
 def states(book: Book, claims: list[Claim]) -> list[State]:
-    """Each decision's state against the claims as they are now."""
-    present = {claim_id(c) for c in claims}
+    """Each decision's state against the claims as they are now (a decision names claims of
+    its own fact, so only those facts are hashed: reading a big knowledge base stays cheap)."""
+    keys = {d.key for d in book.decisions}
+    mine = [c for c in claims if (c.entity, c.attribute) in keys]
+    present = {claim_id(c) for c in mine}
     values: dict[tuple[str, str], dict[str, JSONValue]] = {}
-    for c in claims:
+    for c in mine:
         v = canonical(c)
         values.setdefault((c.entity, c.attribute), {})[value_key(v)] = v
     out = []
