@@ -261,12 +261,13 @@ def value_claim(example: Claim, text: str, source: str = FILE_NAME, line: int = 
 
     wanted = example.kind
     text = text.strip()
+    if not text:
+        raise ReviewsError(f"an empty value is not a {example.attribute}.")
+    found = [m for m in find_values(text) if m.start == 0 and m.end == len(text)]  # the whole text, one value
     if wanted == "text":
-        found = [m for m in find_values(text) if m.start == 0 and m.end == len(text)]
         typed: Any = found[0].value if found and isinstance(found[0].value, Text) else Text(text)
         qualifier = None
     else:
-        found = [m for m in find_values(text) if m.start == 0 and m.end == len(text)]
         accepts = {"number": ("number",), "date": ("date",), "money": ("money", "number"),
                    "sizes": ("sizes", "range", "number"), "range": ("sizes", "range", "number")}.get(wanted, (wanted,))  # fmt: skip
         if not found or found[0].kind not in accepts:
@@ -341,8 +342,11 @@ def record(book: Book, d: Decision) -> Decision | None:
             for k in list(old.node):
                 if k not in new:
                     del old.node[k]
-            for k, v in new.items():
-                old.node[k] = v
+            for i, (k, v) in enumerate(new.items()):
+                if k in old.node:
+                    old.node[k] = v
+                else:
+                    old.node.insert(i, k, v)  # a field the old decision lacked, in its usual place
             d.node = old.node
     else:
         book.decisions.append(d)
