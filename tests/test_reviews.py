@@ -352,3 +352,17 @@ def test_any_broken_file_is_a_clean_error_and_stays_as_it_was(world: Path, text:
         if result.exit_code == 2:
             assert path.read_text(encoding="utf-8") == text
             assert "reviews.yaml" in result.output
+
+
+def test_a_reopened_rejection_brings_the_fact_back_until_reviewed_again(world: Path) -> None:
+    reject_coder()
+    (world / "sources" / "e.md").write_text("DeepSeek-Coder was released on November 2, 2023.\n", encoding="utf-8")
+    extract()
+    listed = fact(run_json("conflicts"), "deepseek-coder", "release_date")
+    assert listed is not None and listed["review"]["state"] == "reopened"
+    assert listed["review"]["new_values"] == ["2023-11-02"]
+    assert run("reviews", "--check").exit_code == 1
+    reject_coder()  # looked again: the rejection stands, the new date is seen
+    assert run("reviews", "--check").exit_code == 0
+    assert fact(run_json("conflicts"), "deepseek-coder", "release_date") is None
+    assert len(run_json("reviews")["reviews"]) == 1

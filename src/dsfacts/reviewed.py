@@ -29,6 +29,7 @@ class Overlay:
     book: rv.Book
     states: list[rv.State]
     before: dict[tuple[str, str], str] = field(default_factory=dict)  # status before rejections
+    _rejected: list[dict] = field(default_factory=list)
 
     @classmethod
     def load(cls, claims: list[Claim], path: Path) -> Overlay:
@@ -59,6 +60,17 @@ class Overlay:
         found = [st for st in self.on(key) if st.decision.decision in SETTLING]
         return found[-1] if found and found[-1].state == "active" else None
 
+    def reopened(self, key: tuple[str, str]) -> bool:
+        return any(st.state == "reopened" for st in self.on(key))
+
+    def settled(self, f: Fact, wanted: Iterable[str] = DISPUTED) -> bool:
+        """Did a review take this fact out of the `wanted` statuses? Never while reopened."""
+        key = (f.entity, f.attribute)
+        if f.review is None or self.reopened(key):
+            return False
+        was = self.before.get(key, f.status)
+        return was in wanted and (self.settling(key) is not None or f.status not in wanted)
+
     # ---- facts ------------------------------------------------------------------------------
 
     def facts(self) -> list[Fact]:
@@ -72,6 +84,7 @@ class Overlay:
             keys |= {st.decision.key for st in self.rejections().values()}
             touched = [c for c in self.claims if (c.entity, c.attribute) in keys]
             self.before = {(f.entity, f.attribute): f.status for f in reconcile(touched)}
+        self._rejected = self.rejected_claims()
         for f in facts:
             self.attach(f)
         return facts
@@ -90,15 +103,13 @@ class Overlay:
         if d.decision == "prefer":
             review["value"] = d.preferred.value if d.preferred is not None else d.value
         review.update({"reason": d.reason, "by": d.by, "date": d.date, "state": primary.state})
-        review["settled"] = settling is not None or (
-            self.before.get(key) == "contradiction" and f.status != "contradiction"
-        )
         if primary.new_values:
             review["new_values"] = primary.new_values
-        rejected = self.rejected_claims(key)
+        rejected = [r for r in self._rejected if (r["entity"], r["attribute"]) == key]
         if rejected:
             review["rejected"] = rejected
         f.review = review
+        review["settled"] = self.settled(f)
 
     def rejected_claims(self, key: tuple[str, str] | None = None, entity: str | None = None) -> list[dict]:
         """The claims a rejection holds against, with the reason (shown, marked, never hidden)."""
@@ -120,15 +131,15 @@ class Overlay:
 
     def conflicts(self, scope: list[Fact], statuses: Iterable[str], include_settled: bool) -> tuple[list[Fact], int]:
         """The open facts of `scope` in the wanted statuses, and how many a review settled
-        (listed too with include_settled). A reopened decision settles nothing."""
+        (listed too with include_settled). A reopened fact is listed again, marked."""
         wanted = set(statuses)
         listed, settled = [], 0
         for f in scope:
-            was = self.before.get((f.entity, f.attribute), f.status)
-            done = bool(f.review and f.review.get("settled")) and was in wanted
-            if done:
-                settled += 1
-            if (f.status in wanted and not done) or (done and include_settled):
+            key = (f.entity, f.attribute)
+            done = self.settled(f, wanted)
+            settled += done
+            back = self.reopened(key) and self.before.get(key, f.status) in wanted
+            if done and include_settled or not done and (f.status in wanted or back):
                 listed.append(f)
         return listed, settled
 
