@@ -366,3 +366,28 @@ def test_a_reopened_rejection_brings_the_fact_back_until_reviewed_again(world: P
     assert run("reviews", "--check").exit_code == 0
     assert fact(run_json("conflicts"), "deepseek-coder", "release_date") is None
     assert len(run_json("reviews")["reviews"]) == 1
+
+
+def test_check_uses_a_preference_beside_a_rejection_on_the_same_fact(world: Path) -> None:
+    (world / "sources" / "e.md").write_text("DeepSeek-V2 has 16B activated parameters.\n", encoding="utf-8")
+    extract()
+    prefer_v2()
+    result = run("review", "v2", v2(), "--reject", "e.md:1", "--reason", "16B is DeepSeek-V2-Lite's total size")
+    assert result.exit_code == 0, result.output
+    (world / "draft.md").write_text("DeepSeek-V2 has 2.1B activated parameters.\n", encoding="utf-8")
+    finding = json.loads(run("check", "draft.md", "--json").stdout)["findings"][0]
+    assert finding["verdict"] == "contradicted" and finding["expected"] == 21_000_000_000  # not "disputed"
+    assert "reviewed" in finding["message"] and "1 claim rejected by review" in finding["message"]
+
+
+def test_a_hand_edited_value_is_read_again_and_a_stale_normalized_is_caught(world: Path) -> None:
+    prefer_v2()
+    path = world / "reviews.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "normalized: 21000000000" in text
+    path.write_text(text.replace("value: 21B", "value: 2.1B"), encoding="utf-8")
+    result = run("reviews")
+    assert result.exit_code == 2 and "normalized" in result.output and "reviews.yaml:" in result.output
+    path.write_text(text.replace("value: 21B", "value: 2.1B").replace("    normalized: 21000000000\n", ""), encoding="utf-8")
+    assert run("reviews", "--check").exit_code == 0
+    assert fact(run_json("show", "v2"), "deepseek-v2", v2())["preferred"] == 2_100_000_000  # type: ignore[index]

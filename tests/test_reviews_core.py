@@ -83,7 +83,7 @@ def test_a_rejected_claim_leaves_reconciliation_and_a_preference_sets_the_value(
     assert f.status == "single-source" and f.review and f.review["settled"] and f.review["rejected"][0]["source"] == "b.md"
     pref = decision("prefer", [A, B])
     pref.value = "2.1B"
-    pref.preferred = rv.value_claim(A, "2.1B")
+    pref.normalized = rv.value_claim(A, "2.1B").value
     book = book_with(pref)
     overlay = reviewed.Overlay(claims=[A, B], book=book, states=rv.states(book, [A, B]))
     (f,) = overlay.facts()
@@ -142,7 +142,7 @@ def test_any_reason_and_name_survive_the_round_trip(reason: str, by: str | None)
         d.reason, d.by = " ".join(reason.split()), by and " ".join(by.split())
         rv.record(book, d)
         rv.save(book)
-        (back,) = rv.load(path, [A, B]).decisions
+        (back,) = rv.load(path).decisions
         assert (back.reason, back.by, back.decision) == (d.reason, d.by, "reject")
         assert [s.id for s in back.claims] == [rv.claim_id(B)] and back.values == [21_000_000_000, 2_100_000_000]
 
@@ -200,7 +200,7 @@ def test_no_sequence_of_review_extract_prune_loses_a_decision_with_evidence(ops:
                          "reject": ["--reject", f"{pick.source}:{pick.line}"]}[op[1]]  # fmt: skip
                 result = runner.invoke(app, args)
                 assert result.exit_code == 0, result.output
-                d = rv.load(path, claims).decisions
+                d = rv.load(path).decisions
                 made = next(x for x in d if x.key == (pick.entity, pick.attribute) and x.decision == op[1] and
                             (op[1] != "reject" or rv.claim_id(pick) in {s.id for s in x.claims}))  # fmt: skip
                 expected[_key(made)] = {s.id for s in made.claims}
@@ -211,7 +211,7 @@ def test_no_sequence_of_review_extract_prune_loses_a_decision_with_evidence(ops:
             # the file is valid after every step, and holds every decision whose evidence remains
             claims = store.read_claims(root / "claims.jsonl")
             present = {rv.claim_id(c) for c in claims}
-            book = rv.load(path, claims)
+            book = rv.load(path)
             kept = {_key(d): {s.id for s in d.claims} for d in book.decisions}
             assert len(kept) == len(book.decisions)  # one decision per fact, one per rejected claim
             for k, ids in expected.items():

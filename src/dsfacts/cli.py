@@ -396,7 +396,7 @@ def review(
     base = kb_mod.load(sources, claims)
     entity_id = _review_entity(entity, base.claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims))
-    book = rv.load(rv.path_for(claims, reviews), base.claims)
+    book = rv.load(rv.path_for(claims, reviews))
     decision, old = reviewed.decide(
         book, base.claims, entity_id, attr, prefer=prefer, reject=reject, accept=accept, reason=reason, by=by
     )
@@ -424,7 +424,8 @@ def reviews_cmd(
     from dsfacts import reviews as rv
 
     base = kb_mod.load(sources, claims)
-    book = rv.load(rv.path_for(claims, reviews), base.claims)
+    book = rv.load(rv.path_for(claims, reviews))
+    rv.read_values(book, base.claims, verify=True)  # a hand edit that left `normalized` behind is caught here
     states = rv.states(book, base.claims)
     if prune:
         gone = reviewed.prune(book, states)

@@ -33,7 +33,8 @@ class Overlay:
 
     @classmethod
     def load(cls, claims: list[Claim], path: Path) -> Overlay:
-        book = rv.load(path, claims)
+        book = rv.load(path)
+        rv.read_values(book, claims)
         return cls(claims, book, rv.states(book, claims))
 
     def rejections(self) -> dict[str, rv.State]:
@@ -97,11 +98,11 @@ class Overlay:
         settling = self.settling(key)
         primary = settling or _primary(states)
         d = primary.decision
-        if settling is not None and d.decision == "prefer" and d.preferred is not None:
-            f.preferred = d.preferred.value
+        if settling is not None and d.decision == "prefer" and d.normalized is not None:
+            f.preferred = d.normalized
         review: dict[str, Any] = {"decision": d.decision}
         if d.decision == "prefer":
-            review["value"] = d.preferred.value if d.preferred is not None else d.value
+            review["value"] = d.normalized if d.normalized is not None else d.value
         review.update({"reason": d.reason, "by": d.by, "date": d.date, "state": primary.state})
         if primary.new_values:
             review["new_values"] = primary.new_values
@@ -151,21 +152,24 @@ class Overlay:
         from dsfacts.reconcile import relation
 
         kept = self.kept()
-        preferred: dict[tuple[str, str], Claim] = {}
-        for st in self.states:
-            active = self.settling(st.decision.key)
-            if active is st and st.decision.decision == "prefer" and st.decision.preferred is not None:
-                preferred[st.decision.key] = st.decision.preferred
-        if not preferred:
+        chosen: dict[tuple[str, str], rv.Decision] = {}
+        for key in {st.decision.key for st in self.states}:
+            active = self.settling(key)
+            if active is not None and active.decision.decision == "prefer":
+                chosen[key] = active.decision
+        if not chosen:
             return kept
         out: list[Claim] = []
         by_key: dict[tuple[str, str], list[Claim]] = {}
         for c in kept:
-            if (c.entity, c.attribute) in preferred:
+            if (c.entity, c.attribute) in chosen:
                 by_key.setdefault((c.entity, c.attribute), []).append(c)
             else:
                 out.append(c)
-        for key, pref in preferred.items():
+        examples = rv._kinds([c for c in self.claims if (c.entity, c.attribute) in chosen])
+        for key, d in chosen.items():
+            # the grammar again (check has it loaded): the stated precision decides what allows it
+            pref = rv.value_claim(examples[key], str(d.value), self.book.path.name, d.line)
             allowing = [c for c in by_key.get(key, []) if relation(c, pref) in ("same", "compatible")]
             out.extend(allowing or [pref])
         return out
@@ -176,8 +180,8 @@ class Overlay:
             key = (f.entity, f.attribute)
             active = self.settling(key)
             notes = []
-            if active is not None and active.decision.decision == "prefer" and active.decision.preferred is not None:
-                f.expected = active.decision.preferred.value
+            if active is not None and active.decision.decision == "prefer" and active.decision.normalized is not None:
+                f.expected = active.decision.normalized
                 notes.append(f"reviewed: {active.decision.value} preferred — {active.decision.reason}")
             elif active is not None:  # accept: every value it saw is true, so taking a side is fine
                 if f.verdict == "disputed":
@@ -245,7 +249,7 @@ def decide(
         d.claims = _unique([rv.seen(c) for c in mine])
     if prefer is not None:
         d.decision, d.value = "prefer", prefer.strip()
-        d.preferred = rv.value_claim(rv._kinds(mine)[(entity, attribute)], d.value, book.path.name)
+        d.normalized = rv.value_claim(rv._kinds(mine)[(entity, attribute)], d.value, book.path.name).value
     return d, rv.record(book, d)
 
 

@@ -118,7 +118,7 @@ class Decision:
     claims: list[Seen] = field(default_factory=list)  # reject: the rejected; else: all it saw
     line: int = 0  # where it starts in reviews.yaml (0: not written yet)
     node: Any = None  # its ruamel mapping, so that saving keeps the comments around it
-    preferred: Claim | None = None  # prefer: the reviewer's value as a claim (parsed on load)
+    normalized: JSONValue = None  # prefer: `value` as the value grammar reads it (21000000000)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -147,12 +147,8 @@ def _yaml() -> Any:
     return y
 
 
-def load(path: Path, claims: list[Claim] | None = None) -> Book:
-    """Read reviews.yaml (absent: no decisions). Malformed: ReviewsError naming the line.
-
-    `claims` (when given) tells each preference its attribute's value kind, so that its value
-    is parsed by the same grammar the sources are.
-    """
+def load(path: Path) -> Book:
+    """Read reviews.yaml (absent: no decisions). Malformed: ReviewsError naming the line."""
     path = Path(path)
     if not path.exists():
         return Book(path)
@@ -178,10 +174,9 @@ def load(path: Path, claims: list[Claim] | None = None) -> Book:
         raise ReviewsError(f"{path}:1: expected a mapping with a `reviews:` list.")
     if doc.get("reviews") is None:
         doc["reviews"] = []
-    kinds = _kinds(claims or [])
     book = Book(path, doc=doc)
     for i, node in enumerate(doc["reviews"]):
-        book.decisions.append(_decision(node, path, i + 1, kinds))
+        book.decisions.append(_decision(node, path, i + 1))
     return book
 
 
@@ -190,7 +185,7 @@ def _line(node: Any) -> int:
     return lc.line + 1 if lc is not None and lc.line is not None else 0
 
 
-def _decision(node: Any, path: Path, n: int, kinds: dict[tuple[str, str], Claim]) -> Decision:
+def _decision(node: Any, path: Path, n: int) -> Decision:
     line = _line(node)
     where = f"{path}:{line}" if line else str(path)
     if not isinstance(node, dict):
@@ -231,17 +226,38 @@ def _decision(node: Any, path: Path, n: int, kinds: dict[tuple[str, str], Claim]
         claims=claims,
         line=line,
         node=node,
+        normalized=_plain(node.get("normalized")) if kind == "prefer" else None,
     )
     if kind == "reject" and not claims:
         raise ReviewsError(f"{where}: review {n}: a rejection needs the `claims` it rejects.")
-    if kind == "prefer":
-        example = kinds.get(d.key)
-        if example is not None:
-            try:
-                d.preferred = value_claim(example, str(d.value), path.name, line)
-            except ReviewsError as e:
-                raise ReviewsError(f"{where}: review {n}: {e}") from e
     return d
+
+
+def read_values(book: Book, claims: list[Claim], verify: bool = False) -> None:
+    """Give each preference its `normalized` value, read by the sources' value grammar when the
+    file has none (a hand-written or hand-edited entry). With verify (`dsfacts reviews`), a
+    `normalized` that no longer matches `value` is an error: the reader would see one value and
+    dsfacts use another. Read commands trust the file and never load the grammar."""
+    todo = [d for d in book.decisions if d.decision == "prefer" and (verify or d.normalized is None)]
+    if not todo:
+        return
+    examples = _kinds([c for c in claims if (c.entity, c.attribute) in {d.key for d in todo}])
+    for d in todo:
+        example = examples.get(d.key)
+        if example is None:
+            continue  # no claim on that fact any more: the decision is stale, its value unused
+        where = f"{book.path}:{d.line}" if d.line else str(book.path)
+        try:
+            read = value_claim(example, str(d.value), book.path.name, d.line).value
+        except ReviewsError as e:
+            raise ReviewsError(f"{where}: {e}") from e
+        if d.normalized is None:
+            d.normalized = read
+        elif value_key(read) != value_key(d.normalized):
+            raise ReviewsError(
+                f"{where}: value {d.value} reads as {value_key(read)}, but normalized says "
+                f"{value_key(d.normalized)}; delete the `normalized` line to take the value as written."
+            )
 
 
 def _kinds(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
@@ -298,6 +314,20 @@ def value_claim(example: Claim, text: str, source: str = FILE_NAME, line: int = 
 # ---- writing ----------------------------------------------------------------------------------
 
 
+def _flow(value: Any) -> Any:
+    """A list or mapping value on one line, like the contract's JSON."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, list):
+        out: Any = CommentedSeq(_flow(v) for v in value)
+    elif isinstance(value, dict):
+        out = CommentedMap((k, _flow(v)) for k, v in value.items())
+    else:
+        return value
+    out.fa.set_flow_style()
+    return out
+
+
 def _node(d: Decision) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -307,13 +337,12 @@ def _node(d: Decision) -> Any:
     m["decision"] = d.decision
     if d.decision == "prefer":
         m["value"] = d.value
+        m["normalized"] = _flow(d.normalized)
     m["reason"] = d.reason
     if d.by:
         m["by"] = d.by
     m["date"] = d.date
-    values = CommentedSeq(d.values)
-    values.fa.set_flow_style()
-    m["values"] = values
+    m["values"] = _flow(list(d.values))
     claims = CommentedSeq()
     for s in d.claims:
         one = CommentedMap([("id", s.id), ("at", s.at), ("says", s.says)])
@@ -405,7 +434,7 @@ class State:
         d = self.decision
         out: dict[str, Any] = {"entity": d.entity, "attribute": d.attribute, "decision": d.decision}
         if d.decision == "prefer":
-            out["value"] = d.preferred.value if d.preferred is not None else d.value
+            out["value"] = d.normalized if d.normalized is not None else d.value
         out.update({"reason": d.reason, "by": d.by, "date": d.date, "state": self.state, "line": d.line})
         out["claims"] = [{"id": s.id, "at": s.at, "says": s.says} for s in d.claims]
         if self.new_values:
