@@ -83,7 +83,7 @@ def test_a_rejected_claim_leaves_reconciliation_and_a_preference_sets_the_value(
     assert f.status == "single-source" and f.review and f.review["settled"] and f.review["rejected"][0]["source"] == "b.md"
     pref = decision("prefer", [A, B])
     pref.value = "2.1B"
-    pref.normalized = rv.value_claim(A, "2.1B").value
+    pref.normalized = reviewed.value_claim(A, "2.1B").value
     book = book_with(pref)
     overlay = reviewed.Overlay(claims=[A, B], book=book, states=rv.states(book, [A, B]))
     (f,) = overlay.facts()
@@ -117,13 +117,13 @@ def test_a_rejected_claim_leaves_reconciliation_and_a_preference_sets_the_value(
 )
 def test_the_preferred_value_is_parsed_by_the_value_grammar(kind: str, example_value: object, text: str, expected: object) -> None:
     example = claim(example_value, kind=kind).model_copy(update={"unit": "USD" if kind == "money" else None})
-    assert rv.value_claim(example, text).value == expected
+    assert reviewed.value_claim(example, text).value == expected
 
 
 @pytest.mark.parametrize(("kind", "value", "text"), [("number", 1, "soon"), ("date", "2024", "21B"), ("number", 1, "21B 7B")])
 def test_a_value_the_grammar_cannot_read_is_a_clear_error(kind: str, value: object, text: str) -> None:
     with pytest.raises(rv.ReviewsError, match="cannot read"):
-        rv.value_claim(claim(value, kind=kind), text)
+        reviewed.value_claim(claim(value, kind=kind), text)
 
 
 # ---- the file -----------------------------------------------------------------------------------

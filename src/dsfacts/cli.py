@@ -425,7 +425,7 @@ def reviews_cmd(
 
     base = kb_mod.load(sources, claims)
     book = rv.load(rv.path_for(claims, reviews))
-    rv.read_values(book, base.claims, verify=True)  # a hand edit that left `normalized` behind is caught here
+    reviewed.read_values(book, base.claims, verify=True)  # a hand edit that left `normalized` behind is caught here
     states = rv.states(book, base.claims)
     if prune:
         gone = reviewed.prune(book, states)

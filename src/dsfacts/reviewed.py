@@ -9,6 +9,7 @@ preferences are laid over its result, so a reader can always tell the sources fr
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ class Overlay:
     @classmethod
     def load(cls, claims: list[Claim], path: Path) -> Overlay:
         book = rv.load(path)
-        rv.read_values(book, claims)
+        read_values(book, claims)
         return cls(claims, book, rv.states(book, claims))
 
     def rejections(self) -> dict[str, rv.State]:
@@ -166,16 +167,17 @@ class Overlay:
                 by_key.setdefault((c.entity, c.attribute), []).append(c)
             else:
                 out.append(c)
-        examples = rv._kinds([c for c in self.claims if (c.entity, c.attribute) in chosen])
+        examples = _kinds([c for c in self.claims if (c.entity, c.attribute) in chosen])
         for key, d in chosen.items():
             # the grammar again (check has it loaded): the stated precision decides what allows it
-            pref = rv.value_claim(examples[key], str(d.value), self.book.path.name, d.line)
+            pref = value_claim(examples[key], str(d.value), self.book.path.name, d.line)
             allowing = [c for c in by_key.get(key, []) if relation(c, pref) in ("same", "compatible")]
             out.extend(allowing or [pref])
         return out
 
     def annotate(self, findings: list[Finding]) -> list[Finding]:
         """Say on every finding a decision shaped: the reviewed value, an accepted disagreement."""
+        rejected_on = Counter((r["entity"], r["attribute"]) for r in self.rejected_claims())
         for f in findings:
             key = (f.entity, f.attribute)
             active = self.settling(key)
@@ -191,7 +193,7 @@ class Overlay:
                 reopened = [st for st in self.on(key) if st.state == "reopened" and st.decision.decision in SETTLING]
                 if reopened:
                     notes.append("a review of this fact is reopened: a value it did not see appeared")
-            n = len(self.rejected_claims(key))
+            n = rejected_on.get(key, 0)
             if n:
                 notes.append(f"{n} claim{'s' if n != 1 else ''} rejected by review")
             if notes and f.verdict != "unverified":
@@ -215,6 +217,87 @@ def fact_json(f: Fact) -> dict:
         if f.review is not None:
             data["review"] = f.review
     return data
+
+
+# ---- the reviewer's value, read by the sources' grammar ----------------------------------------
+
+
+def read_values(book: rv.Book, claims: list[Claim], verify: bool = False) -> None:
+    """Give each preference its `normalized` value, read by the sources' value grammar when the
+    file has none (a hand-written or hand-edited entry). With verify (`dsfacts reviews`), a
+    `normalized` that no longer matches `value` is an error: the reader would see one value and
+    dsfacts use another. Read commands trust the file and never load the grammar."""
+    todo = [d for d in book.decisions if d.decision == "prefer" and (verify or d.normalized is None)]
+    if not todo:
+        return
+    examples = _kinds([c for c in claims if (c.entity, c.attribute) in {d.key for d in todo}])
+    for d in todo:
+        example = examples.get(d.key)
+        if example is None:
+            continue  # no claim on that fact any more: the decision is stale, its value unused
+        where = f"{book.path}:{d.line}" if d.line else str(book.path)
+        try:
+            read = value_claim(example, str(d.value), book.path.name, d.line).value
+        except rv.ReviewsError as e:
+            raise rv.ReviewsError(f"{where}: {e}") from e
+        if d.normalized is None:
+            d.normalized = read
+        elif rv.value_key(read) != rv.value_key(d.normalized):
+            raise rv.ReviewsError(
+                f"{where}: value {d.value} reads as {rv.value_key(read)}, but normalized says "
+                f"{rv.value_key(d.normalized)}; delete the `normalized` line to take the value as written."
+            )
+
+
+def _kinds(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
+    """One representative claim per fact, of the kind most of its claims have."""
+    by_fact: dict[tuple[str, str], Counter[str]] = {}
+    first: dict[tuple[str, str, str], Claim] = {}
+    for c in claims:
+        by_fact.setdefault((c.entity, c.attribute), Counter())[c.kind] += 1
+        first.setdefault((c.entity, c.attribute, c.kind), c)
+    return {k: first[(k[0], k[1], counts.most_common(1)[0][0])] for k, counts in by_fact.items()}
+
+
+def value_claim(example: Claim, text: str, source: str = rv.FILE_NAME, line: int = 1) -> Claim:
+    """The reviewer's value, parsed by the sources' own grammar for the fact's kind, as a claim."""
+    from dsfacts.extract.values import find_values
+    from dsfacts.models import Money, Quantity, SizeList, Text, kind_of
+
+    wanted = example.kind
+    text = text.strip()
+    if not text:
+        raise rv.ReviewsError(f"an empty value is not a {example.attribute}.")
+    found = [m for m in find_values(text) if m.start == 0 and m.end == len(text)]  # the whole text, one value
+    if wanted == "text":
+        typed: Any = found[0].value if found and isinstance(found[0].value, Text) else Text(text)
+        qualifier = None
+    else:
+        accepts = {"number": ("number",), "date": ("date",), "money": ("money", "number"),
+                   "sizes": ("sizes", "range", "number"), "range": ("sizes", "range", "number")}.get(wanted, (wanted,))  # fmt: skip
+        if not found or found[0].kind not in accepts:
+            examples = {"date": "2024-12-26, 2024-12", "number": "21B, 128K, 14.8T", "money": "$5.576M"}
+            hint = examples.get(wanted, "1.3B, 6.7B, 33B")
+            raise rv.ReviewsError(f"cannot read {text!r} as a {example.attribute} value (a {wanted}, e.g. {hint}).")
+        typed, qualifier = found[0].value, found[0].qualifier
+        if wanted == "money" and isinstance(typed, Quantity):
+            typed = Money(typed.amount, example.unit or "USD", typed.resolution)
+        if wanted in ("sizes", "range") and isinstance(typed, Quantity):
+            typed = SizeList((typed.amount,))
+    resolution = getattr(typed, "resolution", None)
+    return Claim(
+        entity=example.entity,
+        attribute=example.attribute,
+        value=typed.to_json(),
+        kind=kind_of(typed),
+        source=source,
+        line=max(line, 1),
+        quote=f"prefer {text}",
+        raw=text,
+        qualifier=qualifier,
+        unit=getattr(typed, "currency", None),
+        resolution=float(resolution) if resolution else None,
+    )
 
 
 # ---- `dsfacts review`: the pure twin ------------------------------------------------------------
@@ -249,7 +332,7 @@ def decide(
         d.claims = _unique([rv.seen(c) for c in mine])
     if prefer is not None:
         d.decision, d.value = "prefer", prefer.strip()
-        d.normalized = rv.value_claim(rv._kinds(mine)[(entity, attribute)], d.value, book.path.name).value
+        d.normalized = value_claim(_kinds(mine)[(entity, attribute)], d.value, book.path.name).value
     return d, rv.record(book, d)
 
 

@@ -26,7 +26,6 @@ import hashlib
 import io
 import json
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -231,84 +230,6 @@ def _decision(node: Any, path: Path, n: int) -> Decision:
     if kind == "reject" and not claims:
         raise ReviewsError(f"{where}: review {n}: a rejection needs the `claims` it rejects.")
     return d
-
-
-def read_values(book: Book, claims: list[Claim], verify: bool = False) -> None:
-    """Give each preference its `normalized` value, read by the sources' value grammar when the
-    file has none (a hand-written or hand-edited entry). With verify (`dsfacts reviews`), a
-    `normalized` that no longer matches `value` is an error: the reader would see one value and
-    dsfacts use another. Read commands trust the file and never load the grammar."""
-    todo = [d for d in book.decisions if d.decision == "prefer" and (verify or d.normalized is None)]
-    if not todo:
-        return
-    examples = _kinds([c for c in claims if (c.entity, c.attribute) in {d.key for d in todo}])
-    for d in todo:
-        example = examples.get(d.key)
-        if example is None:
-            continue  # no claim on that fact any more: the decision is stale, its value unused
-        where = f"{book.path}:{d.line}" if d.line else str(book.path)
-        try:
-            read = value_claim(example, str(d.value), book.path.name, d.line).value
-        except ReviewsError as e:
-            raise ReviewsError(f"{where}: {e}") from e
-        if d.normalized is None:
-            d.normalized = read
-        elif value_key(read) != value_key(d.normalized):
-            raise ReviewsError(
-                f"{where}: value {d.value} reads as {value_key(read)}, but normalized says "
-                f"{value_key(d.normalized)}; delete the `normalized` line to take the value as written."
-            )
-
-
-def _kinds(claims: list[Claim]) -> dict[tuple[str, str], Claim]:
-    """One representative claim per fact, of the kind most of its claims have."""
-    by_fact: dict[tuple[str, str], Counter[str]] = {}
-    first: dict[tuple[str, str, str], Claim] = {}
-    for c in claims:
-        by_fact.setdefault((c.entity, c.attribute), Counter())[c.kind] += 1
-        first.setdefault((c.entity, c.attribute, c.kind), c)
-    return {k: first[(k[0], k[1], counts.most_common(1)[0][0])] for k, counts in by_fact.items()}
-
-
-def value_claim(example: Claim, text: str, source: str = FILE_NAME, line: int = 1) -> Claim:
-    """The reviewer's value, parsed by the sources' own grammar for the fact's kind, as a claim."""
-    from dsfacts.extract.values import find_values
-    from dsfacts.models import Money, Quantity, SizeList, Text, kind_of
-
-    wanted = example.kind
-    text = text.strip()
-    if not text:
-        raise ReviewsError(f"an empty value is not a {example.attribute}.")
-    found = [m for m in find_values(text) if m.start == 0 and m.end == len(text)]  # the whole text, one value
-    if wanted == "text":
-        typed: Any = found[0].value if found and isinstance(found[0].value, Text) else Text(text)
-        qualifier = None
-    else:
-        accepts = {"number": ("number",), "date": ("date",), "money": ("money", "number"),
-                   "sizes": ("sizes", "range", "number"), "range": ("sizes", "range", "number")}.get(wanted, (wanted,))  # fmt: skip
-        if not found or found[0].kind not in accepts:
-            examples = {"date": "2024-12-26, 2024-12", "number": "21B, 128K, 14.8T", "money": "$5.576M"}
-            hint = examples.get(wanted, "1.3B, 6.7B, 33B")
-            raise ReviewsError(f"cannot read {text!r} as a {example.attribute} value (a {wanted}, e.g. {hint}).")
-        typed, qualifier = found[0].value, found[0].qualifier
-        if wanted == "money" and isinstance(typed, Quantity):
-            typed = Money(typed.amount, example.unit or "USD", typed.resolution)
-        if wanted in ("sizes", "range") and isinstance(typed, Quantity):
-            typed = SizeList((typed.amount,))
-    resolution = getattr(typed, "resolution", None)
-    return Claim(
-        entity=example.entity,
-        attribute=example.attribute,
-        value=typed.to_json(),
-        kind=kind_of(typed),
-        source=source,
-        line=max(line, 1),
-        quote=f"prefer {text}",
-        raw=text,
-        qualifier=qualifier,
-        unit=getattr(typed, "currency", None),
-        resolution=float(resolution) if resolution else None,
-    )
 
 
 # ---- writing ----------------------------------------------------------------------------------
