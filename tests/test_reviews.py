@@ -391,3 +391,15 @@ def test_a_hand_edited_value_is_read_again_and_a_stale_normalized_is_caught(worl
     path.write_text(text.replace("value: 21B", "value: 2.1B").replace("    normalized: 21000000000\n", ""), encoding="utf-8")
     assert run("reviews", "--check").exit_code == 0
     assert fact(run_json("show", "v2"), "deepseek-v2", v2())["preferred"] == 2_100_000_000  # type: ignore[index]
+
+
+def test_a_fact_whose_only_claim_is_rejected_is_still_shown_marked(world: Path) -> None:
+    (world / "sources" / "e.md").write_text("DeepSeek-V3 was released on December 26, 2024.\n", encoding="utf-8")
+    extract()
+    result = run("review", "v3", "release_date", "--reject", "e.md:1", "--reason", "a test of a lone claim")
+    assert result.exit_code == 0, result.output
+    card = run_json("show", "deepseek-v3")
+    assert fact(card, "deepseek-v3", "release_date") is None  # nothing left to reconcile
+    assert [(r["attribute"], r["source"], r["value"]) for r in card["rejected"]] == [("release_date", "e.md", "2024-12-26")]
+    text = run("show", "deepseek-v3").stdout
+    assert "every claim rejected by review" in text and "e.md:1" in text and "a test of a lone claim" in text
