@@ -152,7 +152,7 @@ def load(path: Path) -> Book:
     if not path.exists():
         return Book(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # an editor may have added a BOM
     except (OSError, UnicodeDecodeError) as e:
         raise ReviewsError(f"{path}: cannot read ({e}).") from e
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
