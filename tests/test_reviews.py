@@ -172,7 +172,10 @@ def test_three_blank_lines_on_top_of_every_source_keep_decisions_active(world: P
     assert {c.line for c in store.read_claims(Path("claims.jsonl")) if c.source == "d.md"} == {6}
     result = run("reviews", "--check")
     assert result.exit_code == 0, result.output
-    assert [r["state"] for r in run_json("reviews")["reviews"]] == ["active", "active"]
+    listed = run_json("reviews")["reviews"]
+    assert [r["state"] for r in listed] == ["active", "active"]
+    assert listed[1]["claims"][0]["at"] == "d.md:3" and listed[1]["claims"][0]["now"] == "d.md:6"
+    assert "rejects d.md:6" in run("reviews").stdout
     open_facts = run_json("conflicts", "--status", "contradiction")
     assert fact(open_facts, "deepseek-v2", v2()) is None
     assert fact(open_facts, "deepseek-coder", "release_date") is None

@@ -282,6 +282,10 @@ def render_reviews(console: Console, states: list, path: object) -> None:
         if d.by or d.date:
             head.append(f" ({', '.join(x for x in (d.by, d.date) if x)})", style="dim")
         console.print(head)
+        if d.decision == "reject":
+            for s in d.claims:
+                if s.id in st.now:
+                    console.print(Padding(Text(f"rejects {st.now[s.id]} {s.says} (claim {s.id})", style="dim"), (0, 0, 0, 9)))
         if st.new_values:
             new = ", ".join(human_value(v, d.attribute) for v in st.new_values)
             console.print(Padding(Text(f"new value since the review: {new}", style="yellow"), (0, 0, 0, 9)))

@@ -350,6 +350,7 @@ class State:
     state: str
     new_values: list[JSONValue] = field(default_factory=list)  # reopened: values it did not see
     missing: list[Seen] = field(default_factory=list)  # claims it names that are gone
+    now: dict[str, str] = field(default_factory=dict)  # claim id -> where it is today (source:line)
 
     def json(self) -> dict[str, Any]:
         d = self.decision
@@ -357,7 +358,10 @@ class State:
         if d.decision == "prefer":
             out["value"] = d.normalized if d.normalized is not None else d.value
         out.update({"reason": d.reason, "by": d.by, "date": d.date, "state": self.state, "line": d.line})
-        out["claims"] = [{"id": s.id, "at": s.at, "says": s.says} for s in d.claims]
+        out["claims"] = [
+            {"id": s.id, "at": s.at, "says": s.says, **({"now": self.now[s.id]} if s.id in self.now else {})}
+            for s in d.claims
+        ]
         if self.new_values:
             out["new_values"] = self.new_values
         if self.missing:
@@ -370,7 +374,10 @@ def states(book: Book, claims: list[Claim]) -> list[State]:
     its own fact, so only those facts are hashed: reading a big knowledge base stays cheap)."""
     keys = {d.key for d in book.decisions}
     mine = [c for c in claims if (c.entity, c.attribute) in keys]
-    present = {claim_id(c) for c in mine}
+    now: dict[str, str] = {}
+    for c in sorted(mine, key=Claim.sort_key):
+        now.setdefault(claim_id(c), f"{c.source}:{c.line}")
+    present = set(now)
     values: dict[tuple[str, str], dict[str, JSONValue]] = {}
     for c in mine:
         v = canonical(c)
@@ -383,7 +390,8 @@ def states(book: Book, claims: list[Claim]) -> list[State]:
             continue
         pinned = {value_key(v) for v in d.values}
         new = [v for k, v in sorted(values.get(d.key, {}).items()) if k not in pinned]
-        out.append(State(d, "reopened" if new else "active", new_values=new, missing=missing))
+        here = {s.id: now[s.id] for s in d.claims if s.id in now}
+        out.append(State(d, "reopened" if new else "active", new_values=new, missing=missing, now=here))
     return out
 
 
