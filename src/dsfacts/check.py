@@ -122,17 +122,25 @@ def read_draft(path_or_dash: str | Path) -> Document:
     return doc
 
 
-def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -> CheckReport:
+def check_path(
+    path_or_dash: str | Path, sources_dir: Path, claims_path: Path, reviews_path: Path | None = None
+) -> CheckReport:
     """Read a draft and the knowledge base, and return every draft claim with its verdict."""
-    from dsfacts import kb
+    from dsfacts import kb, reviewed, reviews
 
     doc = read_draft(path_or_dash)
     name = STDIN_NAME if str(path_or_dash) == "-" else str(path_or_dash)
-    found = _check_with_index(doc, Path(sources_dir), Path(claims_path))
-    if found is not None:
-        return CheckReport(draft=name, findings=found, encoding=doc.encoding)
+    review_file = reviews.path_for(Path(claims_path), reviews_path)
+    if not review_file.exists():  # nothing reviewed: the read index answers
+        found = _check_with_index(doc, Path(sources_dir), Path(claims_path))
+        if found is not None:
+            return CheckReport(draft=name, findings=found, encoding=doc.encoding)
     base = kb.load(Path(sources_dir), Path(claims_path))
-    findings = check_draft(doc, base.claims, context_for(base))  # the same copy families and priors as `conflicts`
+    # the reviewers' decisions: rejected claims out, a preferred value judged against (and said);
+    # the same copy families and priors as `conflicts`
+    context = context_for(base)
+    overlay = reviewed.Overlay.load(base.claims, review_file, context)
+    findings = overlay.annotate(check_draft(doc, overlay.claims_for_check(), context))
     return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
 
 

@@ -30,6 +30,9 @@ SourcesOpt = Annotated[
 ]
 ClaimsOpt = Annotated[Path, typer.Option("--claims", help="The claims file written by `extract`.", show_default=True)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on standard output.")]
+ReviewsOpt = Annotated[
+    Path | None, typer.Option("--reviews", help="The reviewers' decisions (default: reviews.yaml beside --claims).")
+]
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_CLAIMS = Path("claims.jsonl")
 
@@ -211,6 +214,7 @@ def check(
     json_out: JsonOpt = False,
     fmt: Annotated[str, typer.Option("--format", help="text, json, line (path:line:col: verdict: message) or github.")] = "text",
     fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on: contradicted, disputed (or contradicted), never.")] = "contradicted",
+    reviews: ReviewsOpt = None,
 ) -> None:
     """Fact-check a draft (Chinese or English) against the knowledge base, like a linter."""
     from dsfacts import render_check
@@ -221,7 +225,7 @@ def check(
         raise CheckUsageError(f"--format must be one of {', '.join(render_check.FORMATS)}, not {fmt!r}.")
     if fail_on not in FAIL_ON:
         raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
-    report = check_path(draft, sources, claims)
+    report = check_path(draft, sources, claims, reviews)
     warn_if_stale(sources, claims)
     if fmt == "json":
         print_json(render_check.json_data(report))
@@ -258,14 +262,16 @@ def conflicts(
         str | None,
         typer.Option("--split", help="Only contradictions split this way: even (no side clearly ahead) or outlier."),
     ] = None,
+    reviews: ReviewsOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help="Also list the facts a review settled.")] = False,
 ) -> None:
     """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
     from dsfacts import index as ix
 
-    found = ix.open_fresh(claims, sources)
+    found = None if all_ or _reviewed(claims, reviews) else ix.open_fresh(claims, sources)
     statuses = _parse_statuses(status, found)
     entity_id = _resolve_entity(entity, found) if entity else None
-    idx = found or ix.open_or_build(claims, sources)
+    idx = None if all_ or _reviewed(claims, reviews) else (found or ix.open_or_build(claims, sources))
     if split is not None and split not in ("even", "outlier"):
         from dsfacts import reconcile as rc
 
@@ -282,18 +288,27 @@ def conflicts(
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
 
     wanted_split = rc.parse_split(split)
     base = kb_mod.load(sources, claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
-    scope = rc.select_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id, attr, rc.STATUS_ORDER)
-    chosen = rc.select_facts(scope, statuses=statuses, split=wanted_split)
+    overlay = reviewed.Overlay.load(base.claims, rv.path_for(claims, reviews), rc.context_for(base))
+    scope = rc.select_facts(overlay.facts(), entity_id, attr, rc.STATUS_ORDER)
+    chosen, settled = overlay.conflicts(scope, statuses, include_settled=all_)
+    chosen = rc.select_facts(chosen, statuses=rc.STATUS_ORDER, split=wanted_split)
+    hidden = f"{settled} settled by review, --all to show" if settled and not all_ else ""
     if json_out:
-        print_json({"facts": [rc.fact_json(f) for f in chosen]})
+        print_json({"facts": [reviewed.fact_json(f) for f in chosen]})
+        if hidden:
+            sys.stderr.write(hidden + "\n")
         return
     from dsfacts import render
 
     render.render_conflicts(console(), chosen, rc.count_statuses(scope))
+    if hidden:
+        console().print(hidden, style="dim")
 
 
 @app.command()
@@ -306,13 +321,15 @@ def show(
     explain: Annotated[
         bool, typer.Option("--explain", help="Say per value why: interval, agreements, independent sources, preference.")
     ] = False,
+    reviews: ReviewsOpt = None,
 ) -> None:
     """Everything known about one entity, attribute by attribute, with the disagreements."""
     from dsfacts import index as ix
 
-    found = ix.open_fresh(claims, sources)
+    slow = (explain and not json_out) or _reviewed(claims, reviews)  # --explain text, reviewers' decisions
+    found = None if slow else ix.open_fresh(claims, sources)
     entity_id = _resolve_entity(entity, found)
-    idx = None if explain and not json_out else (found or ix.open_or_build(claims, sources))
+    idx = None if slow else (found or ix.open_or_build(claims, sources))
     if idx is not None:  # the read index: only this entity's facts are read
         name = idx.entity_name(entity_id) or _entity_name(entity_id)
         if json_out:
@@ -325,16 +342,23 @@ def show(
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
 
     base = kb_mod.load(sources, claims)
-    facts = rc.entity_facts(rc.reconcile(base.claims, rc.context_for(base)), entity_id)
+    overlay = reviewed.Overlay.load(base.claims, rv.path_for(claims, reviews), rc.context_for(base))
+    facts = rc.entity_facts(overlay.facts(), entity_id)
+    rejected = overlay.rejected_claims(entity=entity_id)
     name = _entity_name(entity_id)
     if json_out:
-        print_json({"entity": entity_id, "name": name, "facts": [rc.fact_json(f) for f in facts]})
+        data = {"entity": entity_id, "name": name, "facts": [reviewed.fact_json(f) for f in facts]}
+        print_json({**data, "rejected": rejected} if rejected else data)
         return
     from dsfacts import render
 
     render.render_card(console(), entity_id, name, facts)
+    shown = {(f.entity, f.attribute) for f in facts}
+    render.render_rejected(console(), [r for r in rejected if (r["entity"], r["attribute"]) not in shown])
     if explain:
         render.render_explain(console(), facts)
 
@@ -342,12 +366,15 @@ def show(
 @app.command()
 @user_errors
 def timeline(
-    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    json_out: JsonOpt = False,
+    reviews: ReviewsOpt = None,
 ) -> None:
     """Release and paper dates of every entity in date order; disputed dates are marked."""
     from dsfacts import index as ix
 
-    idx = ix.open_or_build(claims, sources)
+    idx = None if _reviewed(claims, reviews) else ix.open_or_build(claims, sources)
     if idx is not None:
         if json_out:
             sys.stdout.write(ix.json_document({}, "timeline", idx.timeline_raw()))
@@ -358,11 +385,14 @@ def timeline(
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
 
     base = kb_mod.load(sources, claims)
-    events = rc.timeline(rc.reconcile(base.claims, rc.context_for(base)))
+    overlay = reviewed.Overlay.load(base.claims, rv.path_for(claims, reviews), rc.context_for(base))
+    events = rc.timeline(overlay.facts())  # a reviewer's preferred date places the event
     if json_out:
-        print_json({"timeline": [rc.fact_json(f) for f in events]})
+        print_json({"timeline": [reviewed.fact_json(f) for f in events]})
         return
     from dsfacts import render
 
@@ -404,6 +434,93 @@ def sources_cmd(
     from dsfacts import render
 
     render.render_sources(console(), rows)
+
+
+@app.command()
+@user_errors
+def review(
+    entity: Annotated[str, typer.Argument(help="Entity id or any alias.")],
+    attribute: Annotated[str, typer.Argument(help="The attribute decided, e.g. active_params.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why, in words a reader can verify (required).")],
+    prefer: Annotated[str | None, typer.Option("--prefer", help="The right value, as a source would write it: 21B, 2024-12-26, 128K.")] = None,
+    reject: Annotated[str | None, typer.Option("--reject", help="A misread or wrong claim: SOURCE:LINE or its claim id.")] = None,
+    accept: Annotated[bool, typer.Option("--accept", help="The values are all true as they stand (e.g. two real versions).")] = False,
+    by: Annotated[str | None, typer.Option("--by", help="Who decided.")] = None,
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    reviews: ReviewsOpt = None,
+) -> None:
+    """Record a reviewer's decision on a fact, with its reason, in reviews.yaml."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
+
+    base = kb_mod.load(sources, claims)
+    entity_id = _review_entity(entity, base.claims)
+    attr = rc.check_attribute(attribute, _known_attributes(base.claims))
+    book = rv.load(rv.path_for(claims, reviews))
+    decision, old = reviewed.decide(
+        book, base.claims, entity_id, attr, prefer=prefer, reject=reject, accept=accept, reason=reason, by=by
+    )
+    rv.save(book)
+    what = {"prefer": f"prefer {decision.value}", "accept": "accept the values as they stand"}.get(
+        decision.decision, "reject " + ", ".join(f"{s.at} ({s.says})" for s in decision.claims)
+    )
+    typer.echo(f"{entity_id} {attr}: {what} — {decision.reason}")
+    typer.echo(f"{'replaced the earlier decision in' if old else 'recorded in'} {book.path}")
+
+
+@app.command("reviews")
+@user_errors
+def reviews_cmd(
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+    reviews: ReviewsOpt = None,
+    json_out: JsonOpt = False,
+    check_: Annotated[bool, typer.Option("--check", help="Exit 1 if a decision is reopened or stale (for CI).")] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Drop the stale decisions, keep the rest.")] = False,
+) -> None:
+    """The reviewers' decisions and their state: active, reopened (a new value appeared), stale (evidence gone)."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
+
+    base = kb_mod.load(sources, claims)
+    book = rv.load(rv.path_for(claims, reviews))
+    reviewed.read_values(book, base.claims, verify=True)  # a hand edit that left `normalized` behind is caught here
+    states = rv.states(book, base.claims)
+    if prune:
+        gone = reviewed.prune(book, states)
+        if gone:
+            rv.save(book)
+        sys.stderr.write(f"pruned {len(gone)} stale decision{'s' if len(gone) != 1 else ''} from {book.path}\n")
+        states = [st for st in states if st.state != "stale"]
+    if json_out:
+        print_json({"reviews": [st.json() for st in states]})
+    else:
+        from dsfacts import render
+
+        render.render_reviews(console(), states, book.path)
+    if check_ and any(st.state != "active" for st in states):
+        raise typer.Exit(1)
+
+
+def _reviewed(claims: Path, reviews: Path | None) -> bool:
+    """Reviewers' decisions exist: the read index (built without them) cannot answer."""
+    return reviews is not None or Path(claims).with_name("reviews.yaml").exists()
+
+
+def _review_entity(name: str, claims: list[Any]) -> str:
+    """A known entity by any alias, or a model id the sources use that the list does not know."""
+    from dsfacts.errors import UnknownEntityError
+
+    try:
+        return _resolve_entity(name)
+    except UnknownEntityError:
+        if name.strip().lower() in {c.entity for c in claims}:
+            return name.strip().lower()
+        raise
 
 
 def _resolve_entity(name: str, index: Any = None) -> str:

@@ -227,6 +227,7 @@ class Fact(BaseModel):
     explanation: str | None = None
     split: Literal["outlier", "even"] | None = None  # contradictions only
     why_preferred: str | None = None  # why `preferred` is that value, or why it is null
+    review: dict[str, Any] | None = None  # a reviewer's decision on it (reviews.yaml), if any
 
 
 class Finding(BaseModel):

@@ -131,6 +131,9 @@ def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
         console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred), undecided=undecided))
         for line in _claim_lines(group):
             console.print(line)
+    if f.review:
+        for line in review_lines(f.review, f.attribute):
+            console.print(line)
 
 
 def _n(count: int, word: str) -> str:
@@ -179,6 +182,7 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
         f
         for f in facts
         if f.status in ("contradiction", "minor-discrepancy") or any(_relation(g) in ("minor", "conflict") for g in f.values)
+        or f.review
     ]
     for f in disputed:
         console.print()
@@ -268,3 +272,71 @@ def render_sources(console: Console, rows: list[dict]) -> None:
         "values are confirmed by the others (0–1)",
         style="dim",
     )
+
+
+# ---- reviewers' decisions ---------------------------------------------------------------------
+
+REVIEW_STATES = {"active": "green", "reopened": "bold yellow", "stale": "dim"}
+
+
+def review_lines(review: dict, attribute: str) -> list[Padding]:
+    """The decision beside its fact: what, why, who, when, and whether it still holds."""
+    what = review["decision"]
+    if what == "prefer":
+        what = f"prefer {human_value(review.get('value'), attribute)}"
+    head = Text("reviewed: ", style="bold")
+    head.append(f"{what} — {review.get('reason', '')}")
+    by = ", ".join(str(x) for x in (review.get("by"), review.get("date")) if x)
+    if by:
+        head.append(f" ({by})", style="dim")
+    state = str(review.get("state", ""))
+    head.append(f"  [{state}]", style=REVIEW_STATES.get(state, ""))
+    out = [Padding(head, (0, 0, 0, 2), expand=False)]
+    if review.get("new_values"):
+        new = ", ".join(human_value(v, attribute) for v in review["new_values"])
+        out.append(Padding(Text(f"new since the review: {new}", style="yellow"), (0, 0, 0, 4), expand=False))
+    for r in review.get("rejected", []):
+        out.append(_rejected_line(r, attribute))
+    return out
+
+
+def _rejected_line(r: dict, attribute: str) -> Padding:
+    t = Text("✗ rejected ", style="red")
+    t.append(f"{human_value(r['value'], attribute)}  ")
+    t.append(f"{r['source']}:{r['line']}", style="cyan")
+    t.append(f"  “{r['quote'].strip()[:QUOTE_MAX]}” — {r['reason']}")
+    return Padding(t, (0, 0, 0, 4), expand=False)
+
+
+def render_rejected(console: Console, rejected: list[dict]) -> None:
+    """Rejected claims whose fact has no other claim left: still shown, marked."""
+    for r in rejected:
+        console.print()
+        console.print(Text(f"{r['attribute']}  (every claim rejected by review)", style="bold"))
+        console.print(_rejected_line(r, r["attribute"]))
+
+
+def render_reviews(console: Console, states: list, path: object) -> None:
+    """`dsfacts reviews`: one block per decision, its state first."""
+    if not states:
+        console.print(f"No decisions in {path}.", style="dim")
+        return
+    for st in states:
+        d = st.decision
+        head = Text(f"{st.state:<9}", style=REVIEW_STATES.get(st.state, ""))
+        head.append(f"{d.entity} · {d.attribute}  ", style="bold")
+        head.append(f"{d.label()} — {d.reason}")
+        if d.by or d.date:
+            head.append(f" ({', '.join(x for x in (d.by, d.date) if x)})", style="dim")
+        console.print(head)
+        if d.decision == "reject":
+            for s in d.claims:
+                if s.id in st.now:
+                    console.print(Padding(Text(f"rejects {st.now[s.id]} {s.says} (claim {s.id})", style="dim"), (0, 0, 0, 9)))
+        if st.new_values:
+            new = ", ".join(human_value(v, d.attribute) for v in st.new_values)
+            console.print(Padding(Text(f"new value since the review: {new}", style="yellow"), (0, 0, 0, 9)))
+        for s in st.missing:
+            console.print(Padding(Text(f"gone: {s.at} {s.says} (claim {s.id})", style="dim"), (0, 0, 0, 9)))
+    counts = {k: sum(1 for st in states if st.state == k) for k in ("active", "reopened", "stale")}
+    console.print(", ".join(f"{n} {k}" for k, n in counts.items()), style="bold")
