@@ -40,8 +40,8 @@ from dsfacts.reconcile import (
 )
 from dsfacts.sources import Document
 
-FailOn = Literal["contradicted", "disputed", "never"]
-FAIL_ON: tuple[str, ...] = ("contradicted", "disputed", "never")
+FailOn = Literal["contradicted", "disputed", "unverified", "never"]
+FAIL_ON: tuple[str, ...] = ("contradicted", "disputed", "unverified", "never")
 VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "disputed", "unverified")
 COMPATIBLE = frozenset({"same", "compatible", "minor"})  # relations under which both claims can be true
 STDIN_NAME = "<stdin>"
@@ -75,12 +75,10 @@ class CheckReport:
 
 
 def failing(findings: list[Finding], fail_on: str) -> bool:
-    """Does this set of findings fail the check? `disputed` also fails on contradicted."""
+    """Does this set of findings fail the check? Each level also fails on the ones before it."""
     if fail_on not in FAIL_ON:
         raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
-    bad: set[str] = {"contradicted": {"contradicted"}, "disputed": {"contradicted", "disputed"}, "never": set()}[
-        fail_on
-    ]
+    bad = set() if fail_on == "never" else set(FAIL_ON[: FAIL_ON.index(fail_on) + 1])
     return any(f.verdict in bad for f in findings)
 
 

@@ -21,14 +21,31 @@ app = typer.Typer(
     help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
     "and a fact-checker for your draft.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
+
+
+def _located(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """An option left at its default finds the knowledge base like git: $DSFACTS_HOME, then upwards."""
+    from dsfacts import home
+
+    source = ctx.get_parameter_source(param.name or "")
+    if source is not None and getattr(source, "name", "") != "DEFAULT":  # typer may vendor click: compare by name
+        return value
+    return home.default_sources() if param.name == "sources" else home.default_claims()
+
+
 SourcesOpt = Annotated[
-    Path, typer.Option("--sources", help="Folder of source documents (.md, .txt, .html).", show_default=True)
+    Path,
+    typer.Option(
+        "--sources", help="Folder of source documents (default: found like git, or $DSFACTS_HOME).", callback=_located
+    ),
 ]
-ClaimsOpt = Annotated[Path, typer.Option("--claims", help="The claims file written by `extract`.", show_default=True)]
+ClaimsOpt = Annotated[
+    Path, typer.Option("--claims", help="The claims file written by `extract` (default: next to sources/).", callback=_located)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on standard output.")]
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_CLAIMS = Path("claims.jsonl")
@@ -36,15 +53,45 @@ DEFAULT_CLAIMS = Path("claims.jsonl")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_COLOR = {"mode": "auto"}  # set by the global --color option
+
+
 def console(stderr: bool = False):  # noqa: ANN201 - rich is imported lazily to keep start-up fast
+    """A rich console; NO_COLOR or --color never removes every escape sequence (bold and dim too)."""
     from rich.console import Console
 
+    mode = _COLOR["mode"]
+    plain = mode == "never" or (mode == "auto" and bool(os.environ.get("NO_COLOR")))
     return Console(
         stderr=stderr,
-        no_color=bool(os.environ.get("NO_COLOR")),
+        force_terminal=True if mode == "always" else None,
+        no_color=plain,
+        color_system=None if plain else "auto",
         highlight=False,
         soft_wrap=False,
     )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dsfacts.formats import version
+
+        typer.echo(f"dsfacts {version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    color: Annotated[str, typer.Option("--color", help="auto (default; NO_COLOR is honoured), always or never.")] = "auto",
+) -> None:
+    # global options only; the app's help text stays the one given to typer.Typer
+    if color not in ("auto", "always", "never"):
+        sys.stderr.write(f"dsfacts: error: --color must be auto, always or never, not {color!r}.\n")
+        raise typer.Exit(2)
+    _COLOR["mode"] = color
 
 
 def print_json(data: Any) -> None:
@@ -129,6 +176,14 @@ def warn_if_stale(sources: Path, claims: Path) -> None:
         sys.stderr.write(f"dsfacts: warning: {message}\n")
 
 
+def read_base(sources: Path, claims: Path) -> None:
+    """Before a read command: an empty base is exit 2 ("run `dsfacts extract`"); stale, a warning."""
+    from dsfacts import home
+
+    home.require_claims(claims)
+    warn_if_stale(sources, claims)
+
+
 DocKindOpt = Annotated[
     str | None, typer.Option("--kind", help="blog, news, paper, readme, report … (default: detected).")
 ]
@@ -200,36 +255,73 @@ def _print_change_report(report: Any, claims: Path) -> None:
 @app.command()
 @user_errors
 def check(
-    draft: Annotated[str, typer.Argument(help="The draft to check: a file (any encoding), or - for standard input.")],
+    drafts: Annotated[
+        list[str], typer.Argument(help="Drafts: files (any encoding; .md, .txt, .html), folders, globs, or - for stdin.")
+    ],
     sources: SourcesOpt = DEFAULT_SOURCES,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
     json_out: JsonOpt = False,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, line (path:line:col: verdict: message) or github.")] = "text",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on: contradicted, disputed (or contradicted), never.")] = "contradicted",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, line (path:line:col: verdict: message), github or sarif.")
+    ] = "text",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Exit 1 from: contradicted (default), disputed, unverified; or never.")
+    ] = "contradicted",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list the sentences that went unchecked.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the problems: no supported claims, no summary.")] = False,
+    report_unused: Annotated[
+        bool, typer.Option("--report-unused-ignores", help="Report dsfacts-ignore comments that silence nothing.")
+    ] = False,
 ) -> None:
-    """Fact-check a draft (Chinese or English) against the knowledge base, like a linter."""
-    from dsfacts import render_check
-    from dsfacts.check import FAIL_ON, CheckUsageError, check_path
+    """Fact-check drafts (Chinese or English) against the knowledge base, like a linter."""
+    from dsfacts import drafts as drafts_mod
+    from dsfacts import formats
+    from dsfacts import kb as kb_mod
+    from dsfacts.check import CheckUsageError
 
     fmt = "json" if json_out else fmt.lower()
-    if fmt not in render_check.FORMATS:
-        raise CheckUsageError(f"--format must be one of {', '.join(render_check.FORMATS)}, not {fmt!r}.")
-    if fail_on not in FAIL_ON:
-        raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
-    report = check_path(draft, sources, claims)
-    warn_if_stale(sources, claims)
-    if fmt == "json":
-        print_json(render_check.json_data(report))
-        console(stderr=True).print(report.summary())
-    elif fmt == "line":
-        sys.stdout.write(render_check.render_lines(report))
-        console(stderr=True).print(report.summary())
-    elif fmt == "github":
-        sys.stdout.write(render_check.render_github(report))
-        console(stderr=True).print(report.summary())
+    if fmt not in formats.FORMATS:
+        raise CheckUsageError(f"--format must be one of {', '.join(formats.FORMATS)}, not {fmt!r}.")
+    if fail_on not in drafts_mod.FAIL_LEVELS:
+        raise CheckUsageError(f"--fail-on must be one of {', '.join(drafts_mod.FAIL_LEVELS)}, not {fail_on!r}.")
+    names = drafts_mod.expand(drafts)
+    for name in names:  # a missing draft is reported before the knowledge base is read
+        if name != "-" and not Path(name).exists():
+            drafts_mod.read_draft(name)
+    read_base(sources, claims)
+    report = drafts_mod.check_files(names, kb_mod.load(sources, claims).claims)
+    if fmt == "text":
+        from dsfacts import render_check
+
+        render_check.render_text(report, console(), verbose=verbose, quiet=quiet, unused_ignores=report_unused)
     else:
-        render_check.render_text(report, console())
+        if fmt == "json":
+            print_json(formats.json_data(report, unused_ignores=report_unused))
+        elif fmt == "sarif":
+            sys.stdout.write(formats.render_sarif(report))
+        elif fmt == "line":
+            sys.stdout.write(formats.render_lines(report, unused_ignores=report_unused))
+        else:
+            sys.stdout.write(formats.render_github(report, unused_ignores=report_unused))
+        if not quiet:
+            sys.stderr.write(report.summary(unused=report_unused) + "\n")
     raise typer.Exit(report.exit_code(fail_on))
+
+
+@app.command()
+@user_errors
+def export(
+    out: Annotated[Path, typer.Argument(help="facts.csv, facts.jsonl or facts.parquet (needs pyarrow).")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+) -> None:
+    """One row per fact (preferred value, status, source count) for spreadsheets and notebooks."""
+    from dsfacts import export as export_mod
+    from dsfacts import kb as kb_mod
+
+    read_base(sources, claims)
+    n = export_mod.export_facts(kb_mod.load(sources, claims).claims, out)
+    typer.echo(f"{n} facts -> {out}", err=True)
 
 
 @app.command()
@@ -256,6 +348,7 @@ def conflicts(
 
     statuses = rc.parse_statuses(status)
     entity_id = _resolve_entity(entity) if entity else None
+    read_base(sources, claims)
     base = kb_mod.load(sources, claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims)) if attribute else None
     scope = rc.select_facts(rc.reconcile(base.claims), entity_id, attr, rc.STATUS_ORDER)
@@ -281,6 +374,7 @@ def show(
     from dsfacts import reconcile as rc
 
     entity_id = _resolve_entity(entity)
+    read_base(sources, claims)
     facts = rc.entity_facts(rc.reconcile(kb_mod.load(sources, claims).claims), entity_id)
     name = _entity_name(entity_id)
     if json_out:
@@ -300,6 +394,7 @@ def timeline(
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
 
+    read_base(sources, claims)
     events = rc.timeline(rc.reconcile(kb_mod.load(sources, claims).claims))
     if json_out:
         print_json({"timeline": [rc.fact_json(f) for f in events]})
