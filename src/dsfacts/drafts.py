@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dsfacts.check import FAIL_ON, STDIN_NAME, VERDICTS, check_draft, failing, read_draft
@@ -195,6 +196,7 @@ class Sentence:
     heading: bool
     models: tuple[str, ...]  # models named in it
     numbers: int  # values it states, other than parts of a model's name
+    other_model: bool = False  # names a model that is not a known one (Llama, DeepSeek-V3.1 …)
 
 
 def sentences(doc: Document) -> Iterator[Sentence]:
@@ -227,6 +229,11 @@ def sentences(doc: Document) -> Iterator[Sentence]:
                 v for v in find_values(body)
                 if v.kind not in ("other", "arxiv") and not any(_name_part(body, mn.end, v.start) for mn in mentions)
             ]  # fmt: skip
+            found = reg.find(body)
+            named = [(mn.start, mn.end) for mn in found]
+            other = len(found) > len(mentions) or any(  # the company, another maker's or an unknown model
+                not any(a <= m.start() < b for a, b in named) for m in _other_models().finditer(body)
+            )
             yield Sentence(
                 start=unit.origin(start),
                 end=unit.origin(start + len(body) - 1) + 1,
@@ -234,7 +241,22 @@ def sentences(doc: Document) -> Iterator[Sentence]:
                 heading=unit.kind == "heading",
                 models=tuple(mn.entity for mn in mentions),
                 numbers=len(values),
+                other_model=other,
             )
+
+
+@lru_cache(maxsize=1)
+def _other_models() -> re.Pattern[str]:
+    """Other makers' models (the vocabulary's list, read only) and any DeepSeek name not known."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("dsfacts.data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    names = sorted((str(n) for n in (data.get("foreign_models") or []) if str(n).strip()), key=len, reverse=True)
+    alternatives = [r"(?<![A-Za-z])" + re.escape(n) + r"(?![A-Za-z])" for n in names] + [r"\bDeepSeek\b"]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _is_company(reg: object, entity_id: str) -> bool:
@@ -262,7 +284,10 @@ def unchecked_sentences(doc: Document, findings: list[Finding], file: str) -> li
     for s in sentences(doc):
         if s.heading:
             heading_models = s.models
-        about = s.models or (last_models if _PRONOUN.search(s.text) else ()) or heading_models
+        if s.other_model and not s.models:
+            about: tuple[str, ...] = ()  # about another model: nothing is inherited
+        else:
+            about = s.models or (last_models if _PRONOUN.search(s.text) else ()) or heading_models
         if s.models:
             last_models = s.models
         if not about or not s.numbers:

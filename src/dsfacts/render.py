@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dsfacts.models import Fact, JSONValue, ValueGroup
+from dsfacts.render_table import print_table
 
 BADGES = {
     "contradiction": ("✗ contradiction", "bold red"),
@@ -156,7 +157,7 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
     for f in facts:
         n = len({c.source for g in f.values for c in g.claims})
         table.add_row(f.attribute, human_value(f.preferred, f.attribute), badge(f.status), str(n))
-    console.print(table)
+    print_table(console, table)
     disputed = [
         f
         for f in facts
@@ -183,7 +184,7 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
             note.append(f"  vs {', '.join(against)}", style="red" if f.status == "contradiction" else "yellow")
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
         table.add_row(str(f.preferred), f.entity, event, note)
-    console.print(table)
+    print_table(console, table)
 
 
 def render_entities(console: Console, rows: list[dict]) -> None:
@@ -195,7 +196,7 @@ def render_entities(console: Console, rows: list[dict]) -> None:
     for r in rows:
         aliases = ", ".join(r["aliases"][:3]) + (" …" if len(r["aliases"]) > 3 else "")
         table.add_row(r["id"], r["name"], aliases, str(r["claims"]), style=None if r["claims"] else "dim")
-    console.print(table)
+    print_table(console, table)
     console.print(
         f"{len(rows)} entities, {sum(1 for r in rows if r['claims'])} with claims, "
         f"{sum(r['claims'] for r in rows)} claims",
@@ -215,7 +216,7 @@ def render_sources(console: Console, rows: list[dict]) -> None:
         trust = "—" if r.get("trust") is None else f"{r['trust']:.2f}"
         name = r["id"] if r.get("on_disk", True) else f"{r['id']} (missing)"
         table.add_row(name, r.get("title") or "", r.get("date") or "", r.get("language") or "", str(r["claims"]), trust)
-    console.print(table)
+    print_table(console, table)
     console.print(
         f"{len(rows)} sources, {sum(r['claims'] for r in rows)} claims; trust = how often a source's "
         "values are confirmed by the others (0–1)",
