@@ -7,8 +7,7 @@ The machine formats (json, line, github, sarif) are in formats.py.
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.padding import Padding
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
 from dsfacts.drafts import LintReport
@@ -19,8 +18,22 @@ STYLE = {"supported": "green", "contradicted": "bold red", "disputed": "yellow",
 QUOTE_MAX = 160
 
 
-def _indented(text: Text, indent: int) -> Padding:
-    return Padding(text, (0, 0, 0, indent), expand=False)
+class _indented:
+    """Text wrapped to the terminal under its own indent (a hanging indent for the head line),
+    without the trailing spaces a Padding would add."""
+
+    def __init__(self, text: Text, indent: int, rest: int | None = None) -> None:
+        self.text, self.indent, self.rest = text, indent, indent if rest is None else rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(20, options.max_width - self.rest)
+        first, *others = self.text.wrap(console, width) or [Text()]
+        if len(first) > options.max_width - self.indent:  # the first line has less room when it hangs
+            first, *more = self.text.wrap(console, options.max_width - self.indent)
+            others = list(Text("\n").join(more).wrap(console, width)) if more else []
+        for pad, line in [(self.indent, first), *((self.rest, o) for o in others)]:
+            line.rstrip()
+            yield Text(" " * pad) + line
 
 
 def _quote(s: str) -> str:
@@ -36,7 +49,7 @@ def _finding(console: Console, f: Finding) -> None:
     head.append(human_value(f.value, f.attribute), style="bold")
     if f.verdict != "supported" and f.expected is not None and f.expected != f.value:
         head.append(f" (expected {human_value(f.expected, f.attribute)})")
-    console.print(_indented(head, 2))
+    console.print(_indented(head, 2, 22))
     if f.verdict == "supported":
         return
     console.print(_indented(Text(f"“{_quote(f.text)}”", style="dim"), 9))
