@@ -40,7 +40,7 @@ def test_readme_commands_work_in_a_fresh_clone(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True, timeout=60)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHONHOME", "DSFACTS_"))}
-    env.update({NESTED: "1", "PYTEST_ADDOPTS": "-q -p no:cacheprovider tests/test_store.py", "NO_COLOR": "1"})
+    env.update({NESTED: "1", "PYTEST_ADDOPTS": "-p no:cacheprovider tests/test_store.py", "NO_COLOR": "1"})
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p)
     first, second = setup_commands()
 
