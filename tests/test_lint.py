@@ -7,6 +7,7 @@ tests depend on the code under test, not on what the real extraction engine find
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -319,3 +320,16 @@ def test_add_refuses_a_near_copy(kbdir: Path, fake_engine: object) -> None:
     other = kbdir / "other.md"
     other.write_text("# Other\n\ndeepseek-r1 context_length 128\n", encoding="utf-8")
     assert "added other.md" in cli("add", str(other)).stdout
+
+
+def test_help_and_usage_errors_have_no_escape_sequences_under_no_color() -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "80"}
+    for args in (["--help"], ["check"], ["show", "--help"]):
+        r = subprocess.run([sys.executable, "-m", "dsfacts", *args], capture_output=True, text=True, env=env, timeout=60)
+        assert r.stdout + r.stderr and not ANSI.search(r.stdout + r.stderr), args
+    styled = subprocess.run([sys.executable, "-m", "dsfacts", "--help"], capture_output=True, text=True, timeout=60,
+                            env={**env, "NO_COLOR": ""})
+    assert ANSI.search(styled.stdout)  # a forced terminal does get styles: the test can fail

@@ -61,7 +61,7 @@ def console(stderr: bool = False):  # noqa: ANN201 - rich is imported lazily to 
     from rich.console import Console
 
     mode = _COLOR["mode"]
-    plain = mode == "never" or (mode == "auto" and bool(os.environ.get("NO_COLOR")))
+    plain = _plain()
     return Console(
         stderr=stderr,
         force_terminal=True if mode == "always" else None,
@@ -70,6 +70,11 @@ def console(stderr: bool = False):  # noqa: ANN201 - rich is imported lazily to 
         highlight=False,
         soft_wrap=False,
     )
+
+
+def _plain() -> bool:
+    mode = _COLOR["mode"]
+    return mode == "never" or (mode == "auto" and bool(os.environ.get("NO_COLOR")))
 
 
 def _version(value: bool) -> None:
@@ -144,7 +149,7 @@ class _extract_progress:
     def __enter__(self) -> Callable[[int, int, str], None] | None:
         self.bar: Any = None
         self.task: Any = None
-        if not sys.stderr.isatty():
+        if not sys.stderr.isatty() or _plain():  # a live bar moves the cursor with escape sequences
             return None
         return self.update
 
@@ -463,7 +468,16 @@ def _known_attributes(claims: list[Any]) -> set[str]:
     return {c.attribute for c in claims} | (set(listed) if isinstance(listed, dict) else set())
 
 
+def _plain_requested(argv: list[str]) -> bool:
+    pairs = zip(argv, argv[1:], strict=False)
+    return bool(os.environ.get("NO_COLOR")) and "--color" not in argv or "--color=never" in argv or ("--color", "never") in pairs
+
+
 def main() -> None:
+    if _plain_requested(sys.argv[1:]):  # typer's own help and error panels: no bold, no colour either
+        import typer.rich_utils
+
+        typer.rich_utils.COLOR_SYSTEM = None
     app()
 
 

@@ -26,14 +26,22 @@ class _indented:
         self.text, self.indent, self.rest = text, indent, indent if rest is None else rest
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(20, options.max_width - self.rest)
-        first, *others = self.text.wrap(console, width) or [Text()]
-        if len(first) > options.max_width - self.indent:  # the first line has less room when it hangs
-            first, *more = self.text.wrap(console, options.max_width - self.indent)
-            others = list(Text("\n").join(more).wrap(console, width)) if more else []
-        for pad, line in [(self.indent, first), *((self.rest, o) for o in others)]:
-            line.rstrip()
-            yield Text(" " * pad) + line
+        first_width = max(20, options.max_width - self.indent)
+        lines = list(self.text.wrap(console, first_width))
+        if not lines:
+            return
+        first = lines[0]
+        rest = self.text[len(first.plain) :]  # wrapping keeps the first line a prefix of the text
+        yield Text(" " * self.indent) + _rstripped(first)
+        if rest.plain.strip():
+            lstripped = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+            for line in lstripped.wrap(console, max(20, options.max_width - self.rest)):
+                yield Text(" " * self.rest) + _rstripped(line)
+
+
+def _rstripped(line: Text) -> Text:
+    line.rstrip()
+    return line
 
 
 def _quote(s: str) -> str:
@@ -62,6 +70,14 @@ def _finding(console: Console, f: Finding) -> None:
         console.print(_indented(line, 11))
 
 
+def _note(line: int, column: int, word: str, text: str) -> Text:
+    t = Text()
+    t.append(f"{line}:{column}".ljust(7), style="dim")
+    t.append(word.ljust(13), style="magenta")
+    t.append(text)
+    return t
+
+
 def render_text(
     report: LintReport, console: Console, *, verbose: bool = False, quiet: bool = False, unused_ignores: bool = False
 ) -> None:
@@ -76,20 +92,16 @@ def render_text(
         if not (shown or unchecked or unused):
             continue
         console.print(Text(result.file, style="bold underline"))
-        for f in shown:
-            _finding(console, f)
+        entries: list[tuple[int, int, Finding | Text]] = [(f.line, f.column, f) for f in shown]
         for u in unchecked:
-            t = Text()
-            t.append(f"{u.line}:{u.column}".ljust(7), style="dim")
-            t.append("unchecked".ljust(13), style="magenta")
-            t.append(f"“{_quote(u.text)}”")
-            console.print(_indented(t, 2))
+            entries.append((u.line, u.column, _note(u.line, u.column, "unchecked", f"“{_quote(u.text)}”")))
         for ig in unused:
-            t = Text()
-            t.append(f"{ig.line}:1".ljust(7), style="dim")
-            t.append("unused".ljust(13), style="magenta")
-            t.append(f"<!-- {ig.kind} --> silences nothing")
-            console.print(_indented(t, 2))
+            entries.append((ig.line, 1, _note(ig.line, 1, "unused", f"<!-- {ig.kind} --> silences nothing")))
+        for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1])):  # one reading order: the draft's
+            if isinstance(entry, Finding):
+                _finding(console, entry)
+            else:
+                console.print(_indented(entry, 2, 22))
         console.print()
     if quiet:
         return
