@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dsfacts import store
@@ -333,3 +335,36 @@ def test_help_and_usage_errors_have_no_escape_sequences_under_no_color() -> None
     styled = subprocess.run([sys.executable, "-m", "dsfacts", "--help"], capture_output=True, text=True, timeout=60,
                             env={**env, "NO_COLOR": ""})
     assert ANSI.search(styled.stdout)  # a forced terminal does get styles: the test can fail
+
+
+def test_export_parquet_needs_pyarrow(world: Path) -> None:
+    r = cli("export", "facts.parquet")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        assert r.exit_code == 2 and "pyarrow" in r.stderr and not (world / "facts.parquet").exists()
+    else:
+        assert r.exit_code == 0 and (world / "facts.parquet").stat().st_size > 0
+
+
+html_text = st.text(alphabet=st.sampled_from(list("ab 1\n<>/=\"'&;!-pscript")), max_size=200)
+
+
+@given(html_text)
+@settings(max_examples=150, deadline=None)
+def test_visible_html_keeps_every_line_and_column(text: str) -> None:
+    doc = visible_document(Document(source="d.html", text=text))
+    assert len(doc.text) == len(text)
+    assert [i for i, ch in enumerate(doc.text) if ch == "\n"] == [i for i, ch in enumerate(text) if ch == "\n"]
+    # each character is the file's own, a blank, or an entity's text at the entity's "&"
+    assert all(v in (" ", t) or t == "&" for v, t in zip(doc.text, text, strict=True))
+
+
+@given(st.lists(st.sampled_from(["text", "x <!-- dsfacts-ignore -->", "<!-- dsfacts-ignore-next-line -->", ""]),
+                max_size=12))
+def test_ignore_comments_only_silence_marked_lines(lines: list[str]) -> None:
+    silenced = ignore_comments("\n".join(lines))
+    for line, (at, kind) in silenced.items():
+        assert kind in ("dsfacts-ignore", "dsfacts-ignore-next-line")
+        assert lines[at - 1].strip().endswith("-->")
+        assert line == at or line == at + 1
