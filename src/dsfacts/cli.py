@@ -26,7 +26,6 @@ app = typer.Typer(
 )
 
 
-
 def _located(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
     """An option left at its default finds the knowledge base like git: $DSFACTS_HOME, then upwards."""
     from dsfacts import home

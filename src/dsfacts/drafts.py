@@ -139,8 +139,7 @@ def expand(args: Iterable[str]) -> list[str]:
             out.extend(found)
         else:
             out.append(arg)
-    seen: set[str] = set()
-    return [a for a in out if not (a in seen or seen.add(a))]  # type: ignore[func-returns-value]
+    return list(dict.fromkeys(out))  # each draft once, first mention first
 
 
 # ---- what text the engine sees ------------------------------------------------------------------
