@@ -223,12 +223,12 @@ def sentences(doc: Document) -> Iterator[Sentence]:
             pos = end
             if not body:
                 continue
-            mentions = [mn for mn in reg.find(body) if not _is_company(reg, mn.entity)]
+            found = reg.find(body)
+            mentions = [mn for mn in found if not _is_company(reg, mn.entity)]
             values = [
                 v for v in find_values(body)
                 if v.kind not in ("other", "arxiv") and not any(_name_part(body, mn.end, v.start) for mn in mentions)
             ]  # fmt: skip
-            found = reg.find(body)
             named = [(mn.start, mn.end) for mn in found]
             other = len(found) > len(mentions) or any(  # the company, another maker's or an unknown model
                 not any(a <= m.start() < b for a, b in named) for m in _other_models().finditer(body)
