@@ -368,3 +368,20 @@ def test_ignore_comments_only_silence_marked_lines(lines: list[str]) -> None:
         assert kind in ("dsfacts-ignore", "dsfacts-ignore-next-line")
         assert lines[at - 1].strip().endswith("-->")
         assert line == at or line == at + 1
+
+
+def test_html_script_numbers_never_reach_the_real_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the real engine: whatever it finds in the paragraph, nothing comes from script, style or attributes."""
+    monkeypatch.chdir(tmp_path)
+    store.write_claims(tmp_path / "claims.jsonl", KB)
+    (tmp_path / "d.html").write_text(
+        "<html><head><script>var claim = 'DeepSeek-V3 has 700B parameters';</script>\n"
+        "<style>.x::after { content: 'DeepSeek-V3 has 800B parameters' }</style></head>\n"
+        '<body><p data-note="DeepSeek-V3 has 900B parameters">DeepSeek-V3 has 671B parameters.</p></body></html>\n',
+        encoding="utf-8",
+    )
+    r = cli("check", "d.html", "--json")
+    assert r.exit_code in (0, 1), r.output
+    data = json.loads(r.stdout)
+    assert all(f["line"] == 3 and f["value"] not in (700e9, 800e9, 900e9) for f in data["findings"])
+    assert all("700B" not in u["text"] and "800B" not in u["text"] for u in data["unchecked"])
