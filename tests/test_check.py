@@ -238,8 +238,8 @@ def test_cli_json(world):
     r = run(str(FIXTURES / "sample_en.md"), "--json")
     assert r.exit_code == 1  # 12T tokens is contradicted
     data = json.loads(r.stdout)
-    assert set(data) == {"findings"}
-    keys = {"line", "column", "text", "entity", "attribute", "value", "verdict", "expected", "sources"}
+    assert set(data) == {"findings", "unchecked"}
+    keys = {"file", "line", "column", "text", "entity", "attribute", "value", "verdict", "expected", "sources"}
     assert all(keys <= set(f) for f in data["findings"])
     assert [(f["line"], f["verdict"]) for f in data["findings"]] == [
         (3, "supported"), (5, "contradicted"), (11, "unverified")]
@@ -255,7 +255,7 @@ def test_cli_text_report(world):
     out = r.stdout
     assert "3:1" in out and "disputed" in out and "supported" in out
     assert "a.txt:8" in out and "“deepseek-v2 active_params 16000000000”" in out  # evidence for the dispute
-    assert out.strip().splitlines()[-1] == "2 claims: 1 supported, 1 disputed"
+    assert out.strip().splitlines()[-1].startswith("1 problem in 1 file (1 disputed); 1 claim supported")
 
 
 def test_cli_line_format(world):
@@ -299,21 +299,22 @@ def test_cli_no_claims(world):
     r = run(str(FIXTURES / "no_claims.md"))
     assert r.exit_code == 0
     assert "no factual claims were found" in r.stdout
-    assert json.loads(run(str(FIXTURES / "no_claims.md"), "--json").stdout) == {"findings": []}
+    assert json.loads(run(str(FIXTURES / "no_claims.md"), "--json").stdout) == {"findings": [], "unchecked": []}
 
 
 def test_cli_empty_stdin(world):
     r = run("-", "--json", input="")
-    assert r.exit_code == 0 and json.loads(r.stdout) == {"findings": []}
+    assert r.exit_code == 0 and json.loads(r.stdout) == {"findings": [], "unchecked": []}
 
 
 def test_cli_gbk_and_utf16_drafts_read(world):
     gbk = run(str(FIXTURES / "gbk_zh.md"), "--json")
-    assert gbk.exit_code == 0 and json.loads(gbk.stdout) == {"findings": []}
+    assert gbk.exit_code == 0 and json.loads(gbk.stdout)["findings"] == []
     utf16 = world / "draft16.md"
     utf16.write_bytes((FIXTURES / "sample_zh.md").read_text(encoding="utf-8").encode("utf-16"))
     r = run(str(utf16), "--json")
-    assert r.exit_code == 0 and json.loads(r.stdout) == {"findings": []}
+    assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []
+    assert "DeepSeek-V2.5 拥有 1000 亿参数。" in [u["text"] for u in json.loads(r.stdout)["unchecked"]]  # decoded
 
 
 @pytest.mark.parametrize(

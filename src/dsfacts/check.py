@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from dsfacts.errors import DsfactsError
 from dsfacts.models import (
@@ -42,8 +42,8 @@ from dsfacts.reconcile import (
 )
 from dsfacts.sources import Document
 
-FailOn = Literal["contradicted", "disputed", "never"]
-FAIL_ON: tuple[str, ...] = ("contradicted", "disputed", "never")
+FailOn = Literal["contradicted", "disputed", "unverified", "never"]
+FAIL_ON: tuple[str, ...] = ("contradicted", "disputed", "unverified", "never")
 VERDICTS: tuple[Verdict, ...] = ("supported", "contradicted", "disputed", "unverified")
 COMPATIBLE = frozenset({"same", "compatible", "minor"})  # relations under which both claims can be true
 STDIN_NAME = "<stdin>"
@@ -77,12 +77,10 @@ class CheckReport:
 
 
 def failing(findings: list[Finding], fail_on: str) -> bool:
-    """Does this set of findings fail the check? `disputed` also fails on contradicted."""
+    """Does this set of findings fail the check? Each level also fails on the ones before it."""
     if fail_on not in FAIL_ON:
         raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
-    bad: set[str] = {"contradicted": {"contradicted"}, "disputed": {"contradicted", "disputed"}, "never": set()}[
-        fail_on
-    ]
+    bad = set() if fail_on == "never" else set(FAIL_ON[: FAIL_ON.index(fail_on) + 1])
     return any(f.verdict in bad for f in findings)
 
 
@@ -142,6 +140,30 @@ def check_path(
     overlay = reviewed.Overlay.load(base.claims, review_file, context)
     findings = overlay.annotate(check_draft(doc, overlay.claims_for_check(), context))
     return CheckReport(draft=name, findings=findings, encoding=doc.encoding)
+
+
+def judge_for(
+    sources_dir: Path, claims_path: Path, reviews_path: Path | None = None
+) -> Callable[[Document], list[Finding]]:
+    """The verdicts of a draft against one knowledge base, loaded once for many drafts: the read
+    index when nothing is reviewed, else every claim with the reviewers' decisions over them."""
+    from dsfacts import kb, reviewed, reviews
+
+    review_file = reviews.path_for(Path(claims_path), reviews_path)
+    overlay: Any = None
+
+    def judge(doc: Document) -> list[Finding]:
+        nonlocal overlay
+        if overlay is None and not review_file.exists():
+            found = _check_with_index(doc, Path(sources_dir), Path(claims_path))
+            if found is not None:
+                return found
+        if overlay is None:
+            base = kb.load(Path(sources_dir), Path(claims_path))
+            overlay = reviewed.Overlay.load(base.claims, review_file, context_for(base))
+        return overlay.annotate(check_draft(doc, overlay.claims_for_check(), overlay.context))
+
+    return judge
 
 
 def _check_with_index(doc: Document, sources_dir: Path, claims_path: Path) -> list[Finding] | None:

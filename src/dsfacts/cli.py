@@ -21,14 +21,30 @@ app = typer.Typer(
     help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
     "and a fact-checker for your draft.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
+
+def _located(ctx: typer.Context, param: typer.CallbackParam, value: Path) -> Path:
+    """An option left at its default finds the knowledge base like git: $DSFACTS_HOME, then upwards."""
+    from dsfacts import home
+
+    source = ctx.get_parameter_source(param.name or "")
+    if source is not None and getattr(source, "name", "") != "DEFAULT":  # typer may vendor click: compare by name
+        return value
+    return home.default_sources() if param.name == "sources" else home.default_claims()
+
+
 SourcesOpt = Annotated[
-    Path, typer.Option("--sources", help="Folder of source documents (.md, .txt, .html).", show_default=True)
+    Path,
+    typer.Option(
+        "--sources", help="Folder of source documents (default: found like git, or $DSFACTS_HOME).", callback=_located
+    ),
 ]
-ClaimsOpt = Annotated[Path, typer.Option("--claims", help="The claims file written by `extract`.", show_default=True)]
+ClaimsOpt = Annotated[
+    Path, typer.Option("--claims", help="The claims file written by `extract` (default: next to sources/).", callback=_located)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on standard output.")]
 ReviewsOpt = Annotated[
     Path | None, typer.Option("--reviews", help="The reviewers' decisions (default: reviews.yaml beside --claims).")
@@ -39,15 +55,50 @@ DEFAULT_CLAIMS = Path("claims.jsonl")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+_COLOR = {"mode": "auto"}  # set by the global --color option
+
+
 def console(stderr: bool = False):  # noqa: ANN201 - rich is imported lazily to keep start-up fast
+    """A rich console; NO_COLOR or --color never removes every escape sequence (bold and dim too)."""
     from rich.console import Console
 
+    mode = _COLOR["mode"]
+    plain = _plain()
     return Console(
         stderr=stderr,
-        no_color=bool(os.environ.get("NO_COLOR")),
+        force_terminal=True if mode == "always" else None,
+        no_color=plain,
+        color_system=None if plain else "auto",
         highlight=False,
         soft_wrap=False,
     )
+
+
+def _plain() -> bool:
+    mode = _COLOR["mode"]
+    return mode == "never" or (mode == "auto" and bool(os.environ.get("NO_COLOR")))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dsfacts.formats import version
+
+        typer.echo(f"dsfacts {version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    color: Annotated[str, typer.Option("--color", help="auto (default; NO_COLOR is honoured), always or never.")] = "auto",
+) -> None:
+    # global options only; the app's help text stays the one given to typer.Typer
+    if color not in ("auto", "always", "never"):
+        sys.stderr.write(f"dsfacts: error: --color must be auto, always or never, not {color!r}.\n")
+        raise typer.Exit(2)
+    _COLOR["mode"] = color
 
 
 def print_json(data: Any) -> None:
@@ -105,7 +156,7 @@ class _extract_progress:
     def __enter__(self) -> Callable[[int, int, str], None] | None:
         self.bar: Any = None
         self.task: Any = None
-        if not sys.stderr.isatty():
+        if not sys.stderr.isatty() or _plain():  # a live bar moves the cursor with escape sequences
             return None
         return self.update
 
@@ -130,11 +181,19 @@ class _extract_progress:
 
 def warn_if_stale(sources: Path, claims: Path) -> None:
     """For the read commands: one line on stderr when sources changed after claims were written."""
-    from dsfacts import kb
+    from dsfacts.freshness import staleness
 
-    message = kb.staleness(sources, claims)
+    message = staleness(sources, claims)
     if message:
         sys.stderr.write(f"dsfacts: warning: {message}\n")
+
+
+def read_base(sources: Path, claims: Path) -> None:
+    """Before a read command: an empty base is exit 2 ("run `dsfacts extract`"); stale, a warning."""
+    from dsfacts import home
+
+    home.require_claims(claims)
+    warn_if_stale(sources, claims)
 
 
 DocKindOpt = Annotated[
@@ -208,37 +267,73 @@ def _print_change_report(report: Any, claims: Path) -> None:
 @app.command()
 @user_errors
 def check(
-    draft: Annotated[str, typer.Argument(help="The draft to check: a file (any encoding), or - for standard input.")],
+    drafts: Annotated[
+        list[str], typer.Argument(help="Drafts: files (any encoding; .md, .txt, .html), folders, globs, or - for stdin.")
+    ],
     sources: SourcesOpt = DEFAULT_SOURCES,
     claims: ClaimsOpt = DEFAULT_CLAIMS,
     json_out: JsonOpt = False,
-    fmt: Annotated[str, typer.Option("--format", help="text, json, line (path:line:col: verdict: message) or github.")] = "text",
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Exit 1 on: contradicted, disputed (or contradicted), never.")] = "contradicted",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, line (path:line:col: verdict: message), github or sarif.")
+    ] = "text",
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Exit 1 from: contradicted (default), disputed, unverified; or never.")
+    ] = "contradicted",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list the sentences that went unchecked.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the problems: no supported claims, no summary.")] = False,
+    report_unused: Annotated[
+        bool, typer.Option("--report-unused-ignores", help="Report dsfacts-ignore comments that silence nothing.")
+    ] = False,
     reviews: ReviewsOpt = None,
 ) -> None:
-    """Fact-check a draft (Chinese or English) against the knowledge base, like a linter."""
-    from dsfacts import render_check
-    from dsfacts.check import FAIL_ON, CheckUsageError, check_path
+    """Fact-check drafts (Chinese or English) against the knowledge base, like a linter."""
+    from dsfacts import drafts as drafts_mod
+    from dsfacts import formats
+    from dsfacts.check import CheckUsageError, judge_for
 
     fmt = "json" if json_out else fmt.lower()
-    if fmt not in render_check.FORMATS:
-        raise CheckUsageError(f"--format must be one of {', '.join(render_check.FORMATS)}, not {fmt!r}.")
-    if fail_on not in FAIL_ON:
-        raise CheckUsageError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}.")
-    report = check_path(draft, sources, claims, reviews)
-    warn_if_stale(sources, claims)
-    if fmt == "json":
-        print_json(render_check.json_data(report))
-        console(stderr=True).print(report.summary())
-    elif fmt == "line":
-        sys.stdout.write(render_check.render_lines(report))
-        console(stderr=True).print(report.summary())
-    elif fmt == "github":
-        sys.stdout.write(render_check.render_github(report))
-        console(stderr=True).print(report.summary())
+    if fmt not in formats.FORMATS:
+        raise CheckUsageError(f"--format must be one of {', '.join(formats.FORMATS)}, not {fmt!r}.")
+    if fail_on not in drafts_mod.FAIL_LEVELS:
+        raise CheckUsageError(f"--fail-on must be one of {', '.join(drafts_mod.FAIL_LEVELS)}, not {fail_on!r}.")
+    names = drafts_mod.expand(drafts)
+    for name in names:  # a missing draft is reported before the knowledge base is read
+        if name != "-" and not Path(name).exists():
+            drafts_mod.read_draft(name)
+    read_base(sources, claims)
+    report = drafts_mod.check_files(names, judge_for(sources, claims, reviews))
+    if fmt == "text":
+        from dsfacts import render_check
+
+        render_check.render_text(report, console(), verbose=verbose, quiet=quiet, unused_ignores=report_unused)
     else:
-        render_check.render_text(report, console())
+        if fmt == "json":
+            print_json(formats.json_data(report, unused_ignores=report_unused))
+        elif fmt == "sarif":
+            sys.stdout.write(formats.render_sarif(report))
+        elif fmt == "line":
+            sys.stdout.write(formats.render_lines(report, unused_ignores=report_unused))
+        else:
+            sys.stdout.write(formats.render_github(report, unused_ignores=report_unused))
+        if not quiet:
+            sys.stderr.write(report.summary(unused=report_unused) + "\n")
     raise typer.Exit(report.exit_code(fail_on))
+
+
+@app.command()
+@user_errors
+def export(
+    out: Annotated[Path, typer.Argument(help="facts.csv, facts.jsonl or facts.parquet (needs pyarrow).")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+) -> None:
+    """One row per fact (preferred value, status, source count) for spreadsheets and notebooks."""
+    from dsfacts import export as export_mod
+    from dsfacts import kb as kb_mod
+
+    read_base(sources, claims)
+    n = export_mod.export_facts(kb_mod.load(sources, claims).claims, out)
+    typer.echo(f"{n} facts -> {out}", err=True)
 
 
 @app.command()
@@ -267,6 +362,8 @@ def conflicts(
 ) -> None:
     """Facts whose sources disagree: contradictions first, values grouped, every source quoted."""
     from dsfacts import index as ix
+
+    read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
 
     found = None if all_ or _reviewed(claims, reviews) else ix.open_fresh(claims, sources)
     statuses = _parse_statuses(status, found)
@@ -326,6 +423,8 @@ def show(
     """Everything known about one entity, attribute by attribute, with the disagreements."""
     from dsfacts import index as ix
 
+    read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
+
     slow = (explain and not json_out) or _reviewed(claims, reviews)  # --explain text, reviewers' decisions
     found = None if slow else ix.open_fresh(claims, sources)
     entity_id = _resolve_entity(entity, found)
@@ -373,6 +472,8 @@ def timeline(
 ) -> None:
     """Release and paper dates of every entity in date order; disputed dates are marked."""
     from dsfacts import index as ix
+
+    read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
 
     idx = None if _reviewed(claims, reviews) else ix.open_or_build(claims, sources)
     if idx is not None:
@@ -566,7 +667,16 @@ def _listed_attributes() -> set[str]:
     return set(listed) if isinstance(listed, dict) else set()
 
 
+def _plain_requested(argv: list[str]) -> bool:
+    pairs = zip(argv, argv[1:], strict=False)
+    return bool(os.environ.get("NO_COLOR")) and "--color" not in argv or "--color=never" in argv or ("--color", "never") in pairs
+
+
 def main() -> None:
+    if _plain_requested(sys.argv[1:]):  # typer's own help and error panels: no bold, no colour either
+        import typer.rich_utils
+
+        typer.rich_utils.COLOR_SYSTEM = None
     app()
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from dsfacts import cache as cache_mod
-from dsfacts import kb, store
+from dsfacts import kb, nearcopy, store
 from dsfacts import sources as src
 from dsfacts.errors import SourceError, StoreError
 from dsfacts.models import Claim
@@ -88,6 +88,11 @@ def add(
             )
             continue
         stored, meta = _convert(data, Path(path), suffix)
+        as_stored = Path(path).name if stored is data else "converted.md"  # HTML is stored as Markdown
+        copied = nearcopy.find_near_copy(nearcopy.comparable_text(stored, as_stored), meta.get("url"), sources_dir)
+        if copied:  # a copy would count twice as independent evidence
+            report.refused.append(f"{path}: a near-copy of a document already in the knowledge base ({copied}); not added.")
+            continue
         meta["kind"] = kind or meta.get("kind") or _guess_kind(Path(path), meta)
         if language:
             meta["language"] = language

@@ -14,6 +14,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from dsfacts.render_table import print_table
+
 if TYPE_CHECKING:  # types only: the read path renders index views without importing pydantic
     from dsfacts.models import Fact, JSONValue, ValueGroup
 
@@ -177,7 +179,7 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
         n = len({c.source for g in f.values for c in g.claims})
         shown = human_value(f.preferred, f.attribute) if f.preferred is not None else "— (no preferred value)"
         table.add_row(f.attribute, shown, badge(f.status), str(n))
-    console.print(table)
+    print_table(console, table)
     disputed = [
         f
         for f in facts
@@ -206,7 +208,7 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
         when = str(f.preferred) if f.preferred is not None else f"{f.values[0].value}?"  # even split
         table.add_row(when, f.entity, event, note)
-    console.print(table)
+    print_table(console, table)
 
 
 def render_explain(console: Console, facts: list[Fact]) -> None:
@@ -246,7 +248,7 @@ def render_entities(console: Console, rows: list[dict]) -> None:
     for r in rows:
         aliases = ", ".join(r["aliases"][:3]) + (" …" if len(r["aliases"]) > 3 else "")
         table.add_row(r["id"], r["name"], aliases, str(r["claims"]), style=None if r["claims"] else "dim")
-    console.print(table)
+    print_table(console, table)
     console.print(
         f"{len(rows)} entities, {sum(1 for r in rows if r['claims'])} with claims, "
         f"{sum(r['claims'] for r in rows)} claims",
@@ -266,7 +268,7 @@ def render_sources(console: Console, rows: list[dict]) -> None:
         trust = "—" if r.get("trust") is None else f"{r['trust']:.2f}"
         name = r["id"] if r.get("on_disk", True) else f"{r['id']} (missing)"
         table.add_row(name, r.get("title") or "", r.get("date") or "", r.get("language") or "", str(r["claims"]), trust)
-    console.print(table)
+    print_table(console, table)
     console.print(
         f"{len(rows)} sources, {sum(r['claims'] for r in rows)} claims; trust = how often a source's "
         "values are confirmed by the others (0–1)",

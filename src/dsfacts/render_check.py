@@ -1,98 +1,111 @@
-"""How `check` findings look: a linter-style report (rich), one-line, GitHub annotations, JSON.
+"""How `check` reads for people: findings grouped by draft, values as writers write them.
 
-Displays, never decides: every verdict and message comes from check.py.
+Displays, never decides: every verdict and message comes from check.py and drafts.py. Long
+messages and quotes wrap under their own indent, so the report fits any terminal width.
+The machine formats (json, line, github, sarif) are in formats.py.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 
-from dsfacts.check import CheckReport
+from dsfacts.drafts import LintReport
 from dsfacts.models import Finding
+from dsfacts.render import human_value
 
-FORMATS: tuple[str, ...] = ("text", "json", "line", "github")
 STYLE = {"supported": "green", "contradicted": "bold red", "disputed": "yellow", "unverified": "blue"}
-GITHUB_LEVEL = {"contradicted": "error", "disputed": "warning", "unverified": "notice"}
+QUOTE_MAX = 160
 
 
-def _value_json(v: Any) -> str:
-    import json
+class _indented:
+    """Text wrapped to the terminal under its own indent (a hanging indent for the head line),
+    without the trailing spaces a Padding would add."""
 
-    return json.dumps(v, ensure_ascii=False)
+    def __init__(self, text: Text, indent: int, rest: int | None = None) -> None:
+        self.text, self.indent, self.rest = text, indent, indent if rest is None else rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        first_width = max(20, options.max_width - self.indent)
+        lines = list(self.text.wrap(console, first_width))
+        if not lines:
+            return
+        first = lines[0]
+        rest = self.text[len(first.plain) :]  # wrapping keeps the first line a prefix of the text
+        yield Text(" " * self.indent) + _rstripped(first)
+        if rest.plain.strip():
+            lstripped = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+            for line in lstripped.wrap(console, max(20, options.max_width - self.rest)):
+                yield Text(" " * self.rest) + _rstripped(line)
 
 
-def render_text(report: CheckReport, console: Console) -> None:
-    """Grouped by line: position, verdict, the claim as written; the evidence for anything not supported."""
-    console.print(Text(report.draft, style="bold underline"))
-    last_line = None
-    for f in report.findings:
-        if f.line != last_line and last_line is not None:
-            console.print()
-        last_line = f.line
-        head = Text("  ")
-        head.append(f"{f.line}:{f.column}".ljust(8), style="dim")
-        head.append(f.verdict.ljust(13), style=STYLE[f.verdict])
-        head.append(f.text)
-        head.append(f"  {f.entity} {f.attribute} = {_value_json(f.value)}", style="dim")
-        console.print(head, soft_wrap=True)
-        if f.verdict == "supported":
+def _rstripped(line: Text) -> Text:
+    line.rstrip()
+    return line
+
+
+def _quote(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1] + "…"
+
+
+def _finding(console: Console, f: Finding) -> None:
+    head = Text()
+    head.append(f"{f.line}:{f.column}".ljust(7), style="dim")
+    head.append(f.verdict.ljust(13), style=STYLE[f.verdict])
+    head.append(f"{f.entity} {f.attribute.replace('_', ' ')} ")
+    head.append(human_value(f.value, f.attribute), style="bold")
+    if f.verdict != "supported" and f.expected is not None and f.expected != f.value:
+        head.append(f" (expected {human_value(f.expected, f.attribute)})")
+    console.print(_indented(head, 2, 22))
+    if f.verdict == "supported":
+        return
+    console.print(_indented(Text(f"“{_quote(f.text)}”", style="dim"), 9))
+    if f.message:
+        console.print(_indented(Text(f.message), 9))
+    for s in f.sources:
+        line = Text()
+        line.append(f"{s.source}:{s.line}", style="cyan")
+        line.append(f"  “{_quote(s.quote)}”")
+        console.print(_indented(line, 11))
+
+
+def _note(line: int, column: int, word: str, text: str) -> Text:
+    t = Text()
+    t.append(f"{line}:{column}".ljust(7), style="dim")
+    t.append(word.ljust(13), style="magenta")
+    t.append(text)
+    return t
+
+
+def render_text(
+    report: LintReport, console: Console, *, verbose: bool = False, quiet: bool = False, unused_ignores: bool = False
+) -> None:
+    """Per draft: findings in line order (problems with their evidence), then the summary line.
+
+    quiet: problems only, no summary. verbose: also every sentence that went unchecked.
+    """
+    for result in report.results:
+        shown = [f for f in result.findings if not quiet or f.verdict != "supported"]
+        unchecked = result.unchecked if verbose and not quiet else []
+        unused = result.unused_ignores if unused_ignores else []
+        if not (shown or unchecked or unused):
             continue
-        if f.message:
-            console.print(Text(" " * 10 + f.message), soft_wrap=True)
-        if f.expected is not None:
-            console.print(f"{' ' * 10}expected: [bold]{escape(_value_json(f.expected))}[/]", soft_wrap=True)
-        for s in f.sources:
-            line = Text(" " * 12)
-            line.append(f"{s.source}:{s.line}", style="cyan")
-            line.append(f"  “{s.quote}”")
-            console.print(line, soft_wrap=True)
-    if report.findings:
+        console.print(Text(result.file, style="bold underline"))
+        entries: list[tuple[int, int, Finding | Text]] = [(f.line, f.column, f) for f in shown]
+        for u in unchecked:
+            entries.append((u.line, u.column, _note(u.line, u.column, "unchecked", f"“{_quote(u.text)}”")))
+        for ig in unused:
+            entries.append((ig.line, 1, _note(ig.line, 1, "unused", f"<!-- {ig.kind} --> silences nothing")))
+        for _, _, entry in sorted(entries, key=lambda e: (e[0], e[1])):  # one reading order: the draft's
+            if isinstance(entry, Finding):
+                _finding(console, entry)
+            else:
+                console.print(_indented(entry, 2, 22))
         console.print()
-    console.print(Text(report.summary(), style="bold"))
-
-
-def json_data(report: CheckReport) -> dict[str, Any]:
-    """{"findings": [...]} per the contract; extra keys (message, qualifier) are allowed."""
-    return {"findings": [finding_json(f) for f in report.findings]}
-
-
-def finding_json(f: Finding) -> dict[str, Any]:
-    data = f.model_dump(exclude={"sources"})
-    data["sources"] = [s.model_dump(exclude_none=True) for s in f.sources]
-    return data
-
-
-def render_lines(report: CheckReport) -> str:
-    """`path:line:col: verdict: message`, one per finding (like compilers and other linters)."""
-    out = []
-    for f in report.findings:
-        msg = " ".join((f.message or f.text).split())
-        out.append(f"{report.draft}:{f.line}:{f.column}: {f.verdict}: {msg}")
-    return "".join(line + "\n" for line in out)
-
-
-def _gh_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _gh_prop(s: str) -> str:
-    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
-def render_github(report: CheckReport) -> str:
-    """GitHub workflow commands; supported findings need no annotation."""
-    out = []
-    for f in report.findings:
-        level = GITHUB_LEVEL.get(f.verdict)
-        if level is None:
-            continue
-        title = _gh_prop(f"dsfacts: {f.verdict} {f.entity} {f.attribute}")
-        out.append(
-            f"::{level} file={_gh_prop(report.draft)},line={f.line},col={f.column},title={title}::"
-            + _gh_data(f.message or f.text)
-        )
-    return "".join(line + "\n" for line in out)
+    if quiet:
+        return
+    summary = report.summary(unused=unused_ignores)
+    if report.unchecked and not verbose:
+        summary += " (-v lists them)"
+    console.print(Text(summary, style="bold"))

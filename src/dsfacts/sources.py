@@ -16,12 +16,14 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from dsfacts.errors import SourceError
-from dsfacts.models import Source
+
+if TYPE_CHECKING:  # the read commands list documents without loading the models (pydantic)
+    from dsfacts.models import Source
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
@@ -368,6 +370,8 @@ def content_hash(data: bytes) -> str:
 
 
 def load_metadata(sources_dir: Path) -> dict[str, Source]:
+    from dsfacts.models import Source
+
     """Hand-written metadata from sources/sources.yaml (optional), keyed by file name."""
     path = sources_dir / METADATA_FILE
     if not path.exists():
@@ -388,6 +392,8 @@ def load_metadata(sources_dir: Path) -> dict[str, Source]:
 
 
 def describe(doc: Document, hand_written: Source | None = None) -> Source:
+    from dsfacts.models import Source
+
     """Metadata of one document: hand-written entries win over front matter."""
     meta = doc.meta
     found = Source(

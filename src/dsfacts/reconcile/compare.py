@@ -312,7 +312,7 @@ def relation(a: Claim, b: Claim) -> Relation:
     if sa is not None and sb is not None:
         return compare_sizes(sa, sb)
     if isinstance(va, Text) and isinstance(vb, Text):
-        return compare_texts(va.text, vb.text, a.attribute)  # type: ignore[return-value]
+        return compare_texts(va.text, vb.text, a.attribute if a.attribute == b.attribute else None)  # type: ignore[return-value]
     if isinstance(va, Text) or isinstance(vb, Text):
         return "same" if normalize_text(str(a.value)) == normalize_text(str(b.value)) else "compatible"
     return "compatible"  # different kinds (a date and a number): not comparable, not a contradiction
