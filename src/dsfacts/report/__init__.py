@@ -1,0 +1,70 @@
+"""Stage 6b: the knowledge base as one self-contained HTML page (`dsfacts report OUT.html`).
+
+    view.py       facts, claims, sources -> a view model of plain strings and numbers
+    timeline.py   release and paper dates -> SVG geometry (points, bands, joins)
+    templates/    Jinja2, autoescaped: every document string reaches the page as text
+
+The page needs no network and no JavaScript: CSS and SVG are inline, links are in-page anchors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dsfacts.errors import DsfactsError
+from dsfacts.report.timeline import Timeline, build_timeline
+from dsfacts.report.view import ReportView, build_view
+
+__all__ = ["ReportError", "ReportResult", "build_report", "render_html", "write_report"]
+
+
+class ReportError(DsfactsError):
+    """The report cannot be made (an empty knowledge base)."""
+
+
+@dataclass
+class ReportResult:
+    html: str
+    view: ReportView
+    timeline: Timeline
+
+
+def render_html(view: ReportView, timeline: Timeline) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("dsfacts.report", "templates"),
+        autoescape=True,  # every template, whatever its name: document text is never markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("report.html.j2").render(view=view, tl=timeline)
+
+
+def build_report(kb: object) -> ReportResult:
+    """The page for a loaded KnowledgeBase (kb.load()); raises ReportError when it holds no claims."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    base: kb_mod.KnowledgeBase = kb  # type: ignore[assignment]
+    if not base.claims:
+        where = base.claims_path or "the claims file"
+        raise ReportError(f"{where} holds no claims; run `dsfacts extract` first.")
+    facts = rc.reconcile(base.claims)
+    names = {row["id"]: row["name"] for row in rc.entity_rows(base.claims)}
+    view = build_view(facts, base.claims, rc.source_rows(base), names, warnings=kb_mod.check_consistency(base))
+    timeline = build_timeline(view.dated, names)
+    return ReportResult(render_html(view, timeline), view, timeline)
+
+
+def write_report(kb: object, out: Path) -> ReportResult:
+    """Build the page and write it atomically to `out` (the folder must exist)."""
+    from dsfacts import store
+
+    result = build_report(kb)
+    if Path(out).is_dir():
+        raise ReportError(f"{out} is a folder; give a file name such as {Path(out) / 'report.html'}.")
+    store.atomic_write_text(Path(out), result.html)
+    return result
