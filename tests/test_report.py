@@ -118,6 +118,17 @@ def test_view_has_a_card_per_entity_with_claims_and_anchors_per_fact() -> None:
     assert [c.number for c in v3.footnotes] == list(range(1, len(v3.footnotes) + 1))
 
 
+def test_a_line_stating_two_values_is_one_footnote() -> None:
+    both = "V3: 671B parameters, 37B active"
+    claims = [claim("deepseek-v3", "total_params", 671000000000, "number", "a.md", 2, both),
+              claim("deepseek-v3", "active_params", 37000000000, "number", "a.md", 2, both),
+              claim("deepseek-v3", "context_length", 128000, "number", "a.md", 3, "128K")]  # fmt: skip
+    [card] = view_of(claims).cards
+    assert [(c.number, c.quote) for c in card.footnotes] == [(1, both), (2, "128K")]
+    assert {f.attribute: [c.number for g in f.groups for c in g.notes] for f in card.facts} == {
+        "total_params": [1], "active_params": [1], "context_length": [2]}  # fmt: skip
+
+
 def test_view_counts_and_contradictions() -> None:
     view = view_of(CLAIMS)
     s = view.summary
@@ -180,6 +191,14 @@ def test_timeline_points_bands_and_joins() -> None:
     assert {lane.entity for lane in tl.lanes} == {"deepseek-v3", "deepseek-r1"}
     assert all(tl.left <= m.x <= tl.right for m in tl.marks)
     assert any(t.major and t.label == "2025" for t in tl.ticks)
+
+
+def test_timeline_events_read_in_date_order() -> None:
+    tl = build_timeline(view_of(CLAIMS, {"deepseek-r1": "DeepSeek-R1"}).dated, {"deepseek-r1": "DeepSeek-R1"})
+    events = [(e.name, e.event, e.when) for e in tl.events]
+    assert events[1:] == [("DeepSeek-R1", "release", "2025-01"), ("DeepSeek-R1", "paper", "2025-01-22")]
+    assert set(events[0][2].split(" vs ")) == {"2024-12-26", "2024-12-25"}  # disputed: both values
+    assert not any(m.band for m in tl.marks[tl.marks.index(next(m for m in tl.marks if not m.band)) :])
 
 
 def test_timeline_without_dates_is_empty() -> None:

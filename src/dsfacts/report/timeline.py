@@ -63,6 +63,16 @@ class Join:
 
 
 @dataclass
+class Event:
+    """One dated fact as a line of text: the timeline for narrow screens and for reading aloud."""
+
+    when: str  # every stated value, e.g. "2024-12-26 vs 2024-12-25"
+    name: str
+    event: str
+    fact: FactView
+
+
+@dataclass
 class Lane:
     entity: str
     label: str
@@ -79,6 +89,7 @@ class Timeline:
     lanes: list[Lane] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
     joins: list[Join] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -152,4 +163,17 @@ def build_timeline(dated: list[FactView], names: dict[str, str]) -> Timeline:
         if len(centres) > 1 and f.status in DISPUTED:  # disputed: both (all) values, joined
             y = lane_y[f.entity] + OFFSET.get(f.attribute, 0)
             joins.append(Join(min(centres), max(centres), y, f.status))
-    return Timeline(WIDTH, height, LEFT, WIDTH - RIGHT, ticks, lanes, marks, joins)
+    marks.sort(key=lambda m: not m.band)  # points on top of bands, so a day inside its month shows
+
+    events = []
+    for f in dated:
+        main = next((g for g in f.groups if g.preferred), f.groups[0] if f.groups else None)
+        start = _parse(main.value) if main else None
+        if main is None or start is None:
+            continue
+        others = [g.text for g in f.groups if g is not main and not g.agrees]  # what it is disputed with
+        when = " vs ".join([main.text, *others])
+        event = "paper" if f.attribute == "paper_date" else "release"
+        events.append((start.start, start.end, f.anchor, Event(when, names.get(f.entity, f.entity), event, f)))
+    events.sort(key=lambda e: e[:3])
+    return Timeline(WIDTH, height, LEFT, WIDTH - RIGHT, ticks, lanes, marks, joins, [e[3] for e in events])

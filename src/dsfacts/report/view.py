@@ -130,6 +130,19 @@ class GroupView:
     independent: int  # the same, with copies of one text counted once
     claims: list[ClaimView] = field(default_factory=list)
 
+    @property
+    def agrees(self) -> bool:
+        """Compatible with the preferred value (a month that holds the stated day, a hedge that allows it)."""
+        return self.relation in ("same", "compatible") and not self.preferred
+
+    @property
+    def notes(self) -> list[ClaimView]:
+        """The footnotes to cite for this value, each once."""
+        seen: dict[int, ClaimView] = {}
+        for c in self.claims:
+            seen.setdefault(c.number, c)
+        return [seen[n] for n in sorted(seen)]
+
 
 @dataclass
 class ReviewView:
@@ -175,7 +188,12 @@ class CardView:
 
     @property
     def footnotes(self) -> list[ClaimView]:
-        return [c for f in self.facts for c in f.claims]
+        """One note per quoted line, in number order (a line stating two attributes is one note)."""
+        seen: dict[int, ClaimView] = {}
+        for f in self.facts:
+            for c in f.claims:
+                seen.setdefault(c.number, c)
+        return [seen[n] for n in sorted(seen)]
 
 
 @dataclass
@@ -260,15 +278,14 @@ def _source_views(rows: list[dict], claims: list[Claim]) -> dict[str, SourceView
     return views
 
 
-def _fact_view(fact: Fact, sources: dict[str, SourceView], numbering: list[int]) -> FactView:
+def _fact_view(fact: Fact, sources: dict[str, SourceView], numbering: dict[tuple, int]) -> FactView:
     preferred_value = getattr(fact, "preferred", None)
     groups = []
     for g in fact.values:
         names = {c.source for c in g.claims}
         claim_views = []
         for c in g.claims:
-            numbering[0] += 1
-            n = numbering[0]
+            n = numbering.setdefault((c.source, c.line, c.quote), len(numbering) + 1)  # one note per quote
             src = sources.get(c.source) or SourceView(c.source, c.source, "", "", "", "")
             claim_views.append(
                 ClaimView(n, f"fn-{fact.entity}-{n}", src, c.line, c.quote, _text(c.raw), _text(c.qualifier))
@@ -330,7 +347,7 @@ def build_view(
     cards: list[CardView] = []
     all_views: list[FactView] = []
     for entity in sorted(claim_counts, key=lambda e: (e != "deepseek", (entity_names.get(e) or e).lower())):
-        numbering = [0]  # footnotes are numbered per card, in the order the rows show them
+        numbering: dict[tuple, int] = {}  # footnotes are numbered per card, in the order the rows show them
         ordered = sorted(by_entity.get(entity, []), key=lambda f: _attribute_key(f.attribute))
         views = [_fact_view(f, sources, numbering) for f in ordered]
         all_views.extend(views)
