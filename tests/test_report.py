@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dsfacts import kb as kb_mod
@@ -20,7 +22,7 @@ from dsfacts import reconcile as rc
 from dsfacts import store
 from dsfacts.cli import app
 from dsfacts.models import Claim, Fact, ValueGroup
-from dsfacts.report import ReportError, build_report
+from dsfacts.report import ReportError, build_report, render_html
 from dsfacts.report.timeline import build_timeline
 from dsfacts.report.view import build_view, fact_anchor, human_value
 
@@ -230,6 +232,27 @@ def test_document_strings_are_escaped(tmp_path: Path) -> None:
     assert not [t for t, _ in dom.tags if t in ("script", "img")]
     assert HOSTILE in "".join(dom.text)  # a reader sees exactly what the document says
     assert "javascript:" not in " ".join(dom.links)  # a non-web URL is shown, never linked
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(quote=st.text(min_size=1, max_size=60).filter(lambda t: t.strip() and "\r" not in t),
+       title=st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and "\r" not in t))  # fmt: skip
+def test_any_document_text_reaches_the_reader_as_text(quote: str, title: str) -> None:
+    claims = [c.model_copy(update={"quote": quote}) if c.source == "a.md" else c for c in CLAIMS]
+    rows = [{"id": "a.md", "title": title}, {"id": "b.md"}]
+    view = build_view(rc.reconcile(claims), claims, rows, {})
+    dom = Dom(render_html(view, build_timeline(view.dated, {})))
+    plain = Dom(render_html(*_plain_page()))
+    assert [t for t, _ in dom.tags] == [t for t, _ in plain.tags]  # no element came from the text
+    text = "".join(dom.text)
+    assert quote in text and title in text
+
+
+def _plain_page():  # noqa: ANN202
+    rows = [{"id": "a.md", "title": "t"}, {"id": "b.md"}]
+    claims = [c.model_copy(update={"quote": "q"}) if c.source == "a.md" else c for c in CLAIMS]
+    view = build_view(rc.reconcile(claims), claims, rows, {})
+    return view, build_timeline(view.dated, {})
 
 
 RESOURCE_TAGS = {"script", "link", "img", "iframe", "object", "embed", "source", "video", "audio", "image", "use"}
