@@ -331,3 +331,50 @@ def test_report_command_user_errors(tmp_path: Path) -> None:
     for target, words in ((tmp_path / "nowhere" / "out.html", "does not exist"), (tmp_path, "is a folder")):
         r = run(app, ["report", str(target), *args])
         assert r.exit_code == 2 and words in r.output and "Traceback" not in r.output
+
+
+def fake_reviews(monkeypatch: pytest.MonkeyPatch, review: dict) -> None:
+    """The reviews overlay (issue 12) as the report calls it: Overlay.load(claims, path).facts()."""
+
+    class Overlay:
+        def __init__(self, claims: list[Claim]) -> None:
+            self.claims = claims
+
+        @classmethod
+        def load(cls, claims: list[Claim], path: Path) -> Overlay:
+            assert path.name == "reviews.yaml"
+            return cls(claims)
+
+        def facts(self) -> list[Fact]:
+            facts = [LaterFact(**f.model_dump()) for f in rc.reconcile(self.claims)]
+            for f in facts:
+                if (f.entity, f.attribute) == ("deepseek-v3", "release_date"):
+                    f.review = review
+            return facts
+
+    reviewed = types.ModuleType("dsfacts.reviewed")
+    reviewed.Overlay = Overlay  # type: ignore[attr-defined]
+    reviews = types.ModuleType("dsfacts.reviews")
+    reviews.path_for = lambda claims, override=None: Path(claims).with_name("reviews.yaml")  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "dsfacts.reviewed", reviewed)
+    monkeypatch.setitem(sys.modules, "dsfacts.reviews", reviews)
+
+
+def test_reviewer_decisions_settle_and_show_their_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_reviews(monkeypatch, {"decision": "prefer", "value": "2024-12-26", "reason": "the <b>official</b> post",
+                               "by": "ann", "date": "2026-01-05", "state": "active", "settled": True})  # fmt: skip
+    result = build_report(make_kb(tmp_path))
+    assert (result.view.summary.settled, result.view.summary.open_contradictions) == (1, 0)
+    [fact] = result.view.contradictions
+    assert fact.settled and fact.review is not None
+    assert fact.review.decision == "prefers 2024-12-26 (ann, 2026-01-05)"
+    assert "the &lt;b&gt;official&lt;/b&gt; post" in result.html and "settled by review" in result.html
+
+
+def test_a_reopened_review_settles_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_reviews(monkeypatch, {"decision": "accept", "reason": "both dates circulate", "state": "reopened",
+                               "new_values": ["2024-12-27"], "settled": False})  # fmt: skip
+    view = build_report(make_kb(tmp_path)).view
+    assert (view.summary.settled, view.summary.open_contradictions) == (0, 1)
+    review = view.contradictions[0].review
+    assert review is not None and review.state == "reopened; new value since: 2024-12-27"

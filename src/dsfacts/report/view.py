@@ -129,11 +129,7 @@ class GroupView:
     sources: int  # distinct sources behind the value
     independent: int  # the same, with copies of one text counted once
     claims: list[ClaimView] = field(default_factory=list)
-
-    @property
-    def agrees(self) -> bool:
-        """Compatible with the preferred value (a month that holds the stated day, a hedge that allows it)."""
-        return self.relation in ("same", "compatible") and not self.preferred
+    agrees: bool = False  # fits the preferred value (a month holding the stated day); never without one
 
     @property
     def notes(self) -> list[ClaimView]:
@@ -146,9 +142,10 @@ class GroupView:
 
 @dataclass
 class ReviewView:
-    decision: str
+    decision: str  # in words: "prefers 671B (alice, 2026-01-05)"
     reason: str
-    state: str
+    state: str  # active, reopened (a value it did not see appeared), stale
+    settled: bool  # the decision takes the fact out of the open contradictions
 
 
 @dataclass
@@ -168,7 +165,7 @@ class FactView:
 
     @property
     def settled(self) -> bool:
-        return self.review is not None
+        return self.review is not None and self.review.settled
 
     @property
     def claims(self) -> list[ClaimView]:
@@ -232,19 +229,32 @@ def _review(fact: Fact) -> ReviewView | None:
         return None
     data = raw if isinstance(raw, dict) else getattr(raw, "model_dump", lambda: vars(raw))()
     if not isinstance(data, dict):
-        return ReviewView(decision=str(raw), reason="", state="")
-    parts = []
-    for key, word in (("prefer", "prefers"), ("preferred", "prefers"), ("reject", "rejects"),
-                      ("rejected", "rejects"), ("accept", "accepts")):  # fmt: skip
-        if data.get(key) not in (None, False, "", []):
-            value = data[key]
-            parts.append(word if value is True else f"{word} {value if isinstance(value, str) else human_value(value, fact.attribute)}")
-    decision = "; ".join(parts) or _text(data.get("action") or data.get("decision") or "decided")
-    who = _text(data.get("reviewer") or data.get("by"))
-    when = _text(data.get("date") or data.get("at"))
+        return ReviewView(decision=str(raw), reason="", state="", settled=True)
+    kind = _text(data.get("decision") or data.get("action"))
+    value = data.get("value", data.get("prefer"))
+    rejected = data.get("rejected") or []
+    if kind == "prefer" or (not kind and value is not None):
+        decision = f"prefers {human_value(value, fact.attribute) if not isinstance(value, str) else value}"
+    elif kind == "reject":
+        where = ", ".join(f"{r.get('source')}:{r.get('line')}" for r in rejected if isinstance(r, dict))
+        decision = f"rejects {where}" if where else "rejects a claim"
+    elif kind == "accept":
+        decision = "accepts the disagreement as it stands"
+    else:
+        decision = kind or "decided"
+    who, when = _text(data.get("by") or data.get("reviewer")), _text(data.get("date"))
     if who or when:
         decision += f" ({', '.join(x for x in (who, when) if x)})"
-    return ReviewView(decision=decision, reason=_text(data.get("reason")), state=_text(data.get("state")))
+    state = _text(data.get("state"))
+    settled = data.get("settled")
+    if not isinstance(settled, bool):  # before reviews said so: an active decision settles
+        settled = state in ("", "active")
+    new = data.get("new_values") or []
+    if new:
+        state += f"; new value{'s' if len(new) != 1 else ''} since: " + ", ".join(
+            human_value(v, fact.attribute) for v in new
+        )
+    return ReviewView(decision=decision, reason=_text(data.get("reason")), state=state, settled=settled)
 
 
 def _source_views(rows: list[dict], claims: list[Claim]) -> dict[str, SourceView]:
@@ -301,6 +311,9 @@ def _fact_view(fact: Fact, sources: dict[str, SourceView], numbering: dict[tuple
                 sources=len(names),
                 independent=int(independent) if isinstance(independent, int) else len(names),
                 claims=claim_views,
+                agrees=preferred_value is not None
+                and g.value != preferred_value
+                and _text(getattr(g, "relation", "")) in ("same", "compatible"),
             )
         )
     symbol, word = STATUS_WORDS.get(fact.status, ("", fact.status))
