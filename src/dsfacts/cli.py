@@ -327,24 +327,6 @@ def entities(
     render.render_entities(console(), rows)
 
 
-@app.command("sources")
-@user_errors
-def sources_cmd(
-    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
-) -> None:
-    """Each source document: title, date, language, claim count, and how far it is trusted."""
-    from dsfacts import kb as kb_mod
-    from dsfacts import reconcile as rc
-
-    rows = rc.source_rows(kb_mod.load(sources, claims))
-    if json_out:
-        print_json({"sources": rows})
-        return
-    from dsfacts import render
-
-    render.render_sources(console(), rows)
-
-
 @app.command()
 @user_errors
 def report(
@@ -363,6 +345,24 @@ def report(
         f"{len(result.timeline.marks)} dates on the timeline ({len(result.html) // 1024} KB)",
         err=True,
     )
+
+
+@app.command("sources")
+@user_errors
+def sources_cmd(
+    sources: SourcesOpt = DEFAULT_SOURCES, claims: ClaimsOpt = DEFAULT_CLAIMS, json_out: JsonOpt = False
+) -> None:
+    """Each source document: title, date, language, claim count, and how far it is trusted."""
+    from dsfacts import kb as kb_mod
+    from dsfacts import reconcile as rc
+
+    rows = rc.source_rows(kb_mod.load(sources, claims))
+    if json_out:
+        print_json({"sources": rows})
+        return
+    from dsfacts import render
+
+    render.render_sources(console(), rows)
 
 
 def _resolve_entity(name: str) -> str:
