@@ -149,6 +149,7 @@ class LaterFact(Fact):
 
     split: str | None = None
     review: dict | None = None
+    why_preferred: str | None = None
 
 
 class LaterGroup(ValueGroup):
@@ -161,13 +162,15 @@ def test_view_reads_fields_the_reconciler_is_adding() -> None:
         LaterGroup(value="2024-12-25", claims=rc.reconcile(CLAIMS[1:2])[0].values[0].claims, independent=1),
     ]
     even = LaterFact(entity="deepseek-v3", attribute="release_date", status="contradiction", preferred=None,
-                     values=groups, split="even")  # fmt: skip
+                     values=groups, split="even", why_preferred="no preferred value: even split")  # fmt: skip
     reviewed = LaterFact(entity="deepseek-v3", attribute="total_params", status="contradiction",
                          preferred=671000000000, values=[LaterGroup(value=671000000000, claims=[], independent=3)],
                          review={"prefer": 671000000000, "reason": "the paper says so", "state": "active"})  # fmt: skip
     view = build_view([even, reviewed], CLAIMS[:3], [{"id": "a.md"}, {"id": "b.md"}], {})
     by = {f.attribute: f for f in view.cards[0].facts}
     assert by["release_date"].preferred == "—" and by["release_date"].split == "even"
+    assert by["release_date"].why_preferred == "No preferred value: even split"
+    assert by["release_date"].split_words.startswith("even split")
     assert not any(g.preferred for g in by["release_date"].groups)
     assert by["total_params"].groups[0].independent == 3
     review = by["total_params"].review
@@ -378,3 +381,26 @@ def test_a_reopened_review_settles_nothing(tmp_path: Path, monkeypatch: pytest.M
     assert (view.summary.settled, view.summary.open_contradictions) == (0, 1)
     review = view.contradictions[0].review
     assert review is not None and review.state == "reopened; new value since: 2024-12-27"
+
+
+class Families:
+    """Copy families as the reconciler (issue 11) gives them: `of(source)` names the family."""
+
+    def __init__(self, root: dict[str, str]) -> None:
+        self.root = root
+
+    def of(self, s: str) -> str:
+        return self.root.get(s, s)
+
+
+def test_sources_table_folds_copies_from_the_reconcilers_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain_reconcile, plain_rows = rc.reconcile, rc.source_rows
+    seen = []
+    context = types.SimpleNamespace(families=Families({"b.md": "a.md"}))
+    monkeypatch.setattr(rc, "context_for", lambda base: context, raising=False)
+    monkeypatch.setattr(rc, "reconcile", lambda claims, ctx=None: seen.append(ctx) or plain_reconcile(claims))
+    monkeypatch.setattr(rc, "source_rows", lambda base, ctx=None: seen.append(ctx) or plain_rows(base))
+    view = build_report(make_kb(tmp_path, CLAIMS, META)).view
+    assert seen == [context, context]  # facts and trust both see the copy families
+    copies = {s.id: s.copies for s in view.sources}
+    assert copies == {"a.md": "1: b.md", "b.md": "copy of a.md"}

@@ -54,14 +54,21 @@ def build_report(kb: object) -> ReportResult:
     if not base.claims:
         where = base.claims_path or "the claims file"
         raise ReportError(f"{where} holds no claims; run `dsfacts extract` first.")
-    facts = _reviewed_facts(base)
+    # The reconciler's document context (copy families, priors; issue 11), where it exists;
+    # `later` is the same module typed loosely, so this checks before and after that lands.
+    later: Any = rc
+    context_for = getattr(rc, "context_for", None)
+    context = context_for(base) if context_for is not None else None
+    facts = _reviewed_facts(base, context)
+    rows = later.source_rows(base, context) if context is not None else rc.source_rows(base)
+    _add_copies(rows, getattr(context, "families", None))
     names = {row["id"]: row["name"] for row in rc.entity_rows(base.claims)}
-    view = build_view(facts, base.claims, rc.source_rows(base), names, warnings=kb_mod.check_consistency(base))
+    view = build_view(facts, base.claims, rows, names, warnings=kb_mod.check_consistency(base))
     timeline = build_timeline(view.dated, names)
     return ReportResult(render_html(view, timeline), view, timeline)
 
 
-def _reviewed_facts(base: Any) -> list[Any]:
+def _reviewed_facts(base: Any, context: Any) -> list[Any]:
     """Facts with the reviewers' decisions attached, where the reviews overlay exists (issue 12)."""
     from dsfacts import reconcile as rc
 
@@ -69,17 +76,33 @@ def _reviewed_facts(base: Any) -> list[Any]:
         reviewed = importlib.import_module("dsfacts.reviewed")
         rv = importlib.import_module("dsfacts.reviews")
     except ImportError:  # a build without reviews: the sources alone
-        return rc.reconcile(base.claims)
+        later: Any = rc  # the context argument arrives with issue 11
+        return later.reconcile(base.claims, context) if context is not None else rc.reconcile(base.claims)
     path = rv.path_for(base.claims_path or Path("claims.jsonl"))
     return list(reviewed.Overlay.load(base.claims, path).facts())
+
+
+def _add_copies(rows: list[dict], families: Any) -> None:
+    """Each source row gets `copies` (documents folded into it) or `copy_of`, from the copy families."""
+    if families is None or not hasattr(families, "of"):
+        return
+    members: dict[str, list[str]] = {}
+    for row in rows:
+        members.setdefault(families.of(row["id"]), []).append(row["id"])
+    for row in rows:
+        root = families.of(row["id"])
+        if root == row["id"]:
+            row.setdefault("copies", sorted(m for m in members[root] if m != root))
+        else:
+            row.setdefault("copy_of", root)
 
 
 def write_report(kb: object, out: Path) -> ReportResult:
     """Build the page and write it atomically to `out` (the folder must exist)."""
     from dsfacts import store
 
-    result = build_report(kb)
     if Path(out).is_dir():
         raise ReportError(f"{out} is a folder; give a file name such as {Path(out) / 'report.html'}.")
+    result = build_report(kb)
     store.atomic_write_text(Path(out), result.html)
     return result

@@ -47,6 +47,10 @@ UNITS = {"training_tokens": " tokens", "training_gpu_hours": " GPU hours", "pret
 MONEY_PREFIX = {"training_cost_usd": "$", "training_cost_cny": "¥"}
 PLAIN_NUMBERS = ("programming_languages",)
 DATE_ATTRIBUTES = ("release_date", "paper_date")
+SPLIT_WORDS = {
+    "outlier": "outlier split: the other values stand alone",
+    "even": "even split: the sources are evenly divided",
+}
 
 
 # ---- human forms ------------------------------------------------------------------------------
@@ -162,6 +166,11 @@ class FactView:
     explanation: str
     groups: list[GroupView]
     review: ReviewView | None
+    why_preferred: str = ""  # the reconciler's reason for `preferred`, or for having none
+
+    @property
+    def split_words(self) -> str:
+        return SPLIT_WORDS.get(self.split, f"{self.split} split" if self.split else "")
 
     @property
     def settled(self) -> bool:
@@ -222,6 +231,10 @@ def _text(x: Any) -> str:
     return "" if x is None else str(x)
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else ""
+
+
 def _review(fact: Fact) -> ReviewView | None:
     """A reviewer's decision, whatever its shape (dict or model); None when nobody decided."""
     raw = getattr(fact, "review", None)
@@ -266,7 +279,7 @@ def _source_views(rows: list[dict], claims: list[Claim]) -> dict[str, SourceView
         copies = row.get("copies")
         copy_of = row.get("copy_of")
         if isinstance(copies, list):
-            copies_text = ", ".join(str(c) for c in copies) if copies else "0"
+            copies_text = f"{len(copies)}: {', '.join(str(c) for c in copies)}" if copies else "none"
         elif copies is not None:
             copies_text = str(copies)
         elif copy_of:
@@ -330,6 +343,7 @@ def _fact_view(fact: Fact, sources: dict[str, SourceView], numbering: dict[tuple
         explanation=_text(getattr(fact, "explanation", "")),
         groups=groups,
         review=_review(fact),
+        why_preferred=_sentence(_text(getattr(fact, "why_preferred", ""))),
     )
 
 
