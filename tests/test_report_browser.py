@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 from dsfacts import reconcile as rc
 from dsfacts import store
 from dsfacts.cli import app
+from dsfacts.report import write_report
 from pngcolours import distinct_colours
-from test_report import Dom
+from test_report import CLAIMS, HOSTILE, META, Dom, make_kb
 
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)), None)
@@ -91,3 +92,13 @@ def test_blank_page_counts_as_blank(tmp_path: Path) -> None:
     shot = tmp_path / "blank.png"
     chromium(tmp_path, page, "--window-size=400,300", f"--screenshot={shot}")
     assert distinct_colours(shot) <= 2
+
+
+def test_markup_in_a_quote_is_text_in_the_browser(tmp_path: Path) -> None:
+    claims = [c.model_copy(update={"quote": f"V3 {HOSTILE} 671B"}) if c.attribute == "total_params" else c
+              for c in CLAIMS]  # fmt: skip
+    page = tmp_path / "hostile.html"
+    write_report(make_kb(tmp_path, claims, META), page)
+    dom = Dom(chromium(tmp_path, page, "--dump-dom"))
+    assert not [t for t, _ in dom.tags if t in ("script", "img")]  # the browser built no element from it
+    assert f"V3 {HOSTILE} 671B" in "".join(dom.text)  # and shows it, character for character
