@@ -518,6 +518,26 @@ def entities(
     render.render_entities(console(), rows)
 
 
+@app.command()
+@user_errors
+def report(
+    out: Annotated[Path, typer.Argument(help="The HTML file to write, e.g. report.html.")],
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    claims: ClaimsOpt = DEFAULT_CLAIMS,
+) -> None:
+    """Write one self-contained HTML page: a card per model, a timeline, contradictions with evidence."""
+    from dsfacts import kb as kb_mod
+    from dsfacts.report import write_report
+
+    result = write_report(kb_mod.load(sources, claims), out)
+    s = result.view.summary
+    typer.echo(
+        f"{out}: {s.entities} cards, {s.open_contradictions} open contradictions, "
+        f"{len(result.timeline.marks)} dates on the timeline ({len(result.html) // 1024} KB)",
+        err=True,
+    )
+
+
 @app.command("sources")
 @user_errors
 def sources_cmd(
