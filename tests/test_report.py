@@ -344,7 +344,7 @@ def fake_reviews(monkeypatch: pytest.MonkeyPatch, review: dict) -> None:
             self.claims = claims
 
         @classmethod
-        def load(cls, claims: list[Claim], path: Path) -> Overlay:
+        def load(cls, claims: list[Claim], path: Path, context: object = None) -> Overlay:
             assert path.name == "reviews.yaml"
             return cls(claims)
 
@@ -361,6 +361,10 @@ def fake_reviews(monkeypatch: pytest.MonkeyPatch, review: dict) -> None:
     reviews.path_for = lambda claims, override=None: Path(claims).with_name("reviews.yaml")  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "dsfacts.reviewed", reviewed)
     monkeypatch.setitem(sys.modules, "dsfacts.reviews", reviews)
+    import dsfacts
+
+    monkeypatch.setattr(dsfacts, "reviewed", reviewed, raising=False)  # `from dsfacts import reviewed` reads these
+    monkeypatch.setattr(dsfacts, "reviews", reviews, raising=False)
 
 
 def test_reviewer_decisions_settle_and_show_their_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

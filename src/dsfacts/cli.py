@@ -529,6 +529,7 @@ def report(
     from dsfacts import kb as kb_mod
     from dsfacts.report import write_report
 
+    read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
     result = write_report(kb_mod.load(sources, claims), out)
     s = result.view.summary
     typer.echo(

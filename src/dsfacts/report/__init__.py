@@ -9,7 +9,6 @@ The page needs no network and no JavaScript: CSS and SVG are inline, links are i
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,13 +53,9 @@ def build_report(kb: object) -> ReportResult:
     if not base.claims:
         where = base.claims_path or "the claims file"
         raise ReportError(f"{where} holds no claims; run `dsfacts extract` first.")
-    # The reconciler's document context (copy families, priors; issue 11), where it exists;
-    # `later` is the same module typed loosely, so this checks before and after that lands.
-    later: Any = rc
-    context_for = getattr(rc, "context_for", None)
-    context = context_for(base) if context_for is not None else None
+    context = rc.context_for(base)  # copy families and priors, as `conflicts` sees them
     facts = _reviewed_facts(base, context)
-    rows = later.source_rows(base, context) if context is not None else rc.source_rows(base)
+    rows = rc.source_rows(base, context)
     _add_copies(rows, getattr(context, "families", None))
     names = {row["id"]: row["name"] for row in rc.entity_rows(base.claims)}
     view = build_view(facts, base.claims, rows, names, warnings=kb_mod.check_consistency(base))
@@ -69,17 +64,12 @@ def build_report(kb: object) -> ReportResult:
 
 
 def _reviewed_facts(base: Any, context: Any) -> list[Any]:
-    """Facts with the reviewers' decisions attached, where the reviews overlay exists (issue 12)."""
-    from dsfacts import reconcile as rc
+    """Facts with the reviewers' decisions attached (reviews.yaml beside the claims)."""
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
 
-    try:  # by name: this works whether or not the reviews modules are merged in yet
-        reviewed = importlib.import_module("dsfacts.reviewed")
-        rv = importlib.import_module("dsfacts.reviews")
-    except ImportError:  # a build without reviews: the sources alone
-        later: Any = rc  # the context argument arrives with issue 11
-        return later.reconcile(base.claims, context) if context is not None else rc.reconcile(base.claims)
     path = rv.path_for(base.claims_path or Path("claims.jsonl"))
-    return list(reviewed.Overlay.load(base.claims, path).facts())
+    return list(reviewed.Overlay.load(base.claims, path, context).facts())
 
 
 def _add_copies(rows: list[dict], families: Any) -> None:
