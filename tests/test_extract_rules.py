@@ -90,8 +90,6 @@ def test_a_change_never_gives_the_old_value():
     assert not any(c.value == 16_000 for c in extract(text))
 
 
-@pytest.mark.xfail(reason="src bug: 'from 16K to 128K' with the model as subject gives no claim at all; "
-                   "issue 10 wants the new value (128K) for the subject", strict=False)
 def test_a_change_gives_the_new_value_for_its_subject():
     text = "DeepSeek-Coder-V2 expands its context length from 16K to 128K.\n"
     assert facts(text) == {("deepseek-coder-v2", "context_length", 128_000)}
@@ -108,8 +106,6 @@ def test_a_price_is_no_claim():
     assert facts(text) == {("deepseek-v3", "training_cost_usd", 5_576_000)}
 
 
-@pytest.mark.xfail(reason="src bug: a training cost in a sentence whose subject is a pronoun ('It was trained for "
-                   "$5.576M.') gives no claim, though 'It' carries DeepSeek-V3", strict=False)
 def test_a_training_cost_with_a_carried_subject():
     assert facts("DeepSeek-V3 is big. It was trained for $5.576M.\n") == {("deepseek-v3", "training_cost_usd", 5_576_000)}
 
@@ -120,8 +116,6 @@ def test_post_training_gpu_hours_are_not_training_gpu_hours():
     assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_788_000)}
 
 
-@pytest.mark.xfail(reason="src bug: a stage word before an earlier value ('post-training') also silences a later value "
-                   "of the same sentence that has its own cue ('for its full training'): 2.788M is lost", strict=False)
 def test_a_stage_word_belongs_to_its_own_value():
     text = "DeepSeek-V3 used 0.1M GPU hours for post-training and 2.788M GPU hours for its full training.\n"
     assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_788_000)}
@@ -276,29 +270,22 @@ def test_company_founding_date_and_city_in_one_sentence():
     }
 
 
-@pytest.mark.xfail(reason="src bug: the hyphenated compound '236-billion-parameter' gives no claim", strict=False)
 def test_a_hyphenated_size_compound():
     assert facts("DeepSeek-V2 is a 236-billion-parameter model.\n") == {("deepseek-v2", "total_params", 236_000_000_000)}
 
 
-@pytest.mark.xfail(reason="src bug: 'has not been released yet' is not read as a negation when a later clause holds "
-                   "a date: 'rumoured for 2025-05' becomes release_date 2025-05", strict=False)
 def test_not_yet_released_is_no_release_date():
     assert extract("DeepSeek-R2 has not been released yet, rumoured for 2025-05.\n") == []
 
 
-@pytest.mark.xfail(reason="src bug: GPU hours of a fine-tuning stage become training_gpu_hours (5000)", strict=False)
 def test_fine_tuning_gpu_hours_are_not_training_gpu_hours():
     got = extract("DeepSeek-V3 was fine-tuned on 1.5M samples for 5K GPU hours.\n")
     assert not any(c.attribute == "training_gpu_hours" for c in got)
 
 
-@pytest.mark.xfail(reason="src bug: a per-GPU-hour price becomes training_cost_usd 2", strict=False)
 def test_a_per_hour_price_is_no_training_cost():
     assert extract("DeepSeek-V3 was trained at $2 per GPU hour.\n") == []
 
 
-@pytest.mark.xfail(reason="src bug: base_model keeps 'deepseek-v3-base' instead of the entity id 'deepseek-v3' "
-                   "(shared/corpus/README.md: DeepSeek-V3-Base -> deepseek-v3)", strict=False)
 def test_base_model_is_an_entity_id():
     assert facts("DeepSeek-R1 is based on DeepSeek-V3-Base.\n") == {("deepseek-r1", "base_model", "deepseek-v3")}

@@ -61,7 +61,7 @@ EXPECTED = [
     ("002", "deepseek-v3", "training_cost_usd", 5_570_000),
     ("002", "deepseek-v3", "arxiv_id", "2501.12948"),
     ("002", "deepseek-r1", "release_date", "2025-01"),
-    ("002", "deepseek-r1", "base_model", "deepseek-v3-base"),
+    ("002", "deepseek-r1", "base_model", "deepseek-v3"),
     ("002", "deepseek-r1", "distilled_sizes", [1.5 * B, 7 * B, 14 * B, 32 * B]),
     ("002", "deepseek-r1", "distilled_sizes", [8 * B, 70 * B]),
     # 003: a long blog with a draw.io diagram whose labels are HTML-escaped

@@ -82,7 +82,10 @@ def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
     """How far the nearest cue of this attribute stands from the value (None: no cue)."""
     pattern = _cue_pattern(spec.name)
     best: int | None = None
-    m = pattern.search(tail[:TAIL_REACH].lower())
+    t = tail[:TAIL_REACH].lower()
+    if t.startswith("-"):  # "236-billion-parameter": the value's own compound, not "Multi-Token"
+        t = " " + t[1:]
+    m = pattern.search(t)
     if m:
         best = m.start()
     if not spec.tail_only:

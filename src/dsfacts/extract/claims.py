@@ -124,11 +124,17 @@ def around(text: str, start: int, end: int, sentence: tuple[int, int], reach: in
     return left + text[start:end] + right
 
 
-def stage_attribute(attribute: str, clause: str, sentence: str) -> str | None:
-    """GPU hours and tokens of one stage are not the whole training's."""
+def stage_attribute(attribute: str, own: str, tail: str, sentence: str) -> str | None:
+    """GPU hours and tokens of one stage are not the whole training's. The value's own words
+    decide first (its tail, then the words since the previous value), then its sentence."""
     if attribute not in ("training_gpu_hours", "training_tokens"):
         return attribute
-    if has("later_stage", clause):
+    if has("whole_training", tail):
+        return attribute
+    later = has("later_stage", tail) or has("later_stage", own) or (
+        has("later_stage", sentence) and not has("whole_training", sentence) and not has("pretraining_stage", sentence)
+    )
+    if later:
         return None  # post-training, fine-tuning, context extension: not the training figure
     if attribute == "training_gpu_hours" and has("pretraining_stage", sentence) and not has("whole_training", sentence):
         return "pretraining_gpu_hours"

@@ -44,8 +44,8 @@ class Dates:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
         if attribute is None and not year_only:
             attribute = self._heading_date_cue()  # a section on releases or papers
-        if attribute is None:
-            return  # a date whose context does not say what it dates
+        if attribute is None or (attribute == "release_date" and nc.has("negated_release", text)):
+            return  # a date whose context does not say what it dates, or a release that did not happen
         value = m.value
         if isinstance(value, vg.MonthDay):
             year = self._context_year(index, m.start)

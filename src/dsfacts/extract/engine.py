@@ -197,7 +197,8 @@ class _Extractor:
             tail = text[m.end : min(next_start, c_end)]
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 continue
-            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence)
+            own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words
+            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own)
         yield from self.texts.claims(index, block, mentions)
 
     def _hint(self, block: Block) -> str:
@@ -232,7 +233,7 @@ class _Extractor:
 
     def _claims_of_value(
         self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
-        sentence: tuple[int, int],
+        sentence: tuple[int, int], own: str = "",
     ) -> Iterable[Claim]:
         kind, value = m.kind, m.value
         if kind in ("percent", "other"):
@@ -256,7 +257,9 @@ class _Extractor:
             return  # "2.8B-A": the activated size of a variant, not a total
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
-        named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions)
+        named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
+            "pronoun_subject", block.text[sentence[0] : sentence[0] + 12]
+        )  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute is None and kind in ("sizes", "range"):
@@ -267,7 +270,7 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
-        attribute = nc.stage_attribute(attribute, head + m.raw + tail, nc.around(block.text, m.start, m.end, sentence))
+        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence))
         if attribute is None or (kind == "money" and nc.is_price(head + tail)):
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)

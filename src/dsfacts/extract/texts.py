@@ -63,6 +63,12 @@ def _any_cue() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
+def _checkpoint_of(entity: str, known: dict) -> str:
+    """A model's -Base checkpoint is that model as a base ("DeepSeek-V3-Base" -> deepseek-v3)."""
+    stem = entity[: -len("-base")] if entity.endswith("-base") else entity
+    return stem if stem in known else entity
+
+
 class TextClaims:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
@@ -172,6 +178,7 @@ class TextClaims:
                 ctx = subject_of(text[s_start:base.start], [])  # nothing named before: the context's model
                 ctx = self.x.context.parent_subject(self.x.blocks, index) or self.x.context.heading_subject()
                 subjects = [ctx] if ctx and not self.x.is_company(ctx) and not ctx.startswith("<") else []
+            base_id = _checkpoint_of(base.entity or "", self.x.reg.entities)
             for subject in dict.fromkeys(s for s in subjects if s):
-                if subject != base.entity:
-                    yield self.x.claim_text(block, base.start, base.end, subject, "base_model", base.entity or "")
+                if subject not in (base.entity, base_id):
+                    yield self.x.claim_text(block, base.start, base.end, subject, "base_model", base_id)

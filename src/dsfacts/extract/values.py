@@ -119,7 +119,7 @@ _MAG_ZH = r"(?:[十百千]?万?亿|[十百千]?万|千)"
 _MAG_WORD = "(?i:" + _alt(_WORD) + r"(?![A-Za-z]))"
 _MAG_LETTER = "[" + "".join(sorted(_LETTER)) + "](?![A-Za-z0-9_])"
 # "37 B", "14.8 T": a magnitude letter may stand one space away from its number
-_MAG = rf"(?:{_SP}?{_MAG_ZH}|{_SP}?{_MAG_WORD}|(?<=[0-9])[ ]?{_MAG_LETTER})"
+_MAG = rf"(?:{_SP}?{_MAG_ZH}|(?:{_SP}|-)?{_MAG_WORD}|(?<=[0-9])[ ]?{_MAG_LETTER})"  # "236-billion-parameter"
 _ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*"
 
 _MONTH_OF = {name: int(m) for m, names in VOCAB["months"].items() for name in names}
@@ -198,7 +198,7 @@ def _magnitude(mag: str | None) -> Decimal:
     """The multiplier of a magnitude word: "亿" 1e8, "万亿" 1e12, "B" 1e9, "million" 1e6."""
     if not mag:
         return Decimal(1)
-    mag = mag.strip(" \t\u00a0\u3000")
+    mag = mag.strip(" \t\u00a0\u3000-")
     if mag in _LETTER:
         return _LETTER[mag]
     if mag.lower() in _WORD:
@@ -592,7 +592,7 @@ def _range(text: str, m: re.Match[str]) -> _Cand | None:
     sep = m["sep"].lower()
     if sep == "and" and not _BETWEEN.search(text, max(0, lo_start - 12), lo_start):
         return None
-    if sep in ("to", "到", "至") and _CHANGE.search(text, max(0, m.start() - 30), m.start()):
+    if sep in ("to", "到", "至") and _CHANGE.search(text, max(0, m.start() - 50), m.start()):
         return None  # "扩展…从 4K 到 128K": a change, not a range
     if _CURRENCY_RE_AFTER.match(text, m.end()):
         return None
@@ -713,7 +713,7 @@ def _bare_year(text: str, m: re.Match[str]) -> _Cand | None:
 
 
 @_pass(
-    rf"(?P<num>{_NUM})(?:(?P<more>[多余])?(?P<magzh>{_SP}?{_MAG_ZH})|(?P<mag>{_SP}?{_MAG_WORD}|[ ]?{_MAG_LETTER}))?"
+    rf"(?P<num>{_NUM})(?:(?P<more>[多余])?(?P<magzh>{_SP}?{_MAG_ZH})|(?P<mag>(?:{_SP}|-)?{_MAG_WORD}|[ ]?{_MAG_LETTER}))?"
 )
 def _number(text: str, m: re.Match[str]) -> _Cand | None:
     num = m["num"]
