@@ -216,5 +216,5 @@ def test_discover_skips_housekeeping_and_reports_other_files(tmp_path: Path) -> 
 
 def test_bad_metadata_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("a.md: [unclosed\n")
-    with pytest.raises(SourceError, match="sources.yaml: not valid YAML"):
+    with pytest.raises(SourceError, match=r"sources.yaml:\d+: not valid YAML"):
         load_metadata(tmp_path)

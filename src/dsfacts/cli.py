@@ -74,9 +74,9 @@ def extract(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every document again.")] = False,
 ) -> None:
     """Parse every document in --sources and (re)write --claims atomically (only changed ones are re-parsed)."""
-    from dsfacts import kb
+    from dsfacts import kb, lock
 
-    with _extract_progress() as progress:
+    with lock.writing(claims.parent), _extract_progress() as progress:  # one writer at a time
         report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
     _print_extract_report(report)
     typer.echo(

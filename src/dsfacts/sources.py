@@ -367,23 +367,18 @@ def content_hash(data: bytes) -> str:
 
 
 def load_metadata(sources_dir: Path) -> dict[str, Source]:
-    """Hand-written metadata from sources/sources.yaml (optional), keyed by file name."""
-    path = sources_dir / METADATA_FILE
-    if not path.exists():
-        return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
-        raise SourceError(f"{path}: not valid YAML ({e}).") from e
-    if not isinstance(raw, dict):
-        raise SourceError(f"{path}: expected a mapping of file name -> metadata.")
-    out: dict[str, Source] = {}
-    for file_name, fields in raw.items():
-        if fields is not None and not isinstance(fields, dict):
-            raise SourceError(f"{path}: the entry for {file_name!r} should be a mapping (title: …, date: …).")
-        clean = {str(k): _s(v) for k, v in (fields or {}).items() if str(k) != "id"}
-        out[str(file_name)] = Source(id=str(file_name), **clean)
-    return out
+    """Hand-written metadata from sources/sources.yaml (optional), keyed by file name.
+
+    Strict (metadata.py): a duplicate key, a wrong type or absurd nesting is a SourceError
+    naming the file and line, never silently hidden metadata or a traceback.
+    """
+    from dsfacts import metadata
+
+    raw = metadata.load(sources_dir / METADATA_FILE)
+    return {
+        name: Source(id=name, **{str(k): _s(v) for k, v in fields.items() if str(k) != "id"})
+        for name, fields in raw.items()
+    }
 
 
 def describe(doc: Document, hand_written: Source | None = None) -> Source:
