@@ -93,13 +93,24 @@ def read_claims(path: Path) -> list[Claim]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = json.loads(line, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int)
+        except _OutOfRange as e:
+            raise StoreError(
+                f"{path}:{number}: corrupt line, {e} is not a number dsfacts accepts (NaN, Infinity and "
+                f"numbers of more than {MAX_DIGITS} digits are refused). Fix or delete the line, or re-run `dsfacts extract`."
+            ) from None
         except json.JSONDecodeError as e:
             raise StoreError(
                 f"{path}:{number}: corrupt line, not JSON ({e.msg}). Fix or delete the line, or re-run `dsfacts extract`."
             ) from e
         if not isinstance(data, dict):
             raise StoreError(f"{path}:{number}: corrupt line, expected a JSON object.")
+        bad = _out_of_range(data)
+        if bad:
+            raise StoreError(
+                f"{path}:{number}: corrupt claim ({bad[0]}: {bad[1]} is out of range; line and column are "
+                f"at most {MAX_POSITION:,})."
+            )
         schema = data.get("schema", 1)
         if isinstance(schema, int) and schema > SCHEMA_VERSION:
             raise StoreError(
@@ -112,3 +123,39 @@ def read_claims(path: Path) -> list[Claim]:
             where = ".".join(str(p) for p in first["loc"]) or "claim"
             raise StoreError(f"{path}:{number}: corrupt claim ({where}: {first['msg']}).") from e
     return claims
+
+
+# ---- numbers a claim may hold -----------------------------------------------------------------
+
+MAX_DIGITS = 300  # an int of 4,300 digits is a ValueError from int(); no count needs 300
+MAX_POSITION = 10**9  # line and column
+
+
+class _OutOfRange(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> float:
+    raise _OutOfRange(name)  # NaN, Infinity, -Infinity: Python's json would accept them
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _OutOfRange(text)  # 1e999 parses to infinity
+    return value
+
+
+def _short_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _OutOfRange(text[:12] + "…")
+    return int(text)
+
+
+def _out_of_range(data: dict) -> tuple[str, object] | None:
+    """(field, value) of a line or column no file has (they index into documents), else None."""
+    for key in ("line", "column"):
+        v = data.get(key)
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > MAX_POSITION:
+            return key, v
+    return None
