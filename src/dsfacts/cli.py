@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dsfacts.errors import DsfactsError
+from dsfacts.render_safe import clean, escape_markup, safe
 
 app = typer.Typer(
     help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
@@ -59,7 +60,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except DsfactsError as e:
-            sys.stderr.write(f"dsfacts: error: {e}\n")
+            sys.stderr.write(f"dsfacts: error: {clean(str(e), keep_newlines=True)}\n")
             raise typer.Exit(e.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -88,7 +89,7 @@ def extract(
 
 def _print_extract_report(report: Any) -> None:
     for problem in report.problems:  # plain lines: file names must not be wrapped or styled away
-        typer.echo(f"skipped: {problem}", err=True)
+        typer.echo(f"skipped: {clean(problem)}", err=True)
 
 
 class _extract_progress:
@@ -113,7 +114,7 @@ class _extract_progress:
             )  # fmt: skip
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        self.bar.update(self.task, completed=done, description=name)
+        self.bar.update(self.task, completed=done, description=escape_markup(name))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -126,7 +127,7 @@ def warn_if_stale(sources: Path, claims: Path) -> None:
 
     message = kb.staleness(sources, claims)
     if message:
-        sys.stderr.write(f"dsfacts: warning: {message}\n")
+        sys.stderr.write(f"dsfacts: warning: {clean(message)}\n")
 
 
 DocKindOpt = Annotated[
@@ -173,11 +174,11 @@ def remove(
 
 def _print_change_report(report: Any, claims: Path) -> None:
     for line in report.refused:
-        typer.echo(line)
+        typer.echo(clean(line))
     for a in report.added:
-        typer.echo(f"added {a.id} (from {a.origin}): {a.claims} new claim{'s' if a.claims != 1 else ''}")
+        typer.echo(clean(f"added {a.id} (from {a.origin}): {a.claims} new claim{'s' if a.claims != 1 else ''}"))
     for name, n in report.removed:
-        typer.echo(f"removed {name}: {n} claim{'s' if n != 1 else ''} dropped")
+        typer.echo(clean(f"removed {name}: {n} claim{'s' if n != 1 else ''} dropped"))
     if report.extract is not None:
         _print_extract_report(report.extract)
         typer.echo(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents")
@@ -220,13 +221,13 @@ def check(
     warn_if_stale(sources, claims)
     if fmt == "json":
         print_json(render_check.json_data(report))
-        console(stderr=True).print(report.summary())
+        console(stderr=True).print(safe(report.summary()))
     elif fmt == "line":
         sys.stdout.write(render_check.render_lines(report))
-        console(stderr=True).print(report.summary())
+        console(stderr=True).print(safe(report.summary()))
     elif fmt == "github":
         sys.stdout.write(render_check.render_github(report))
-        console(stderr=True).print(report.summary())
+        console(stderr=True).print(safe(report.summary()))
     else:
         render_check.render_text(report, console())
     raise typer.Exit(report.exit_code(fail_on))

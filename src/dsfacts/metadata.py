@@ -125,7 +125,9 @@ def validate(path: Path, data: Any) -> dict[str, dict[str, Any]]:
 
 
 def _kind(value: Any) -> str:
-    return "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else type(value).__name__
+    return (
+        "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else type(value).__name__
+    )
 
 
 def _key_line(mapping: Any, key: Any) -> int:

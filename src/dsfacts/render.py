@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dsfacts.models import Fact, JSONValue, ValueGroup
+from dsfacts.render_safe import clean, safe
 
 BADGES = {
     "contradiction": ("✗ contradiction", "bold red"),
@@ -73,7 +74,7 @@ def _relation(group: ValueGroup) -> str:
 
 def _group_line(group: ValueGroup, attribute: str, preferred: bool) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
-    line.append(human_value(group.value, attribute), style="bold" if preferred else "")
+    line.append(clean(human_value(group.value, attribute)), style="bold" if preferred else "")
     hedges = sorted({c.qualifier for c in group.claims if c.qualifier})
     if hedges:
         line.append(f" ({', '.join(h.replace('_', ' ') for h in hedges)})", style="dim")
@@ -92,24 +93,24 @@ def _claim_lines(group: ValueGroup) -> list[Padding]:
     out = []
     for c in group.claims:
         t = Text()
-        t.append(f"{c.source}:{c.line}", style="cyan")
+        t.append(f"{clean(c.source)}:{c.line}", style="cyan")
         t.append("  ")
         quote = c.quote.strip()
         if len(quote) > QUOTE_MAX:  # the full quote is in --json; a screen needs the findable start
             quote = quote[: QUOTE_MAX - 1] + "…"
-        t.append(f"“{quote}”")
+        t.append(f"“{clean(quote)}”")  # documents may hold markup, escapes, bidi controls: shown, not obeyed
         out.append(Padding(t, (0, 0, 0, 6), expand=False))
     return out
 
 
 def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
     head = Text()
-    head.append(title if title is not None else f"{f.entity} · {f.attribute}", style="bold")
+    head.append(clean(title if title is not None else f"{f.entity} · {f.attribute}"), style="bold")
     head.append("  ")
     head.append_text(badge(f.status))
     console.print(head)
     if f.explanation:
-        console.print(Padding(Text(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(safe(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
     for i, group in enumerate(f.values):
         console.print(_group_line(group, f.attribute, preferred=(i == 0 and group.value == f.preferred)))
         for line in _claim_lines(group):
@@ -140,8 +141,8 @@ def render_conflicts(console: Console, facts: list[Fact], counts: dict[str, int]
 def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) -> None:
     """One entity, attribute by attribute: preferred value, status, sources, disagreements."""
     sources = sorted({c.source for f in facts for g in f.values for c in g.claims})
-    head = Text(name, style="bold")
-    head.append(f"  ({entity_id})", style="dim")
+    head = safe(name, style="bold")
+    head.append(f"  ({clean(entity_id)})", style="dim")
     console.print(head)
     if not facts:
         console.print("  Nothing known: no source states a fact about it.", style="dim")
@@ -155,7 +156,7 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
     table.add_column("sources", justify="right", no_wrap=True)
     for f in facts:
         n = len({c.source for g in f.values for c in g.claims})
-        table.add_row(f.attribute, human_value(f.preferred, f.attribute), badge(f.status), str(n))
+        table.add_row(safe(f.attribute), safe(human_value(f.preferred, f.attribute)), badge(f.status), str(n))
     console.print(table)
     disputed = [
         f
@@ -178,11 +179,11 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
     table.add_column("status / other dates", overflow="fold")
     for f in facts:
         note = badge(f.status)
-        against = [str(g.value) for g in f.values[1:] if _relation(g) in ("minor", "conflict")]
+        against = [clean(g.value) for g in f.values[1:] if _relation(g) in ("minor", "conflict")]
         if against:
             note.append(f"  vs {', '.join(against)}", style="red" if f.status == "contradiction" else "yellow")
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
-        table.add_row(str(f.preferred), f.entity, event, note)
+        table.add_row(safe(f.preferred), safe(f.entity), safe(event), note)
     console.print(table)
 
 
@@ -194,7 +195,9 @@ def render_entities(console: Console, rows: list[dict]) -> None:
     table.add_column("claims", justify="right", no_wrap=True)
     for r in rows:
         aliases = ", ".join(r["aliases"][:3]) + (" …" if len(r["aliases"]) > 3 else "")
-        table.add_row(r["id"], r["name"], aliases, str(r["claims"]), style=None if r["claims"] else "dim")
+        table.add_row(
+            safe(r["id"]), safe(r["name"]), safe(aliases), str(r["claims"]), style=None if r["claims"] else "dim"
+        )
     console.print(table)
     console.print(
         f"{len(rows)} entities, {sum(1 for r in rows if r['claims'])} with claims, "
@@ -214,7 +217,10 @@ def render_sources(console: Console, rows: list[dict]) -> None:
     for r in rows:
         trust = "—" if r.get("trust") is None else f"{r['trust']:.2f}"
         name = r["id"] if r.get("on_disk", True) else f"{r['id']} (missing)"
-        table.add_row(name, r.get("title") or "", r.get("date") or "", r.get("language") or "", str(r["claims"]), trust)
+        table.add_row(
+            safe(name), safe(r.get("title") or ""), safe(r.get("date") or ""), safe(r.get("language") or ""),
+            str(r["claims"]), trust,
+        )  # fmt: skip
     console.print(table)
     console.print(
         f"{len(rows)} sources, {sum(r['claims'] for r in rows)} claims; trust = how often a source's "

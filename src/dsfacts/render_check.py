@@ -8,11 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from dsfacts.check import CheckReport
 from dsfacts.models import Finding
+from dsfacts.render_safe import clean, safe
 
 FORMATS: tuple[str, ...] = ("text", "json", "line", "github")
 STYLE = {"supported": "green", "contradicted": "bold red", "disputed": "yellow", "unverified": "blue"}
@@ -27,7 +27,7 @@ def _value_json(v: Any) -> str:
 
 def render_text(report: CheckReport, console: Console) -> None:
     """Grouped by line: position, verdict, the claim as written; the evidence for anything not supported."""
-    console.print(Text(report.draft, style="bold underline"))
+    console.print(safe(report.draft, style="bold underline"))
     last_line = None
     for f in report.findings:
         if f.line != last_line and last_line is not None:
@@ -36,23 +36,25 @@ def render_text(report: CheckReport, console: Console) -> None:
         head = Text("  ")
         head.append(f"{f.line}:{f.column}".ljust(8), style="dim")
         head.append(f.verdict.ljust(13), style=STYLE[f.verdict])
-        head.append(f.text)
-        head.append(f"  {f.entity} {f.attribute} = {_value_json(f.value)}", style="dim")
+        head.append(clean(f.text))  # drafts may hold markup, escapes, bidi controls: shown, not obeyed
+        head.append(clean(f"  {f.entity} {f.attribute} = {_value_json(f.value)}"), style="dim")
         console.print(head, soft_wrap=True)
         if f.verdict == "supported":
             continue
         if f.message:
-            console.print(Text(" " * 10 + f.message), soft_wrap=True)
+            console.print(safe(" " * 10 + f.message), soft_wrap=True)
         if f.expected is not None:
-            console.print(f"{' ' * 10}expected: [bold]{escape(_value_json(f.expected))}[/]", soft_wrap=True)
+            expected = Text(" " * 10 + "expected: ")
+            expected.append(clean(_value_json(f.expected)), style="bold")
+            console.print(expected, soft_wrap=True)
         for s in f.sources:
             line = Text(" " * 12)
-            line.append(f"{s.source}:{s.line}", style="cyan")
-            line.append(f"  “{s.quote}”")
+            line.append(f"{clean(s.source)}:{s.line}", style="cyan")
+            line.append(f"  “{clean(s.quote)}”")
             console.print(line, soft_wrap=True)
     if report.findings:
         console.print()
-    console.print(Text(report.summary(), style="bold"))
+    console.print(safe(report.summary(), style="bold"))
 
 
 def json_data(report: CheckReport) -> dict[str, Any]:
@@ -71,11 +73,12 @@ def render_lines(report: CheckReport) -> str:
     out = []
     for f in report.findings:
         msg = " ".join((f.message or f.text).split())
-        out.append(f"{report.draft}:{f.line}:{f.column}: {f.verdict}: {msg}")
+        out.append(clean(f"{report.draft}:{f.line}:{f.column}: {f.verdict}: {msg}"))
     return "".join(line + "\n" for line in out)
 
 
 def _gh_data(s: str) -> str:
+    s = clean(s, keep_newlines=True)  # escapes would reach the log viewer; newlines are %-encoded below
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
