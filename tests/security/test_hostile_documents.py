@@ -1,0 +1,96 @@
+"""Item 8: a folder of pathological documents, with the real extraction engine.
+
+`extract` must finish in seconds, crash on none, and still publish the good document's claims.
+The per-document budget (budget.py) guarantees "never hangs"; the xfail test below records the
+extraction-stage pattern that still needs it (the lead owns extract/*; see the reason).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dsfacts import budget, store
+from dsfacts.cli import app
+from dsfacts.sources import read_document
+
+ALIAS_BOMB = (
+    "---\n"
+    + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]\n" for i in range(8)
+    )
+    + "title: *i\n---\n# Bomb\n"
+)
+HOSTILE = {
+    "heading-spaces.md": "#" + " " * 5000 + "\n",
+    "glued-v3.md": "DeepSeek" + "-V3" * 3000 + "\n",
+    "size-list.md": "DeepSeek-R1 distilled sizes: " + "1.5B, " * 4000 + "\n",
+    "unclosed-bold.md": "**" + ("DeepSeek-V3 671B " * 1200)[:20000] + "\n",
+    "long-url.md": "See https://example.com/" + "a" * 20000 + " for DeepSeek-V3.\n",
+    "alias-bomb.md": ALIAS_BOMB,
+    "deep-front-matter.md": "---\ntitle: " + "[" * 30000 + "\n---\n# Deep\n",
+}
+GOOD = (
+    "# DeepSeek-V3\n\nDeepSeek-V3 has 671B total parameters, with 37B activated for each token.\n\n"
+    "DeepSeek-V3 supports a context length of 128K tokens.\n"
+)
+# Documents the real engine cannot parse within the budget yet (extraction-stage patterns).
+STILL_SLOW = {"size-list.md"}
+
+
+@pytest.fixture
+def hostile_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in {**HOSTILE, "good.md": GOOD}.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return tmp_path
+
+
+def test_extract_of_a_hostile_folder_finishes_and_keeps_the_good_claims(
+    hostile_kb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DSFACTS_DOC_TIMEOUT", "3")
+    t0 = time.perf_counter()
+    result = CliRunner().invoke(app, ["extract", "--no-cache"])
+    elapsed = time.perf_counter() - t0
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert elapsed < 40, f"extract took {elapsed:.1f} s"
+    skipped = {
+        line.split("skipped: ", 1)[1].split(":", 1)[0]
+        for line in result.output.splitlines()
+        if "skipped: " in line
+    }
+    assert skipped <= STILL_SLOW, result.output  # every other hostile document parses in time
+    claims = store.read_claims(hostile_kb / "claims.jsonl")
+    good = {(c.entity, c.attribute, c.value) for c in claims if c.source == "good.md"}
+    assert ("deepseek-v3", "total_params", 671_000_000_000) in good
+    assert ("deepseek-v3", "active_params", 37_000_000_000) in good
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="extract/values.py: the anchored size-list pass (`NUM MAG (SEP NUM MAG)+`, run by "
+    "_run_anchored) matches from every number start to the end of the list; the builder rejects "
+    "the match (all sizes equal) and the scan does not skip past it, so 4,000 '1.5B, ' cost O(n^2): "
+    "33-47 s. Fix: advance past a rejected list match, or cap the repetition (e.g. {1,63}).",
+)
+@pytest.mark.parametrize("name", sorted(STILL_SLOW))
+def test_still_slow_documents_parse_within_two_seconds(tmp_path: Path, name: str) -> None:
+    from dsfacts.extract import engine
+
+    path = tmp_path / name
+    path.write_text(HOSTILE[name], encoding="utf-8")
+    doc = read_document(path)
+    try:
+        with budget.deadline(2):
+            engine.extract_document(doc)
+    except budget.DocumentTimeout:
+        pytest.fail(f"{name}: not parsed within 2 s")
