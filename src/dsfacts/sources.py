@@ -154,6 +154,9 @@ def decode_reporting(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return text, best.encoding, []
 
 
+_ASCII_BYTES = bytes(range(0x80))
+
+
 def _mixed_utf8(data: bytes, name: str) -> tuple[str, str] | None:
     """A file that is UTF-8 on some lines and something else on others (text pasted from a GBK page).
 
@@ -172,7 +175,7 @@ def _mixed_utf8(data: bytes, name: str) -> tuple[str, str] | None:
             bad.append(number)
             out.append("\r" if raw.endswith(b"\r") else "")
             continue
-        if not raw.isascii():
+        if len(raw.translate(None, _ASCII_BYTES)) >= 4:  # one GBK hanzi can be valid UTF-8 by chance
             good += 1
         out.append(line)
     if not bad or good == 0 or good * 4 < len(bad):
