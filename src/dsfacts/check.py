@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -135,7 +136,22 @@ def check_path(path_or_dash: str | Path, sources_dir: Path, claims_path: Path) -
 
 def check_draft(doc: Document, claims: list[Claim]) -> list[Finding]:
     """Every claim the engine finds in the draft, judged against the knowledge base's claims."""
-    return judge_claims(_extract(doc), claims)
+    with _draft_budget(doc.source):  # drafts are untrusted too: a hostile one must not hang check
+        return judge_claims(_extract(doc), claims)
+
+
+@contextmanager
+def _draft_budget(name: str) -> Iterator[None]:
+    from dsfacts import budget
+
+    try:
+        with budget.deadline():
+            yield
+    except budget.DocumentTimeout:
+        raise DsfactsError(
+            f"{name}: not checked within {budget.max_seconds():g} s; please report this draft "
+            "(DSFACTS_DOC_TIMEOUT sets the limit)."
+        ) from None
 
 
 def _extract(doc: Document) -> list[Claim]:

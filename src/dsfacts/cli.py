@@ -195,7 +195,7 @@ def _print_change_report(report: Any, claims: Path) -> None:
             if picked:
                 typer.echo(f"{title}:")
                 for c in picked:
-                    typer.echo(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}")
+                    typer.echo(clean(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}"))
 
 
 @app.command()

@@ -78,3 +78,16 @@ def test_the_deadline_restores_an_outer_timer() -> None:
         assert 90 < left <= 100
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def test_a_hostile_draft_does_not_hang_check(
+    kbdir: Path, slow_engine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract"]).exit_code == 0
+    monkeypatch.setenv("DSFACTS_DOC_TIMEOUT", "1")
+    (kbdir / "draft.md").write_text("EVIL deepseek-v3 total_params 671\n")
+    t0 = time.perf_counter()
+    result = runner.invoke(app, ["check", "draft.md"])
+    assert time.perf_counter() - t0 < 10
+    assert result.exit_code == 2 and "draft.md: not checked within 1 s" in result.output
