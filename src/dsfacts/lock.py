@@ -62,7 +62,7 @@ def writing(
             _held[key] -= 1
         return
     if not kb_dir.is_dir():
-        raise DsfactsError(f"Cannot lock {kb_dir}: the folder does not exist.")
+        raise DsfactsError(f"Cannot write to {kb_dir}: the folder does not exist (check --claims).")
     wait = _timeout() if timeout is None else timeout
     lock = FileLock(str(path))
     try:

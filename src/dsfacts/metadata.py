@@ -18,6 +18,8 @@ from dsfacts.errors import SourceError
 MAX_DEPTH = 4  # file -> document -> field (-> a short list); anything deeper is not metadata
 MAX_BYTES = 4_000_000
 SCALARS = (str, int, float, bool, dt.date)
+# fields of models.Source that hold one value; other fields may also be a list of values
+SINGLE = {"id", "title", "author", "date", "url", "kind", "language", "sha256", "origin_sha256"}
 
 
 def _yaml() -> Any:
@@ -114,12 +116,15 @@ def validate(path: Path, data: Any) -> dict[str, dict[str, Any]]:
             line = _key_line(fields, key)
             if not isinstance(key, str):
                 raise SourceError(f"{path}:{line}: field {key!r} of {name!r} should be a name.")
-            if value is not None and not isinstance(value, SCALARS):
+            if value is None or isinstance(value, SCALARS):
+                clean[key] = value
+            elif key not in SINGLE and isinstance(value, list) and all(isinstance(x, SCALARS) for x in value):
+                clean[key] = list(value)  # an extra field may list things (e.g. the copies of a text)
+            else:
                 raise SourceError(
                     f"{path}:{line}: {name}: {key} should be a single value (text, number or date), "
                     f"not a {_kind(value)}."
                 )
-            clean[key] = value
         out[name] = clean
     return out
 

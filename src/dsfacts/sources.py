@@ -468,7 +468,9 @@ def load_metadata(sources_dir: Path) -> dict[str, Source]:
 
     raw = metadata.load(sources_dir / METADATA_FILE)
     return {
-        name: Source(id=name, **{str(k): _s(v) for k, v in fields.items() if str(k) != "id"})
+        name: Source.model_validate(
+            {"id": name, **{k: [_s(x) for x in v] if isinstance(v, list) else _s(v) for k, v in fields.items() if k != "id"}}
+        )
         for name, fields in raw.items()
     }
 
