@@ -16,7 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MAX_BYTES = 32_000_000  # DSFACTS_DOC_MAX_BYTES overrides; a 5 MB (15 MB of UTF-8) page is still read
-MAX_SECONDS = 20.0  # DSFACTS_DOC_TIMEOUT overrides; a normal document takes well under a second
+# Time per document: a base plus a per-megabyte allowance (extraction runs at ~0.5 MB/s on a busy
+# machine), so a 20 KB hostile line is cut off in seconds and a 5 MB page still has room.
+BASE_SECONDS = 5.0
+SECONDS_PER_MB = 5.0
+MAX_SECONDS = 20.0  # the budget when the size is unknown (drafts); DSFACTS_DOC_TIMEOUT overrides all
 
 
 class DocumentTimeout(BaseException):  # noqa: N818 - BaseException: "except Exception" in a parser must not swallow it
@@ -31,8 +35,17 @@ def _env(name: str, default: float) -> float:
     return value if value > 0 else default
 
 
-def max_seconds() -> float:
-    return _env("DSFACTS_DOC_TIMEOUT", MAX_SECONDS)
+def max_seconds(size: int | None = None) -> float:
+    """Seconds a document of `size` bytes may take (DSFACTS_DOC_TIMEOUT, if set, for any size)."""
+    default = MAX_SECONDS if size is None else BASE_SECONDS + SECONDS_PER_MB * size / 1_000_000
+    return _env("DSFACTS_DOC_TIMEOUT", default)
+
+
+def seconds_for(path: Path) -> float:
+    try:
+        return max_seconds(os.stat(path).st_size)
+    except OSError:
+        return max_seconds()
 
 
 def oversized(path: Path) -> str | None:

@@ -69,12 +69,13 @@ def parse_within_budget(path: str) -> tuple[list[dict[str, Any]] | None, str | N
     too_big = budget.oversized(Path(path))
     if too_big:
         return None, too_big
+    seconds = budget.seconds_for(Path(path))
     try:
-        with budget.deadline():
+        with budget.deadline(seconds):
             return parse_source(path)
     except budget.DocumentTimeout:
         return None, (
-            f"{Path(path).name}: not parsed within {budget.max_seconds():g} s, skipped; "
+            f"{Path(path).name}: not parsed within {seconds:.3g} s, skipped; "
             "please report this file (DSFACTS_DOC_TIMEOUT sets the limit)."
         )
 

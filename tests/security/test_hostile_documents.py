@@ -56,13 +56,13 @@ def hostile_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_extract_of_a_hostile_folder_finishes_and_keeps_the_good_claims(
     hostile_kb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DSFACTS_DOC_TIMEOUT", "3")
+    monkeypatch.delenv("DSFACTS_DOC_TIMEOUT", raising=False)  # the default budget: ~5 s for a small file
     t0 = time.perf_counter()
     result = CliRunner().invoke(app, ["extract", "--no-cache"])
     elapsed = time.perf_counter() - t0
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
-    assert elapsed < 40, f"extract took {elapsed:.1f} s"
+    assert elapsed < 30, f"extract took {elapsed:.1f} s"
     skipped = {
         line.split("skipped: ", 1)[1].split(":", 1)[0]
         for line in result.output.splitlines()
