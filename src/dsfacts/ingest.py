@@ -108,7 +108,7 @@ def _add(
                 f"{path}: already in the knowledge base as {known[sha]} (same content); not added."
             )
             continue
-        stored, meta = _convert(data, Path(path), suffix)
+        stored, meta = _convert_within_budget(data, Path(path), suffix)
         meta["kind"] = kind or meta.get("kind") or _guess_kind(Path(path), meta)
         if language:
             meta["language"] = language
@@ -180,6 +180,18 @@ def _convert(data: bytes, path: Path, suffix: str) -> tuple[bytes, dict[str, Any
         "language": _str(doc.meta.get("lang") or doc.meta.get("language")) or src.guess_language(doc.text),
     }
     return data, meta
+
+
+def _convert_within_budget(data: bytes, path: Path, suffix: str) -> tuple[bytes, dict[str, Any]]:
+    """_convert under the per-document time budget: a hostile page is refused, never a hang."""
+    from dsfacts import budget
+
+    seconds = budget.max_seconds(len(data))
+    try:
+        with budget.deadline(seconds):
+            return _convert(data, path, suffix)
+    except budget.DocumentTimeout:
+        raise SourceError(f"{path}: not read within {seconds:.3g} s; not added.") from None
 
 
 def html_to_markdown(html_text: str, name: str) -> tuple[bytes, dict[str, Any]]:
