@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +65,9 @@ def oversized(path: Path) -> str | None:
 
 
 def _raise_timeout(signum: int, frame: object) -> None:
+    # Re-arm first: if the exception lands where Python swallows it (a gc callback, a __del__),
+    # the next alarm raises again a moment later, until the parse really stops.
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
     raise DocumentTimeout
 
 
@@ -76,6 +80,7 @@ def deadline(seconds: float | None = None) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    started = time.monotonic()
     old_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -83,4 +88,5 @@ def deadline(seconds: float | None = None) -> Iterator[None]:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if old_timer[0] > 0:  # someone else's timer was running: give it back what is left
-            signal.setitimer(signal.ITIMER_REAL, max(0.001, old_timer[0] - seconds), old_timer[1])
+            left = old_timer[0] - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(0.001, left), old_timer[1])

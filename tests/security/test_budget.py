@@ -3,6 +3,7 @@ naming it, and every other document's claims are still written."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import time
@@ -91,3 +92,18 @@ def test_a_hostile_draft_does_not_hang_check(
     result = runner.invoke(app, ["check", "draft.md"])
     assert time.perf_counter() - t0 < 10
     assert result.exit_code == 2 and "draft.md: not checked within 1 s" in result.output
+
+
+def test_a_timeout_swallowed_once_fires_again() -> None:
+    """An alarm landing in a gc callback or __del__ is ignored by Python; the next one must stop the parse."""
+
+    class Swallow:
+        def __del__(self) -> None:
+            with contextlib.suppress(BaseException):  # as Python does with what __del__ raises
+                time.sleep(0.3)  # the first alarm lands here
+
+    t0 = time.perf_counter()
+    with pytest.raises(budget.DocumentTimeout), budget.deadline(0.1):
+        Swallow()  # collected at once: __del__ runs while the first alarm fires
+        re.match(r"(a+)+$", "a" * 28 + "b")  # ~7 s of backtracking if nothing stops it
+    assert time.perf_counter() - t0 < 3
