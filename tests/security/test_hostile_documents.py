@@ -75,19 +75,38 @@ def test_extract_of_a_hostile_folder_finishes_and_keeps_the_good_claims(
     assert ("deepseek-v3", "active_params", 37_000_000_000) in good
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="extract/values.py: the anchored size-list pass (`NUM MAG (SEP NUM MAG)+`, run by "
-    "_run_anchored) matches from every number start to the end of the list; the builder rejects "
+# More lines the extraction stage is slow on (not in the list; found while profiling).
+EXTRA = {
+    "dates.md": "DeepSeek-V3 released " + "2024-12-26, " * 3000 + "\n",
+    "sizes-zh.md": "参数 " + "6710亿、" * 4000 + "\n",
+    "digits.md": "DeepSeek-V3 " + "1" * 20000 + "B\n",
+}
+SIZE_LIST = (
+    "extract/values.py: the anchored size-list pass (`NUM MAG (SEP NUM MAG)+`, run by "
+    "_run_anchored) matches from every number start to the end of the list; _size_list rejects "
     "the match (all sizes equal) and the scan does not skip past it, so 4,000 '1.5B, ' cost O(n^2): "
-    "33-47 s. Fix: advance past a rejected list match, or cap the repetition (e.g. {1,63}).",
+    "33-47 s. Fix: advance past a rejected list match, or cap the repetition (e.g. {1,63})."
 )
-@pytest.mark.parametrize("name", sorted(STILL_SLOW))
+SLOW = {
+    "size-list.md": SIZE_LIST,
+    "sizes-zh.md": "same size-list pass with 亿 and 、: " + SIZE_LIST,
+    "dates.md": "extract/engine.py _clause_bounds: max over _CLAUSE_END.finditer(text, 0, start) for "
+    "every claim is O(n) per claim, O(n^2) per line: 3,000 dates on one line take 22 s. Fix: "
+    "search backwards from start (or precompute clause ends once per unit).",
+    "digits.md": "extract/engine.py _dedupe: repr() of a 20,000-digit int raises ValueError (Python's "
+    "4,300-digit limit); kb.py reports the file as failed, but the engine should refuse such numbers.",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=why)) for name, why in SLOW.items()],
+)
 def test_still_slow_documents_parse_within_two_seconds(tmp_path: Path, name: str) -> None:
     from dsfacts.extract import engine
 
     path = tmp_path / name
-    path.write_text(HOSTILE[name], encoding="utf-8")
+    path.write_text({**HOSTILE, **EXTRA}[name], encoding="utf-8")
     doc = read_document(path)
     try:
         with budget.deadline(2):
