@@ -53,6 +53,7 @@ def hostile_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_extract_of_a_hostile_folder_finishes_and_keeps_the_good_claims(
     hostile_kb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -98,6 +99,9 @@ SLOW = {
 }
 
 
+# the first alarm may land in hypothesis's gc callback, where Python ignores it; the budget
+# re-arms and the next one stops the parse (test_budget.py), so the "ignored" note is expected
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize(
     "name",
     [pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=why)) for name, why in SLOW.items()],
