@@ -202,5 +202,6 @@ def test_reader_then_engine_on_encoded_random_text(text: str) -> None:
     try:
         doc = read_text_document(text.encode("utf-8"), "r.md")
     except SourceError:
-        return  # a NUL byte makes it a binary file: a clear error is the right answer
+        assert "\x00" in text  # NUL bytes read as a binary file: a clear error, not a crash
+        return
     engine.extract_document(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -168,7 +169,8 @@ def test_big_document_is_linear() -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
 def test_reader_round_trips_any_utf8_text(text: str) -> None:
     doc = read_text_document(text.encode("utf-8"), "r.md")
-    assert doc.text == text.removeprefix("\ufeff")
+    # exact, except that a lone CR (old Mac line end) reads as a line break of the same length
+    assert doc.text == re.sub(r"\r(?!\n)", "\n", text.removeprefix("\ufeff"))
     for offset in {0, len(doc.text) // 2, len(doc.text)}:
         assert doc.line_col(offset) == brute_line_col(doc.text, offset)
 
@@ -216,5 +218,5 @@ def test_discover_skips_housekeeping_and_reports_other_files(tmp_path: Path) -> 
 
 def test_bad_metadata_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("a.md: [unclosed\n")
-    with pytest.raises(SourceError, match="sources.yaml: not valid YAML"):
+    with pytest.raises(SourceError, match=r"sources.yaml:\d+: not valid YAML"):
         load_metadata(tmp_path)

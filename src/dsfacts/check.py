@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -177,7 +178,8 @@ def _check_with_index(doc: Document, sources_dir: Path, claims_path: Path) -> li
     if idx is None:
         return None
     try:
-        draft_claims = _extract(doc)
+        with _draft_budget(doc.source):  # drafts are untrusted: a hostile one must not hang check
+            draft_claims = _extract(doc)
         keys = {(d.entity, d.attribute) for d in draft_claims}
         claims = [Claim.model_validate(c) for c in idx.claims_of_attributes({a for _, a in keys})]
         facts = {(f["entity"], f["attribute"]): Fact.model_validate(f) for f in idx.facts_for(keys)}
@@ -193,7 +195,22 @@ def _check_with_index(doc: Document, sources_dir: Path, claims_path: Path) -> li
 
 def check_draft(doc: Document, claims: list[Claim], context: Context | None = None) -> list[Finding]:
     """Every claim the engine finds in the draft, judged against the knowledge base's claims."""
-    return judge_claims(_extract(doc), claims, context)
+    with _draft_budget(doc.source):  # drafts are untrusted too: a hostile one must not hang check
+        return judge_claims(_extract(doc), claims, context)
+
+
+@contextmanager
+def _draft_budget(name: str) -> Iterator[None]:
+    from dsfacts import budget
+
+    try:
+        with budget.deadline():
+            yield
+    except budget.DocumentTimeout:
+        raise DsfactsError(
+            f"{name}: not checked within {budget.max_seconds():g} s; please report this draft "
+            "(DSFACTS_DOC_TIMEOUT sets the limit)."
+        ) from None
 
 
 def _extract(doc: Document) -> list[Claim]:

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dsfacts.errors import DsfactsError
+from dsfacts.render_safe import clean, escape_markup
 
 app = typer.Typer(
     help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
@@ -113,7 +114,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except DsfactsError as e:
-            sys.stderr.write(f"dsfacts: error: {e}\n")
+            sys.stderr.write(f"dsfacts: error: {clean(str(e), keep_newlines=True)}\n")
             raise typer.Exit(e.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
@@ -131,9 +132,9 @@ def extract(
     debug: Annotated[bool, typer.Option("--debug", help="Also say why cached results were not used.")] = False,
 ) -> None:
     """Parse every document in --sources and (re)write --claims atomically (only changed ones are re-parsed)."""
-    from dsfacts import kb
+    from dsfacts import kb, lock
 
-    with _extract_progress() as progress:
+    with lock.writing(claims.parent), _extract_progress() as progress:  # one writer at a time
         report = kb.extract_all(sources, claims, progress=progress, jobs=jobs, use_cache=not no_cache)
     _print_extract_report(report)
     for note in report.notes if debug else ():
@@ -147,7 +148,7 @@ def extract(
 
 def _print_extract_report(report: Any) -> None:
     for problem in report.problems:  # plain lines: file names must not be wrapped or styled away
-        typer.echo(f"skipped: {problem}", err=True)
+        typer.echo(f"skipped: {clean(problem)}", err=True)
 
 
 class _extract_progress:
@@ -172,7 +173,7 @@ class _extract_progress:
             )  # fmt: skip
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
-        self.bar.update(self.task, completed=done, description=name)
+        self.bar.update(self.task, completed=done, description=escape_markup(name))
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -185,7 +186,7 @@ def warn_if_stale(sources: Path, claims: Path) -> None:
 
     message = staleness(sources, claims)
     if message:
-        sys.stderr.write(f"dsfacts: warning: {message}\n")
+        sys.stderr.write(f"dsfacts: warning: {clean(message)}\n")
 
 
 def read_base(sources: Path, claims: Path) -> None:
@@ -240,11 +241,11 @@ def remove(
 
 def _print_change_report(report: Any, claims: Path) -> None:
     for line in report.refused:
-        typer.echo(line)
+        typer.echo(clean(line))
     for a in report.added:
-        typer.echo(f"added {a.id} (from {a.origin}): {a.claims} new claim{'s' if a.claims != 1 else ''}")
+        typer.echo(clean(f"added {a.id} (from {a.origin}): {a.claims} new claim{'s' if a.claims != 1 else ''}"))
     for name, n in report.removed:
-        typer.echo(f"removed {name}: {n} claim{'s' if n != 1 else ''} dropped")
+        typer.echo(clean(f"removed {name}: {n} claim{'s' if n != 1 else ''} dropped"))
     if report.extract is not None:
         _print_extract_report(report.extract)
         typer.echo(f"{claims}: {report.extract.claims} claims from {report.extract.documents} documents")
@@ -261,7 +262,7 @@ def _print_change_report(report: Any, claims: Path) -> None:
             if picked:
                 typer.echo(f"{title}:")
                 for c in picked:
-                    typer.echo(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}")
+                    typer.echo(clean(f"  {c.entity} {c.attribute}: {c.before or 'new'} -> {c.after or 'gone'}"))
 
 
 @app.command()
@@ -574,18 +575,19 @@ def review(
 ) -> None:
     """Record a reviewer's decision on a fact, with its reason, in reviews.yaml."""
     from dsfacts import kb as kb_mod
+    from dsfacts import lock, reviewed
     from dsfacts import reconcile as rc
-    from dsfacts import reviewed
     from dsfacts import reviews as rv
 
     base = kb_mod.load(sources, claims)
     entity_id = _review_entity(entity, base.claims)
     attr = rc.check_attribute(attribute, _known_attributes(base.claims))
-    book = rv.load(rv.path_for(claims, reviews))
-    decision, old = reviewed.decide(
-        book, base.claims, entity_id, attr, prefer=prefer, reject=reject, accept=accept, reason=reason, by=by
-    )
-    rv.save(book)
+    with lock.writing(Path(claims).parent):  # one writer at a time: read, decide and save under the lock
+        book = rv.load(rv.path_for(claims, reviews))
+        decision, old = reviewed.decide(
+            book, base.claims, entity_id, attr, prefer=prefer, reject=reject, accept=accept, reason=reason, by=by
+        )
+        rv.save(book)
     what = {"prefer": f"prefer {decision.value}", "accept": "accept the values as they stand"}.get(
         decision.decision, "reject " + ", ".join(f"{s.at} ({s.says})" for s in decision.claims)
     )
@@ -613,9 +615,12 @@ def reviews_cmd(
     reviewed.read_values(book, base.claims, verify=True)  # a hand edit that left `normalized` behind is caught here
     states = rv.states(book, base.claims)
     if prune:
-        gone = reviewed.prune(book, states)
-        if gone:
-            rv.save(book)
+        from dsfacts import lock
+
+        with lock.writing(Path(claims).parent):
+            gone = reviewed.prune(book, states)
+            if gone:
+                rv.save(book)
         sys.stderr.write(f"pruned {len(gone)} stale decision{'s' if len(gone) != 1 else ''} from {book.path}\n")
         states = [st for st in states if st.state != "stale"]
     if json_out:

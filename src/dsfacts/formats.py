@@ -12,6 +12,7 @@ from typing import Any
 
 from dsfacts.drafts import LintReport
 from dsfacts.models import Finding
+from dsfacts.render_safe import clean
 
 FORMATS: tuple[str, ...] = ("text", "json", "line", "github", "sarif")
 GITHUB_LEVEL = {"contradicted": "error", "disputed": "warning", "unverified": "notice"}
@@ -57,13 +58,14 @@ def _one_line(s: str) -> str:
 
 def render_lines(report: LintReport, unused_ignores: bool = False) -> str:
     """`path:line:col: verdict: message`, one per finding (like compilers and other linters)."""
-    out = [f"{file}:{f.line}:{f.column}: {f.verdict}: {_one_line(f.message or f.text)}" for file, f in report.findings]
+    out = [clean(f"{file}:{f.line}:{f.column}: {f.verdict}: {_one_line(f.message or f.text)}") for file, f in report.findings]
     if unused_ignores:
         out += [f"{u.file}:{u.line}:1: unused-ignore: <!-- {u.kind} --> silences nothing" for u in report.unused_ignores]
     return "".join(line + "\n" for line in out)
 
 
 def _gh_data(s: str) -> str:
+    s = clean(s, keep_newlines=True)  # escapes would reach the log viewer; newlines are %-encoded below
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

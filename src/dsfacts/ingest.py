@@ -21,7 +21,8 @@ from typing import Any
 import yaml
 
 from dsfacts import cache as cache_mod
-from dsfacts import kb, nearcopy, store
+from dsfacts import kb, lock, nearcopy, store
+from dsfacts import metadata as metadata_mod
 from dsfacts import sources as src
 from dsfacts.errors import SourceError, StoreError
 from dsfacts.models import Claim
@@ -70,8 +71,28 @@ def add(
     id: str | None = None,
     jobs: int = 1,
 ) -> ChangeReport:
+    """Copy documents in and re-extract, holding the knowledge base's write lock throughout:
+    ids are chosen against the folder as it is under the lock, so concurrent adds never collide."""
     sources_dir, claims_path = Path(sources_dir), Path(claims_path)
     _check_writable(sources_dir)
+    with lock.writing(_kb_dir(claims_path)):
+        return _add(paths, sources_dir, claims_path, kind=kind, language=language, id=id, jobs=jobs)
+
+
+def _kb_dir(claims_path: Path) -> Path:
+    return Path(claims_path).parent if str(Path(claims_path).parent) else Path(".")
+
+
+def _add(
+    paths: list[Path],
+    sources_dir: Path,
+    claims_path: Path,
+    *,
+    kind: str | None,
+    language: str | None,
+    id: str | None,
+    jobs: int,
+) -> ChangeReport:
     if id and len(paths) > 1:
         raise SourceError("--id names one document; add the others in separate commands.")
     before = _old_claims(claims_path)
@@ -87,7 +108,7 @@ def add(
                 f"{path}: already in the knowledge base as {known[sha]} (same content); not added."
             )
             continue
-        stored, meta = _convert(data, Path(path), suffix)
+        stored, meta = _convert_within_budget(data, Path(path), suffix)
         as_stored = Path(path).name if stored is data else "converted.md"  # HTML is stored as Markdown
         copied = nearcopy.find_near_copy(nearcopy.comparable_text(stored, as_stored), meta.get("url"), sources_dir)
         if copied:  # a copy would count twice as independent evidence
@@ -164,6 +185,18 @@ def _convert(data: bytes, path: Path, suffix: str) -> tuple[bytes, dict[str, Any
         "language": _str(doc.meta.get("lang") or doc.meta.get("language")) or src.guess_language(doc.text),
     }
     return data, meta
+
+
+def _convert_within_budget(data: bytes, path: Path, suffix: str) -> tuple[bytes, dict[str, Any]]:
+    """_convert under the per-document time budget: a hostile page is refused, never a hang."""
+    from dsfacts import budget
+
+    seconds = budget.max_seconds(len(data))
+    try:
+        with budget.deadline(seconds):
+            return _convert(data, path, suffix)
+    except budget.DocumentTimeout:
+        raise SourceError(f"{path}: not read within {seconds:.3g} s; not added.") from None
 
 
 def html_to_markdown(html_text: str, name: str) -> tuple[bytes, dict[str, Any]]:
@@ -257,21 +290,44 @@ def _first_heading(text: str) -> str | None:
 
 
 def remove(ids: list[str], sources_dir: Path, claims_path: Path, *, jobs: int = 1) -> ChangeReport:
+    """Delete documents and their metadata, then re-extract: all of it or none of it.
+
+    Every id is resolved before anything is deleted; if a deletion, the metadata rewrite or the
+    extraction fails (or is interrupted), the files and sources.yaml are put back as they were.
+    """
     sources_dir, claims_path = Path(sources_dir), Path(claims_path)
     _check_writable(sources_dir)
-    names = [resolve_id(i, sources_dir) for i in ids]
-    before = _old_claims(claims_path)
-    counts = _count_by_source(before)
-    metadata_path = sources_dir / src.METADATA_FILE
-    report = ChangeReport()
-    for name in dict.fromkeys(names):
+    with lock.writing(_kb_dir(claims_path)):
+        names = list(dict.fromkeys(resolve_id(i, sources_dir) for i in ids))
+        before = _old_claims(claims_path)
+        counts = _count_by_source(before)
+        metadata_path = sources_dir / src.METADATA_FILE
+        report = ChangeReport()
+        saved: dict[Path, bytes] = {}
+        for name in names:
+            try:
+                saved[sources_dir / name] = (sources_dir / name).read_bytes()
+            except OSError as e:
+                raise SourceError(f"Cannot read {sources_dir / name} ({e.strerror or e}); nothing removed.") from e
+        old_metadata = metadata_path.read_bytes() if metadata_path.exists() else None
         try:
-            (sources_dir / name).unlink()
-        except OSError as e:
-            raise SourceError(f"Cannot delete {sources_dir / name} ({e.strerror or e}).") from e
-        report.removed.append((name, counts.get(name, 0)))
-    _drop_metadata(metadata_path, names)
-    report.extract = kb.extract_all(sources_dir, claims_path, jobs=jobs)
+            for path in saved:
+                try:
+                    path.unlink()
+                except OSError as e:
+                    raise SourceError(f"Cannot delete {path} ({e.strerror or e}); nothing removed.") from e
+                report.removed.append((path.name, counts.get(path.name, 0)))
+            _drop_metadata(metadata_path, names)
+            report.extract = kb.extract_all(sources_dir, claims_path, jobs=jobs)
+        except BaseException:
+            for path, data in saved.items():  # put the folder back as it was
+                with contextlib.suppress(OSError, SourceError):
+                    if not path.exists():
+                        _atomic_write_bytes(path, data)
+            if old_metadata is not None:
+                with contextlib.suppress(OSError, SourceError):
+                    _atomic_write_bytes(metadata_path, old_metadata)
+            raise
     after = store.read_claims(claims_path)
     report.changes, report.reconciled = _fact_changes(before, after)
     return report
@@ -368,40 +424,15 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _append_metadata(path: Path, entries: dict[str, dict[str, Any]]) -> None:
-    """Append entries as text, so hand-written comments in sources.yaml survive."""
-    old = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-    if old and not old.endswith("\n"):
-        old += "\n"
-    block = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000)
-    _atomic_write_bytes(path, (old + ("\n" if old else "") + block).encode("utf-8"))
+    """Add entries through a round-trip edit, so comments, order and style in sources.yaml survive."""
+    _atomic_write_bytes(path, metadata_mod.with_entries(path, entries).encode("utf-8"))
 
 
 def _drop_metadata(path: Path, names: list[str]) -> None:
-    """Delete the top-level entries of these documents, keeping the rest of the text as it is."""
-    if not path.exists():
-        return
-    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    out: list[str] = []
-    skipping = False
-    for line in lines:
-        top_level = bool(line.strip()) and not line[0].isspace() and not line.startswith("#")
-        if top_level:
-            key = line.split(":", 1)[0].strip().strip("'\"")
-            skipping = key in names
-        if not skipping:
-            out.append(line)
-    text = "".join(out).rstrip("\n") + "\n"  # no blank tail where an appended entry was
-    try:
-        left = yaml.safe_load(text) or {}
-        ok = isinstance(left, dict) and not any(n in left for n in names)
-    except yaml.YAMLError:
-        ok = False
-    if not ok:  # unusual layout: fall back to a plain rewrite
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-        text = yaml.safe_dump(
-            {k: v for k, v in data.items() if k not in names}, allow_unicode=True, sort_keys=False, width=1000
-        )
-    _atomic_write_bytes(path, text.encode("utf-8"))
+    """Delete the top-level entries of these documents, keeping the rest of the file as it is."""
+    text = metadata_mod.without_entries(path, names)
+    if text is not None:
+        _atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def _str(v: Any) -> str | None:

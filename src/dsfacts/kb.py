@@ -43,7 +43,9 @@ class ExtractReport:
 
 
 def parse_source(path: str) -> tuple[list[dict[str, Any]] | None, str | None]:
-    """Read and extract one file -> (claims as dicts, None) or (None, why it was skipped)."""
+    """Read and extract one file -> (claims as dicts, None) or (None, why it was skipped).
+
+    (claims, warning) when the file was read with lines skipped (mixed encodings)."""
     from dsfacts.extract import engine  # imported here: read commands never load the engine
 
     p = Path(path)
@@ -58,7 +60,26 @@ def parse_source(path: str) -> tuple[list[dict[str, Any]] | None, str | None]:
             None,
             f"{p.name}: the extractor failed on this file ({type(e).__name__}: {e}); please report it.",
         )
-    return [c.model_dump(exclude_none=True) for c in claims], None
+    warning = "; ".join(doc.problems) or None  # read with lines skipped: claims kept, file named
+    return [c.model_dump(exclude_none=True) for c in claims], warning
+
+
+def parse_within_budget(path: str) -> tuple[list[dict[str, Any]] | None, str | None]:
+    """parse_source under the per-document size and time budget (budget.py): skipped, never hung."""
+    from dsfacts import budget
+
+    too_big = budget.oversized(Path(path))
+    if too_big:
+        return None, too_big
+    seconds = budget.seconds_for(Path(path))
+    try:
+        with budget.deadline(seconds):
+            return parse_source(path)
+    except budget.DocumentTimeout:
+        return None, (
+            f"{Path(path).name}: not parsed within {seconds:.3g} s, skipped; "
+            "please report this file (DSFACTS_DOC_TIMEOUT sets the limit)."
+        )
 
 
 def _parse_many(
@@ -66,14 +87,14 @@ def _parse_many(
 ) -> Iterator[tuple[Path, list[dict[str, Any]] | None, str | None]]:
     if jobs <= 1 or len(paths) < 2:
         for p in paths:
-            yield (p, *parse_source(str(p)))
+            yield (p, *parse_within_budget(str(p)))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for p, (claims, problem) in zip(
-            paths, pool.map(parse_source, [str(p) for p in paths], chunksize=chunk), strict=True
+            paths, pool.map(parse_within_budget, [str(p) for p in paths], chunksize=chunk), strict=True
         ):
             yield p, claims, problem
 
@@ -180,8 +201,9 @@ def _extract_changed(
         if progress:
             progress(done, total, p.name)
         if problem is not None:
-            report.problems.append(problem)  # not cached: tried again next time
-            continue
+            report.problems.append(problem)  # kept in the index: unchanged, it is not "stale"
+            if claims is None:
+                continue
         assert claims is not None
         lines = store.claims_text(Claim.model_validate(c) for c in claims)
         blocks[p.name] = lines

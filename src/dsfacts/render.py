@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from dsfacts.render_safe import clean, safe
 from dsfacts.render_table import print_table
 
 if TYPE_CHECKING:  # types only: the read path renders index views without importing pydantic
@@ -78,7 +79,7 @@ def _relation(group: ValueGroup) -> str:
 
 def _group_line(group: ValueGroup, attribute: str, preferred: bool, undecided: bool = False) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
-    line.append(human_value(group.value, attribute), style="bold" if preferred else "")
+    line.append(clean(human_value(group.value, attribute)), style="bold" if preferred else "")
     hedges = sorted({c.qualifier for c in group.claims if c.qualifier})
     if hedges:
         line.append(f" ({', '.join(h.replace('_', ' ') for h in hedges)})", style="dim")
@@ -102,12 +103,12 @@ def _claim_lines(group: ValueGroup) -> list[Padding]:
     claims = group.claims
     for c in claims[:CLAIMS_SHOWN]:
         t = Text()
-        t.append(f"{c.source}:{c.line}", style="cyan")
+        t.append(f"{clean(c.source)}:{c.line}", style="cyan")
         t.append("  ")
         quote = c.quote.strip()
         if len(quote) > QUOTE_MAX:  # the full quote is in --json; a screen needs the findable start
             quote = quote[: QUOTE_MAX - 1] + "…"
-        t.append(f"“{quote}”")
+        t.append(f"“{clean(quote)}”")  # documents may hold markup, escapes, bidi controls: shown, not obeyed
         out.append(Padding(t, (0, 0, 0, 6), expand=False))
     if len(claims) > CLAIMS_SHOWN:  # at scale a value has thousands of claims: a screen shows a few
         more = Text(f"… {len(claims) - CLAIMS_SHOWN:,} more (--json lists them all)", style="dim")
@@ -117,14 +118,14 @@ def _claim_lines(group: ValueGroup) -> list[Padding]:
 
 def _fact_block(console: Console, f: Fact, *, title: str | None = None) -> None:
     head = Text()
-    head.append(title if title is not None else f"{f.entity} · {f.attribute}", style="bold")
+    head.append(clean(title if title is not None else f"{f.entity} · {f.attribute}"), style="bold")
     head.append("  ")
     head.append_text(badge(f.status))
     if f.split:
         head.append(f" ({f.split} split)", style="bold red" if f.split == "even" else "red")
     console.print(head)
     if f.explanation:
-        console.print(Padding(Text(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
+        console.print(Padding(safe(f.explanation, style="italic"), (0, 0, 0, 2), expand=False))
     if f.preferred is None and f.values and f.status != "agreed":
         why = "no preferred value: even split" if f.split == "even" else "no preferred value"
         console.print(Padding(Text(why, style="bold"), (0, 0, 0, 2), expand=False))
@@ -162,8 +163,8 @@ def render_conflicts(console: Console, facts: list[Fact], counts: dict[str, int]
 def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) -> None:
     """One entity, attribute by attribute: preferred value, status, sources, disagreements."""
     sources = sorted({c.source for f in facts for g in f.values for c in g.claims})
-    head = Text(name, style="bold")
-    head.append(f"  ({entity_id})", style="dim")
+    head = safe(name, style="bold")
+    head.append(f"  ({clean(entity_id)})", style="dim")
     console.print(head)
     if not facts:
         console.print("  Nothing known: no source states a fact about it.", style="dim")
@@ -178,7 +179,7 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
     for f in facts:
         n = len({c.source for g in f.values for c in g.claims})
         shown = human_value(f.preferred, f.attribute) if f.preferred is not None else "— (no preferred value)"
-        table.add_row(f.attribute, shown, badge(f.status), str(n))
+        table.add_row(safe(f.attribute), safe(shown), badge(f.status), str(n))
     print_table(console, table)
     disputed = [
         f
@@ -202,12 +203,12 @@ def render_timeline(console: Console, facts: list[Fact]) -> None:
     table.add_column("status / other dates", overflow="fold")
     for f in facts:
         note = badge(f.status)
-        against = [str(g.value) for g in f.values[1:] if _relation(g) in ("minor", "conflict")]
+        against = [clean(g.value) for g in f.values[1:] if _relation(g) in ("minor", "conflict")]
         if against:
             note.append(f"  vs {', '.join(against)}", style="red" if f.status == "contradiction" else "yellow")
         event = {"release_date": "release", "paper_date": "paper"}.get(f.attribute, f.attribute)
         when = str(f.preferred) if f.preferred is not None else f"{f.values[0].value}?"  # even split
-        table.add_row(when, f.entity, event, note)
+        table.add_row(safe(when), safe(f.entity), safe(event), note)
     print_table(console, table)
 
 
@@ -222,7 +223,7 @@ def render_explain(console: Console, facts: list[Fact]) -> None:
             head.append(f" ({f.split} split)")
         console.print(head)
         if f.why_preferred:
-            console.print(Padding(Text(f.why_preferred, style="italic"), (0, 0, 0, 2), expand=False))
+            console.print(Padding(safe(f.why_preferred, style="italic"), (0, 0, 0, 2), expand=False))
         for group in f.values:
             ex = getattr(group, "explain", None) or {}
             line = Text("  ▹ ")
@@ -236,7 +237,7 @@ def render_explain(console: Console, facts: list[Fact]) -> None:
             notes += [f"agrees ({a['reason']}): {a['why']}" for a in ex.get("agrees_with", [])]
             notes += [f"{d['relation']}: {d['why']}" for d in ex.get("differs_from", [])]
             for note in notes:
-                console.print(Padding(Text(note), (0, 0, 0, 6), expand=False))
+                console.print(Padding(safe(note), (0, 0, 0, 6), expand=False))
 
 
 def render_entities(console: Console, rows: list[dict]) -> None:
@@ -247,7 +248,9 @@ def render_entities(console: Console, rows: list[dict]) -> None:
     table.add_column("claims", justify="right", no_wrap=True)
     for r in rows:
         aliases = ", ".join(r["aliases"][:3]) + (" …" if len(r["aliases"]) > 3 else "")
-        table.add_row(r["id"], r["name"], aliases, str(r["claims"]), style=None if r["claims"] else "dim")
+        table.add_row(
+            safe(r["id"]), safe(r["name"]), safe(aliases), str(r["claims"]), style=None if r["claims"] else "dim"
+        )
     print_table(console, table)
     console.print(
         f"{len(rows)} entities, {sum(1 for r in rows if r['claims'])} with claims, "
@@ -267,7 +270,10 @@ def render_sources(console: Console, rows: list[dict]) -> None:
     for r in rows:
         trust = "—" if r.get("trust") is None else f"{r['trust']:.2f}"
         name = r["id"] if r.get("on_disk", True) else f"{r['id']} (missing)"
-        table.add_row(name, r.get("title") or "", r.get("date") or "", r.get("language") or "", str(r["claims"]), trust)
+        table.add_row(
+            safe(name), safe(r.get("title") or ""), safe(r.get("date") or ""), safe(r.get("language") or ""),
+            str(r["claims"]), trust,
+        )  # fmt: skip
     print_table(console, table)
     console.print(
         f"{len(rows)} sources, {sum(r['claims'] for r in rows)} claims; trust = how often a source's "

@@ -13,6 +13,7 @@ from rich.text import Text
 from dsfacts.drafts import LintReport
 from dsfacts.models import Finding
 from dsfacts.render import human_value
+from dsfacts.render_safe import clean
 
 STYLE = {"supported": "green", "contradicted": "bold red", "disputed": "yellow", "unverified": "blue"}
 QUOTE_MAX = 160
@@ -45,7 +46,7 @@ def _rstripped(line: Text) -> Text:
 
 
 def _quote(s: str) -> str:
-    s = " ".join(s.split())
+    s = " ".join(clean(s).split())  # drafts and sources may hold markup, escapes, bidi controls: shown, not obeyed
     return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1] + "…"
 
 
@@ -62,10 +63,10 @@ def _finding(console: Console, f: Finding) -> None:
         return
     console.print(_indented(Text(f"“{_quote(f.text)}”", style="dim"), 9))
     if f.message:
-        console.print(_indented(Text(f.message), 9))
+        console.print(_indented(Text(clean(f.message)), 9))
     for s in f.sources:
         line = Text()
-        line.append(f"{s.source}:{s.line}", style="cyan")
+        line.append(f"{clean(s.source)}:{s.line}", style="cyan")
         line.append(f"  “{_quote(s.quote)}”")
         console.print(_indented(line, 11))
 
@@ -91,7 +92,7 @@ def render_text(
         unused = result.unused_ignores if unused_ignores else []
         if not (shown or unchecked or unused):
             continue
-        console.print(Text(result.file, style="bold underline"))
+        console.print(Text(clean(result.file), style="bold underline"))
         entries: list[tuple[int, int, Finding | Text]] = [(f.line, f.column, f) for f in shown]
         for u in unchecked:
             entries.append((u.line, u.column, _note(u.line, u.column, "unchecked", f"“{_quote(u.text)}”")))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from dsfacts import safeyaml
 from dsfacts.errors import SourceError
 
 if TYPE_CHECKING:  # the read commands list documents without loading the models (pydantic)
@@ -35,10 +36,11 @@ _HOUSEKEEPING = {METADATA_FILE, "sources.yml", "readme.md", "readme.txt", "readm
 @dataclass
 class Document:
     source: str  # file name inside the sources folder (or the draft's path)
-    text: str  # decoded, exactly as on disk
+    text: str  # decoded, as on disk (see read_text_document for the same-length repairs)
     body_start: int = 0  # offset where the content after YAML front matter begins
     meta: dict[str, Any] = field(default_factory=dict)
     encoding: str = "utf-8"
+    problems: list[str] = field(default_factory=list)  # read, but with lines skipped: name the file
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -116,24 +118,33 @@ def binary_kind(data: bytes) -> str | None:
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Bytes -> (text, encoding name). BOM, then UTF-8 (fast, exact), then charset-normalizer."""
+    text, encoding, _ = decode_reporting(data, name)
+    return text, encoding
+
+
+def decode_reporting(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """decode(), plus problems worth telling the user (lines skipped in a mixed-encoding file)."""
     if not data:
-        return "", "utf-8"
+        return "", "utf-8", []
     what = binary_kind(data)
     if what:
         raise SourceError(f"{name}: is {what}, not a text document; remove it or convert it to text.")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return _strict(data, enc, name), enc
+            return _strict(data, enc, name), enc, []
     utf16 = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
     if utf16:  # before UTF-8: ASCII text in UTF-16 is valid UTF-8 too, full of NULs
-        return _strict(data, utf16, name), utf16
+        return _strict(data, utf16, name), utf16, []
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data, name)
+    if mixed:
+        return mixed[0], "utf-8", [mixed[1]]
     chinese = _chinese_decode(data)
     if chinese:
-        return chinese
+        return chinese[0], chinese[1], []
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
     best = from_bytes(data).best()
@@ -142,7 +153,53 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     text = str(best)
     if best.bom and text.startswith("\ufeff"):
         text = text[1:]
-    return text, best.encoding
+    return text, best.encoding, []
+
+
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def _mixed_utf8(data: bytes, name: str) -> tuple[str, str] | None:
+    """A file that is UTF-8 on some lines and something else on others (text pasted from a GBK page).
+
+    Decoding it whole in either encoding turns half of it into mojibake, so it is decided line
+    by line: when a fair share of the non-ASCII lines are UTF-8, the others are left empty
+    (skipped, not guessed, so no wrong number is read from them) and named in a problem.
+    """
+    lines = data.split(b"\n")
+    good = 0
+    bad: list[int] = []
+    out: list[str] = []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+            out.append("\r" if raw.endswith(b"\r") else "")
+            continue
+        if len(raw.translate(None, _ASCII_BYTES)) >= 4:  # one GBK hanzi can be valid UTF-8 by chance
+            good += 1
+        out.append(line)
+    if not bad or good == 0 or good * 4 < len(bad):
+        return None  # not UTF-8 at all: a single-encoding file (GBK, Big5 …)
+    shown = _ranges(bad)
+    problem = (
+        f"{name}: line{'s' if len(bad) > 1 else ''} {shown} {'are' if len(bad) > 1 else 'is'} not UTF-8 "
+        "like the rest of the file (mixed encodings); skipped, not guessed. Save the file as UTF-8."
+    )
+    return "\n".join(out), problem
+
+
+def _ranges(numbers: list[int], limit: int = 8) -> str:
+    """[3, 4, 5, 9] -> '3-5, 9' (the first few runs, then '…')."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    parts = [f"{a}-{b}" if a != b else str(a) for a, b in runs[:limit]]
+    return ", ".join(parts) + (" …" if len(runs) > limit else "")
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -229,7 +286,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
         end = nl if nl >= 0 else n
         if text[pos:end].strip() in ("---", "..."):
             try:
-                meta = yaml.load(text[first_nl + 1 : pos], Loader=_YAML_LOADER)
+                meta = safeyaml.load(text[first_nl + 1 : pos])  # bounded: no alias bombs, no libyaml crash
+            except safeyaml.UnsafeYAMLError:  # hostile header: neither metadata nor text to extract
+                return {}, (nl + 1 if nl >= 0 else n)
             except Exception:  # noqa: BLE001 - YAMLError, bad dates (ValueError), deep nesting …
                 return {}, 0
             if meta is None:
@@ -244,9 +303,40 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def read_text_document(data: bytes, name: str = "<document>") -> Document:
-    text, encoding = decode(data, name)
+    """Decode and split front matter. Two repairs keep every offset and length as on disk:
+    a lone "\\r" (old Mac line ends) becomes "\\n", so lines stay lines; in HTML, the text of
+    script, style, template and noscript becomes spaces, so it is never read as content."""
+    text, encoding, problems = decode_reporting(data, name)
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    if name.lower().endswith((".html", ".htm")):
+        text = blank_invisible_html(text)
     meta, body = split_front_matter(text)
-    return Document(source=name, text=text, body_start=body, meta=meta, encoding=encoding)
+    return Document(source=name, text=text, body_start=body, meta=meta, encoding=encoding, problems=problems)
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_INVISIBLE_HTML = re.compile(
+    r"<(script|style|template|noscript)\b[^<>]*>.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE
+)
+
+
+def blank_invisible_html(text: str) -> str:
+    """Script/style text replaced by spaces (line breaks kept), tags and length unchanged.
+
+    Comments stay: they are invisible to the lexer anyway, and `<!-- dsfacts-ignore -->` is read."""
+    if "<" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        whole = m.group(0)  # keep the opening and closing tags, so the markup lexer still sees them
+        head = whole.find(">") + 1
+        close = whole.lower().rfind("</" + m.group(1).lower())
+        end = close if whole.endswith(">") and close >= head else len(whole)
+        return whole[:head] + _NOT_NEWLINE.sub(" ", whole[head:end]) + whole[end:]
+
+    return _INVISIBLE_HTML.sub(blank, text)
 
 
 def read_document(path: Path, name: str | None = None) -> Document:
@@ -261,10 +351,12 @@ def read_document(path: Path, name: str | None = None) -> Document:
 
 _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"  # comment (an unclosed one runs to the end)
-    r"|<(script|style|template|noscript)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # invisible content
+    r"|<(script|style|template|noscript)\b[^<>]*>.*?(?:</\1\s*>|\Z)"  # invisible content
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|</?([A-Za-z][A-Za-z0-9:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"  # a tag, quoted attributes kept whole
-    r"|<[!?][^>]*>"  # doctype, processing instruction
+    # a tag, quoted attributes kept whole; no "<" inside, so an unclosed tag ends its scan at the
+    # next "<" (thousands of unclosed "<a" would otherwise cost quadratic time)
+    r"|</?([A-Za-z][A-Za-z0-9:-]*)(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*>"
+    r"|<[!?][^<>]*>"  # doctype, processing instruction
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.DOTALL | re.IGNORECASE,
 )
@@ -370,25 +462,21 @@ def content_hash(data: bytes) -> str:
 
 
 def load_metadata(sources_dir: Path) -> dict[str, Source]:
+    """Hand-written metadata from sources/sources.yaml (optional), keyed by file name.
+
+    Strict (metadata.py): a duplicate key, a wrong type or absurd nesting is a SourceError
+    naming the file and line, never silently hidden metadata or a traceback.
+    """
+    from dsfacts import metadata
     from dsfacts.models import Source
 
-    """Hand-written metadata from sources/sources.yaml (optional), keyed by file name."""
-    path = sources_dir / METADATA_FILE
-    if not path.exists():
-        return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as e:
-        raise SourceError(f"{path}: not valid YAML ({e}).") from e
-    if not isinstance(raw, dict):
-        raise SourceError(f"{path}: expected a mapping of file name -> metadata.")
-    out: dict[str, Source] = {}
-    for file_name, fields in raw.items():
-        if fields is not None and not isinstance(fields, dict):
-            raise SourceError(f"{path}: the entry for {file_name!r} should be a mapping (title: …, date: …).")
-        clean = {str(k): _s(v) for k, v in (fields or {}).items() if str(k) != "id"}
-        out[str(file_name)] = Source(id=str(file_name), **clean)
-    return out
+    raw = metadata.load(sources_dir / METADATA_FILE)
+    return {
+        name: Source.model_validate(
+            {"id": name, **{k: [_s(x) for x in v] if isinstance(v, list) else _s(v) for k, v in fields.items() if k != "id"}}
+        )
+        for name, fields in raw.items()
+    }
 
 
 def describe(doc: Document, hand_written: Source | None = None) -> Source:

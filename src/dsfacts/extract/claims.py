@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from dsfacts.extract import values as vg
@@ -38,7 +38,9 @@ def _pattern(section: str) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!)")
 
 
+@lru_cache(maxsize=512)
 def has(section: str, text: str) -> bool:
+    """Does text hold a word of this vocabulary? (Cached: every value of a sentence asks about it.)"""
     return _pattern(section).search(text.lower()) is not None
 
 
@@ -141,6 +143,7 @@ def stage_attribute(attribute: str, own: str, tail: str, sentence: str) -> str |
     return attribute
 
 
+@lru_cache(maxsize=512)
 def sentence_date_cue(sentence: str) -> str | None:
     """A release or paper cue anywhere in the sentence."""
     low = sentence.lower()
@@ -162,11 +165,15 @@ def _cue_in(cue: str, low: str) -> bool:
 
 def founding(sentence: str, mentions: Sequence[Mention]) -> bool:
     """'2023年7月17日，正式成立深度求索公司': the sentence founds the company (and names no model)."""
-    spec = attribute_specs()["founded_date"]
-    low = sentence.lower()
-    if not any(_cue_in(c, low) for c in spec.cues):
+    if not _founding_cue(sentence):
         return False
     return any(m.kind == COMPANY for m in mentions) and not any(m.kind != COMPANY for m in mentions)
+
+
+@lru_cache(maxsize=512)
+def _founding_cue(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(_cue_in(c, low) for c in attribute_specs()["founded_date"].cues)
 
 
 def vocab() -> dict[str, Any]:

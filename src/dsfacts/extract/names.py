@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 BILLION = Decimal(10) ** 9
 NAMES_REACH = 3  # blocks: model names this close together list one family's variants
-_SIZE_TAIL = re.compile(r"[-\s]?(\d+(?:\.\d+)?[Bb](?:/\d+(?:\.\d+)?[Bb])*)(?![A-Za-z0-9])")
+_SIZE_TAIL = re.compile(r"[-\s]?(\d{1,4}(?:\.\d{1,3})?[Bb](?:/\d{1,4}(?:\.\d{1,3})?[Bb])*)(?![A-Za-z0-9])")  # sizes, not digit runs
 
 
 class SizeNames:

@@ -614,7 +614,7 @@ _ITEM_RE = re.compile(rf"(?P<num>{_NUM})(?P<mag>{_MAG})")
 
 
 @_pass(
-    rf"{_ITEM}(?:{_LIST_SEP}{_ITEM})+",
+    rf"{_ITEM}(?:{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
     needs=("、", ",", "，", "/", ";", "；", "和", "与", "及", "或", "&", "and", "or", "And", "Or"),
     follow="、,，/;；和与及以或&aAoO",
 )

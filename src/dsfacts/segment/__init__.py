@@ -30,6 +30,8 @@ def segment(doc: Document) -> list[Block]:
     if doc.is_html:
         return list(html_document_blocks(doc.text, doc.body_start, line_of))
     text = doc.text
+    if "\x00" in text:  # markdown-it writes U+FFFD for NUL: the same length, so lines still match
+        text = text.replace("\x00", "\ufffd")
     if "\r" in text:  # a lone CR is a line break to markdown-it but not to the line map: same length, no break
         text = _LONE_CR.sub(" ", text)
     return list(markdown_blocks(text, doc.body_start, doc.line_starts, line_of))
