@@ -289,3 +289,31 @@ def test_a_per_hour_price_is_no_training_cost():
 
 def test_base_model_is_an_entity_id():
     assert facts("DeepSeek-R1 is based on DeepSeek-V3-Base.\n") == {("deepseek-r1", "base_model", "deepseek-v3")}
+
+
+# ---- model cards ------------------------------------------------------------------------------------
+
+
+def test_the_model_is_the_model_its_section_is_about():
+    # "The model" in a card for a version names the card's model, not the last model mentioned
+    text = (
+        "# DeepSeek-R1-0528\n\n"
+        "The DeepSeek R1 model has had a minor version upgrade. The model has 685B parameters.\n"
+    )
+    assert ("deepseek-r1-0528", "total_params", 685_000_000_000) in facts(text)
+    assert not any(e == "deepseek-r1" and a == "total_params" for e, a, _ in facts(text))
+
+
+def test_it_still_refers_to_the_last_model_named():
+    text = "# Models\n\nDeepSeek-V3 is a MoE model. It has 671B parameters.\n"
+    assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_a_model_cards_front_matter_licence():
+    from dsfacts.sources import read_text_document
+
+    text = "---\nlicense: mit\nlibrary_name: transformers\n---\n# DeepSeek-V3\n\nDeepSeek-V3 is a MoE model.\n"
+    doc = read_text_document(text.encode(), "card.md")
+    claims = [c for c in extract_document(doc) if c.attribute == "license"]
+    assert [(c.entity, c.value, c.line) for c in claims] == [("deepseek-v3", "MIT", 2)]
+    assert doc.line_text(claims[0].line)[claims[0].column - 1 :].startswith(claims[0].raw or "")

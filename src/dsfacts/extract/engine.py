@@ -94,9 +94,11 @@ class _Extractor:
         self._index_figures(mentions_of)
         claims: list[Claim] = []
         title = str(self.doc.meta.get("title") or "")
+        self._title_subject: str | None = None
         if title:  # the document's title is the heading above every heading
             title_mentions = find_mentions(title, self.reg)
-            self.context.enter_heading(0, subject_of(title, title_mentions), company_of(title_mentions))
+            self._title_subject = subject_of(title, title_mentions)
+            self.context.enter_heading(0, self._title_subject, company_of(title_mentions))
             self.heading_texts.append((0, title))
         for index, (block, mentions) in enumerate(zip(self.blocks, mentions_of, strict=True)):
             if block.kind == "heading":
@@ -110,6 +112,8 @@ class _Extractor:
                 self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
             claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
         claims.extend(self.names.claims())
+        first_heading = next((subject_of(b.text, find_mentions(b.text, self.reg)) for b in self.blocks if b.kind == "heading"), None)
+        claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
         return claims
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
@@ -144,6 +148,9 @@ class _Extractor:
             return self._table_entity(block)
         if block.kind == "label":
             return figure_subject(block, self._figures.get(block.figure or 0, []))
+        topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
+        if topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
+            return topic  # "The model has 685B parameters": the model the section is about
         found = carried(block, mentions, sentence)
         if found is None:
             found = self.context.parent_subject(self.blocks, index)

@@ -127,6 +127,25 @@ class TextClaims:
                 out.append((i, j, canon))
         return sorted(out)
 
+    def front_matter_licence(self, subject: str | None) -> Iterable[Claim]:
+        """A model card's front matter (`license: mit`) is the licence of the model the card is about."""
+        doc = self.x.doc
+        if not subject or subject.startswith("<") or not doc.body_start:
+            return
+        header = doc.text[: doc.body_start]
+        m = re.search(r"(?m)^licen[cs]e:[ \t]*['\"]?([^'\"\n]+)", header)
+        if not m:
+            return
+        names = self._licence_names(m.group(1))
+        if names:
+            i, j, canon = names[0]
+            start = m.start(1) + i
+            line, column = doc.line_col(start)
+            yield Claim(
+                entity=subject, attribute="license", value=canon, kind="text", source=doc.source, line=line,
+                column=column, quote=doc.line_text(line).strip(), raw=doc.text[start : m.start(1) + j],
+            )
+
     # ---- founder and headquarters ------------------------------------------------------------
 
     def _named(self, index: int, block: Block, mentions: list[Mention], section: str, patterns: tuple[re.Pattern[str], ...]) -> Iterable[Claim]:
