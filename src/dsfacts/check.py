@@ -288,7 +288,7 @@ def takes_a_side(draft_relations: Sequence[str], kb_claims: list[Claim]) -> bool
 
 def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: list[Claim]) -> Finding:
     """One draft claim -> its Finding: verdict, the expected value, the sources, and why."""
-    relations = [relation(draft, c) for c in kb_claims]
+    relations = _relations(draft, kb_claims)
     verdict = verdict_of(relations, fact.status if fact else None, takes_a_side(relations, kb_claims))
     agreeing = [c for c, r in zip(kb_claims, relations, strict=True) if r in COMPATIBLE]
     expected = fact.preferred if fact else None
@@ -314,8 +314,22 @@ def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: l
     )
 
 
+def _relations(draft: Claim, claims: list[Claim]) -> list[str]:
+    """relation(draft, c) for each claim, computed once per distinct value (thousands of claims
+    in a large base state a handful of values)."""
+    known: dict[tuple, str] = {}
+    out = []
+    for c in claims:
+        key = (c.attribute, c.kind, repr(c.value), c.unit, c.qualifier, c.resolution, c.raw)
+        if key not in known:
+            known[key] = relation(draft, c)
+        out.append(known[key])
+    return out
+
+
 def _ref(c: Claim) -> ClaimRef:
-    return ClaimRef(source=c.source, line=c.line, quote=c.quote, column=c.column, qualifier=c.qualifier, raw=c.raw)
+    # built from a validated claim: no need to validate again (73,000 refs at 10,000 documents)
+    return ClaimRef.model_construct(source=c.source, line=c.line, quote=c.quote, column=c.column, qualifier=c.qualifier, raw=c.raw)
 
 
 def _refs_for_value(fact: Fact | None, value: JSONValue) -> list[ClaimRef]:
@@ -413,12 +427,16 @@ def _sibling_note(draft: Claim, all_claims: list[Claim]) -> str:
     """The draft's value is exactly what a source states for another entity: name the mix-up."""
     seen: set[tuple[str, str]] = set()
     notes: list[str] = []
+    known: dict[tuple, bool] = {}  # one comparison per distinct value: at scale thousands of claims share a few
     for c in all_claims:
         if c.entity == draft.entity or c.attribute != draft.attribute or (c.entity, c.source) in seen:
             continue
         same = c.value == draft.value and c.kind == draft.kind
         if not same:
-            same = relation(draft, c.model_copy(update={"entity": draft.entity})) == "same"
+            key = (c.kind, repr(c.value), c.unit, c.qualifier, c.resolution, c.raw)
+            if key not in known:
+                known[key] = relation(draft, c.model_copy(update={"entity": draft.entity})) == "same"
+            same = known[key]
         if same:
             seen.add((c.entity, c.source))
             notes.append(f"{c.source} states for {entity_name(c.entity)}")

@@ -50,6 +50,9 @@ def _quote(s: str) -> str:
     return s if len(s) <= QUOTE_MAX else s[: QUOTE_MAX - 1] + "…"
 
 
+SOURCES_SHOWN = 5
+
+
 def _finding(console: Console, f: Finding) -> None:
     head = Text()
     head.append(f"{f.line}:{f.column}".ljust(7), style="dim")
@@ -64,11 +67,13 @@ def _finding(console: Console, f: Finding) -> None:
     console.print(_indented(Text(f"“{_quote(f.text)}”", style="dim"), 9))
     if f.message:
         console.print(_indented(Text(clean(f.message)), 9))
-    for s in f.sources:
+    for s in f.sources[:SOURCES_SHOWN]:
         line = Text()
         line.append(f"{clean(s.source)}:{s.line}", style="cyan")
         line.append(f"  “{_quote(s.quote)}”")
         console.print(_indented(line, 11))
+    if len(f.sources) > SOURCES_SHOWN:  # at scale a value has thousands of sources: JSON lists them all
+        console.print(_indented(Text(f"… {len(f.sources) - SOURCES_SHOWN:,} more (--json lists them)", style="dim"), 11))
 
 
 def _note(line: int, column: int, word: str, text: str) -> Text:
