@@ -314,11 +314,11 @@ def judge(draft: Claim, kb_claims: list[Claim], fact: Fact | None, all_claims: l
     )
 
 
-def _relations(draft: Claim, claims: list[Claim]) -> list[str]:
+def _relations(draft: Claim, claims: list[Claim]) -> list[Relation]:
     """relation(draft, c) for each claim, computed once per distinct value (thousands of claims
     in a large base state a handful of values)."""
-    known: dict[tuple, str] = {}
-    out = []
+    known: dict[tuple, Relation] = {}
+    out: list[Relation] = []
     for c in claims:
         key = (c.attribute, c.kind, repr(c.value), c.unit, c.qualifier, c.resolution, c.raw)
         if key not in known:
