@@ -317,3 +317,29 @@ def test_a_model_cards_front_matter_licence():
     claims = [c for c in extract_document(doc) if c.attribute == "license"]
     assert [(c.entity, c.value, c.line) for c in claims] == [("deepseek-v3", "MIT", 2)]
     assert doc.line_text(claims[0].line)[claims[0].column - 1 :].startswith(claims[0].raw or "")
+
+
+# ---- news prose -------------------------------------------------------------------------------------
+
+
+def test_a_place_based_company_is_headquartered_there():
+    assert ("deepseek", "headquarters", "Hangzhou") in facts("Hangzhou-based DeepSeek has shipped a string of models.\n")
+
+
+def test_another_makers_model_after_the_value_does_not_take_it():
+    text = "DeepSeek-V3 cost $5.6 million to train — a fraction of the $100 million spent on GPT-4.\n"
+    assert facts(text) == {("deepseek-v3", "training_cost_usd", 5_600_000)}
+
+
+def test_another_makers_model_before_the_value_still_blocks():
+    assert facts("Trained on far more data, Llama 3 70B has 70B parameters.\n") == set()
+
+
+def test_sizes_in_a_sentence_about_distillation_are_distilled_sizes():
+    text = "DeepSeek-R1 was released with six distilled versions, from 1.5B to 70B parameters.\n"
+    got = [(c.entity, c.attribute, c.value) for c in extract(text)]
+    assert ("deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000}) in got
+
+
+def test_a_licence_name_next_to_chinese_text():
+    assert facts("DeepSeek-R1采用MIT协议开源。\n") == {("deepseek-r1", "license", "MIT")}

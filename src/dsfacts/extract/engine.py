@@ -148,10 +148,10 @@ class _Extractor:
             return self._table_entity(block)
         if block.kind == "label":
             return figure_subject(block, self._figures.get(block.figure or 0, []))
-        topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
-        if topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
-            return topic  # "The model has 685B parameters": the model the section is about
         found = carried(block, mentions, sentence)
+        topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
+        if found != BLOCKED and topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
+            return topic  # "The model has 685B parameters": the model the section is about
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
         if found is None:
@@ -269,6 +269,10 @@ class _Extractor:
         )  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
+        if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and nc.has(
+            "distilled_words", block.text[slice(*sentence)]
+        ):
+            attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is

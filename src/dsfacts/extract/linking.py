@@ -56,6 +56,7 @@ def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int], wo
     return a, max(a, b)
 
 
+_PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
 
@@ -64,6 +65,8 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     listed right after one ("逼近 GPT-4o / Claude-3.5")."""
     if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
         return True
+    if m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None:
+        return True  # "spent on GPT-4", "trained with Llama": another maker's model after a preposition
     previous = [p for p in mentions if p.end <= m.start]
     if previous and _LIST_GLUE.match(text[previous[-1].end : m.start]):
         return is_object(text, previous[-1], mentions)
@@ -136,6 +139,10 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
         if before:
             return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
         after = [m for m in clause if m.start >= end]
+        if not after and any(
+            c_a <= m.start < c_b and m.start >= end and m.kind == FOREIGN for m in in_sentence
+        ) and not any(c_a <= m.start < c_b and m.kind != COMPANY and m.kind != FOREIGN for m in in_sentence):
+            return BLOCKED  # "the $100 million spent on GPT-4": the clause is about another maker's model
         # "$294K for R1": a model named right after the value in its clause is its owner
         if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
@@ -147,8 +154,8 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     after = [m for m in wanted if m.start >= end and not is_object(text, m)]
     if after:
         return after[0].entity
-    if not company and any(m.kind == FOREIGN and not is_object(text, m) for m in in_sentence):
-        return BLOCKED
+    if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m) for m in in_sentence):
+        return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
 
 

@@ -49,6 +49,10 @@ def to_pinyin(name: str, provinces: tuple[str, ...] = ()) -> str:
     return "".join(syllables).capitalize()
 
 
+def _ascii_word(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
+
+
 @lru_cache(maxsize=1)
 def _licence_pairs() -> list[tuple[str, str]]:
     names: dict[str, list[str]] = vocabulary()["license"]["names"]
@@ -59,7 +63,7 @@ def _licence_pairs() -> list[tuple[str, str]]:
 def _any_cue() -> re.Pattern[str]:
     """Every cue of every text-valued attribute: a block without one has no text claim."""
     vocab = vocabulary()
-    cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded"}
+    cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded", "-based"}
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
@@ -79,6 +83,7 @@ class TextClaims:
         self.founded_by = re.compile(rf"(?i:founded|established|created|started)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
         self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
         self.hq_zh = _cue_regex("headquarters", _ZH_PLACE)
+        self.hq_based = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s")  # "Hangzhou-based DeepSeek"
         self.provinces = tuple(str(p) for p in vocab["headquarters"].get("regions", []))
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
@@ -88,6 +93,7 @@ class TextClaims:
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by))
         yield from self._named(index, block, mentions, "headquarters", (self.hq_en, self.hq_zh))
+        yield from self._based(index, block, mentions)
 
     # ---- licence ---------------------------------------------------------------------------
 
@@ -120,8 +126,8 @@ class TextClaims:
             while (i := low.find(a, start)) >= 0:
                 start = i + 1
                 j = i + len(a)
-                if a.isascii() and ((i > 0 and low[i - 1].isalnum()) or (j < len(low) and low[j].isalnum())):
-                    continue
+                if a.isascii() and (_ascii_word(low, i - 1) or _ascii_word(low, j)):
+                    continue  # inside a longer word ("MITx"); Chinese next to it is fine ("采用MIT协议")
                 if any(x < j and i < y for x, y, _ in out):
                     continue
                 out.append((i, j, canon))
@@ -168,6 +174,16 @@ class TextClaims:
                 entity = named[0].entity if named else self.x.context.company_heading()
                 if entity and not (others and not companies):
                     yield self.x.claim_text(block, i, j, entity, section, name)
+
+    def _based(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        """"Hangzhou-based DeepSeek": the place is the headquarters of the company named right after it."""
+        if "-based" not in block.text:
+            return
+        for m in self.hq_based.finditer(block.text):
+            company = next((x for x in mentions if x.kind == COMPANY and 0 <= x.start - m.end() <= 2), None)
+            if company and company.entity:
+                i, j = m.span("name")
+                yield self.x.claim_text(block, i, j, company.entity, "headquarters", m.group("name"))
 
     # ---- base model ----------------------------------------------------------------------------
 
