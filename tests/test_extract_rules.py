@@ -343,3 +343,21 @@ def test_sizes_in_a_sentence_about_distillation_are_distilled_sizes():
 
 def test_a_licence_name_next_to_chinese_text():
     assert facts("DeepSeek-R1采用MIT协议开源。\n") == {("deepseek-r1", "license", "MIT")}
+
+
+def test_a_key_value_table_names_the_attribute_in_its_row_label():
+    text = (
+        "## DeepSeek-V3\n\n| Spec | Value |\n|---|---|\n| Total parameters | 671B |\n"
+        "| Activated parameters | 37B |\n| Training tokens | 14.8T |\n"
+    )
+    assert facts(text) == {
+        ("deepseek-v3", "total_params", 671_000_000_000),
+        ("deepseek-v3", "active_params", 37_000_000_000),
+        ("deepseek-v3", "training_tokens", 14_800_000_000_000),
+    }
+
+
+def test_models_listed_after_a_preposition_are_objects():
+    text = "### Notes on DeepSeek-R1\n\n- Distilled into Qwen and Llama models from 1.5B to 70B.\n"
+    got = [(c.entity, c.attribute, c.value) for c in extract(text)]
+    assert got == [("deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000})]

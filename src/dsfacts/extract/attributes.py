@@ -138,7 +138,7 @@ def choose_attribute(
             if kind in spec.kinds and not (spec.magnitude and not magnitude) and not (
                 spec.currency and currency and spec.currency != currency
             ) and not (spec.min is not None and amount is not None and amount < spec.min) and cue_distance(
-                spec, hint, ""
+                spec, hint, hint
             ) is not None:
                 found.append((-spec.priority, 0, spec.name))
     if not found:

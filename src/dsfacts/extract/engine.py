@@ -214,9 +214,12 @@ class _Extractor:
         if block.table is None:
             return ""
         cell = block.table
+        label = next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not find_mentions(c, self.reg)), "")
         if self._models_in_header(cell.table, cell.header):
-            return next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not find_mentions(c, self.reg)), "")
-        return cell.header[cell.column] if cell.column < len(cell.header) else ""
+            return label  # models are columns: the row says what is measured
+        header = cell.header[cell.column] if cell.column < len(cell.header) else ""
+        # a key-value table ("| Total parameters | 671B |") names the attribute in its row label
+        return header if choose_attribute("number", header, "", magnitude=True) or not label else f"{label} {header}"
 
     def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
         """An arXiv id is a model's paper when its link, clause or row names the model."""
@@ -269,8 +272,9 @@ class _Extractor:
         )  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
-        if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and nc.has(
-            "distilled_words", block.text[slice(*sentence)]
+        if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (
+            nc.has("distilled_words", block.text[slice(*sentence)])
+            or (self.heading_texts and nc.has("distilled_words", self.heading_texts[-1][1]))
         ):
             attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
         if attribute is None and kind in ("sizes", "range"):

@@ -134,7 +134,7 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
     if not company:
         # another maker's or an unknown model nearer the value than any of ours takes the value
-        clause = [m for m in in_sentence if c_a <= m.start < c_b and m.kind != COMPANY and not is_object(text, m)]
+        clause = [m for m in in_sentence if c_a <= m.start < c_b and m.kind != COMPANY and not is_object(text, m, mentions)]
         before = [m for m in clause if m.end <= start]
         if before:
             return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
@@ -146,15 +146,15 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
         # "$294K for R1": a model named right after the value in its clause is its owner
         if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
-    before = [m for m in wanted if m.end <= start and not is_object(text, m)]
+    before = [m for m in wanted if m.end <= start and not is_object(text, m, mentions)]
     if before:
         last = before[-1]
-        foreign_after = [m for m in in_sentence if m.kind == FOREIGN and last.end <= m.start and m.end <= start and not is_object(text, m)]
+        foreign_after = [m for m in in_sentence if m.kind == FOREIGN and last.end <= m.start and m.end <= start and not is_object(text, m, mentions)]
         return BLOCKED if foreign_after and not company else last.entity
-    after = [m for m in wanted if m.start >= end and not is_object(text, m)]
+    after = [m for m in wanted if m.start >= end and not is_object(text, m, mentions)]
     if after:
         return after[0].entity
-    if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m) for m in in_sentence):
+    if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
         return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
 
