@@ -406,3 +406,20 @@ def test_a_fact_whose_only_claim_is_rejected_is_still_shown_marked(world: Path) 
     assert [(r["attribute"], r["source"], r["value"]) for r in card["rejected"]] == [("release_date", "e.md", "2024-12-26")]
     text = run("show", "deepseek-v3").stdout
     assert "every claim rejected by review" in text and "e.md:1" in text and "a test of a lone claim" in text
+
+
+def test_the_read_index_answers_like_the_overlay(world: Path) -> None:
+    """Decisions live in the read index too: the default commands (index) and the same commands
+    forced the slow way (--reviews naming the same file) print the same bytes, reopened included."""
+    assert run("review", "deepseek-coder", "release_date", "--reject", "d.md:3", "--reason", REASON_CODER).exit_code == 0
+    attr = attr_of("deepseek-v2", 21_000_000_000)
+    assert run("review", "deepseek-v2", attr, "--prefer", "21B", "--reason", REASON_V2).exit_code == 0
+    (world / "sources" / "e.md").write_text("DeepSeek-V2 has 16B activated parameters.\n", encoding="utf-8")
+    extract()  # V2 reopens
+    for args in (["conflicts", "--json"], ["conflicts"], ["show", "deepseek-coder", "--json"], ["show", "deepseek-v2"],
+                 ["timeline", "--json"]):  # fmt: skip
+        fast, slow = run(*args), run(*args, "--reviews", "reviews.yaml")
+        assert fast.exit_code == slow.exit_code == 0, fast.output
+        assert fast.stdout == slow.stdout, args
+        assert fast.stderr == slow.stderr, args
+    assert "settled by review" in run("conflicts").output or "reopened" in run("conflicts").stdout

@@ -366,23 +366,34 @@ def conflicts(
 
     read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
 
-    found = None if all_ or _reviewed(claims, reviews) else ix.open_fresh(claims, sources)
+    # the index holds the reviewers' decisions for the default listing; --all, --status with
+    # decisions, or another reviews file are answered the slow way
+    slow = all_ or reviews is not None or (status is not None and _reviewed(claims, reviews))
+    found = None if slow else ix.open_fresh(claims, sources)
     statuses = _parse_statuses(status, found)
     entity_id = _resolve_entity(entity, found) if entity else None
-    idx = None if all_ or _reviewed(claims, reviews) else (found or ix.open_or_build(claims, sources))
+    idx = None if slow else (found or ix.open_or_build(claims, sources))
     if split is not None and split not in ("even", "outlier"):
         from dsfacts import reconcile as rc
 
         rc.parse_split(split)  # the same clear error as the slow path
     if idx is not None:  # the read index: no claim is parsed, nothing is reconciled again
         attr = _check_attribute(attribute, idx.attributes()) if attribute else None
+        if status is None:
+            rows, settled = idx.open_conflicts_raw(entity_id, attr, split)
+        else:
+            rows, settled = idx.select_raw(entity_id, attr, statuses, split), 0
+        hidden = f"{settled} settled by review, --all to show" if settled else ""
         if json_out:
-            sys.stdout.write(ix.json_document({}, "facts", idx.select_raw(entity_id, attr, statuses, split)))
+            sys.stdout.write(ix.json_document({}, "facts", rows))
+            if hidden:
+                sys.stderr.write(hidden + "\n")
             return
         from dsfacts import render
 
-        chosen_json = idx.select(entity_id, attr, statuses, split)
-        render.render_conflicts(console(), ix.views(chosen_json), idx.counts(entity_id, attr))
+        render.render_conflicts(console(), ix.views([json.loads(r) for r in rows]), idx.counts(entity_id, attr))
+        if hidden:
+            console().print(hidden, style="dim")
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
@@ -426,19 +437,28 @@ def show(
 
     read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
 
-    slow = (explain and not json_out) or _reviewed(claims, reviews)  # --explain text, reviewers' decisions
+    slow = (explain and not json_out) or reviews is not None  # --explain text, another reviews file
     found = None if slow else ix.open_fresh(claims, sources)
     entity_id = _resolve_entity(entity, found)
     idx = None if slow else (found or ix.open_or_build(claims, sources))
     if idx is not None:  # the read index: only this entity's facts are read
         name = idx.entity_name(entity_id) or _entity_name(entity_id)
+        rejected = idx.rejected(entity_id)
         if json_out:
-            head = {"entity": entity_id, "name": name}
-            sys.stdout.write(ix.json_document(head, "facts", idx.entity_facts_raw(entity_id)))
+            head: dict[str, Any] = {"entity": entity_id, "name": name}
+            document = ix.json_document(head, "facts", idx.entity_facts_raw(entity_id))
+            if rejected:  # the slow path's shape: "rejected" after the facts
+                data = json.loads(document)
+                data["rejected"] = rejected
+                document = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            sys.stdout.write(document)
             return
         from dsfacts import render
 
-        render.render_card(console(), entity_id, name, ix.views(idx.entity_facts(entity_id)))
+        facts_json = idx.entity_facts(entity_id)
+        render.render_card(console(), entity_id, name, ix.views(facts_json))
+        shown = {(f["entity"], f["attribute"]) for f in facts_json}
+        render.render_rejected(console(), [r for r in rejected if (r["entity"], r["attribute"]) not in shown])
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc
@@ -476,7 +496,7 @@ def timeline(
 
     read_base(sources, claims)  # an empty base is exit 2; a stale one, a warning
 
-    idx = None if _reviewed(claims, reviews) else ix.open_or_build(claims, sources)
+    idx = None if reviews is not None else ix.open_or_build(claims, sources)
     if idx is not None:
         if json_out:
             sys.stdout.write(ix.json_document({}, "timeline", idx.timeline_raw()))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3  # 3: reviewers' decisions applied (settled / back columns, rejected claims in meta)
 CACHE_DIR = ".dsfacts-cache"
 # Files beside claims.jsonl / in sources/ that may change what reconciliation says.
 _SIDE_FILES = ("reviews.yaml",)
@@ -70,7 +70,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE facts (
     rank INTEGER PRIMARY KEY,      -- reconcile's order
     entity TEXT NOT NULL, attribute TEXT NOT NULL, status TEXT NOT NULL,
-    status_rank INTEGER NOT NULL, timeline INTEGER, json TEXT NOT NULL, split TEXT);
+    status_rank INTEGER NOT NULL, timeline INTEGER, json TEXT NOT NULL, split TEXT,
+    settled INTEGER NOT NULL DEFAULT 0,  -- a review took it out of the disputed statuses
+    back INTEGER NOT NULL DEFAULT 0);    -- reopened: a new value appeared since the review
 CREATE INDEX facts_entity ON facts (entity, attribute);
 CREATE INDEX facts_status ON facts (status_rank, entity, attribute);
 CREATE TABLE claims (entity TEXT NOT NULL, attribute TEXT NOT NULL, json TEXT NOT NULL);
@@ -90,7 +92,22 @@ def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: 
     from dsfacts import reconcile as rc  # the writer needs the reconciler; readers never do
 
     key = freshness_key(claims_path, sources_dir)  # before reading: a later change means stale
-    facts = rc.select_facts(rc.reconcile(claims, _context(claims_path, sources_dir, claims)), statuses=rc.STATUS_ORDER)
+    from dsfacts import reviewed
+    from dsfacts import reviews as rv
+
+    context = _context(claims_path, sources_dir, claims)
+    review_file = rv.path_for(Path(claims_path))
+    overlay = reviewed.Overlay.load(claims, review_file, context) if review_file.exists() else None
+    facts = rc.select_facts(overlay.facts() if overlay else rc.reconcile(claims, context), statuses=rc.STATUS_ORDER)
+    as_json = reviewed.fact_json if overlay else rc.fact_json
+
+    def flags(f: Any) -> tuple[int, int]:
+        if overlay is None:
+            return 0, 0
+        key = (f.entity, f.attribute)
+        back = overlay.reopened(key) and overlay.before.get(key, f.status) in reviewed.DISPUTED
+        return int(overlay.settled(f)), int(back)
+
     order = getattr(rc, "STATUS_ORDER", {})
     on_timeline = {(f.entity, f.attribute): i for i, f in enumerate(rc.timeline(facts))}
     target = path_for(claims_path)
@@ -103,11 +120,11 @@ def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: 
         try:
             db.executescript(_SCHEMA)
             db.executemany(
-                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     (i, f.entity, f.attribute, f.status, order.get(f.status, len(order)),
                      on_timeline.get((f.entity, f.attribute)),
-                     json.dumps(rc.fact_json(f), ensure_ascii=False, indent=2), f.split)
+                     json.dumps(as_json(f), ensure_ascii=False, indent=2), f.split, *flags(f))
                     for i, f in enumerate(facts)
                 ),
             )  # fmt: skip
@@ -123,6 +140,7 @@ def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: 
                 "key": key,
                 "status_order": json.dumps(order),
                 "disputed": json.dumps(list(getattr(rc, "DISPUTED", ()))),
+                "rejected": json.dumps(overlay.rejected_claims() if overlay else [], ensure_ascii=False),
             }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             db.commit()
@@ -208,6 +226,26 @@ class Index:
         if split is not None:
             where, args = (where + " AND" if where else " WHERE") + " split = ?", [*args, split]
         return self._raw(f"SELECT json FROM facts{where} ORDER BY rank", args)
+
+    def open_conflicts_raw(self, entity: str | None, attribute: str | None, split: str | None) -> tuple[list[str], int]:
+        """`conflicts` by default: disputed facts no review settled, reopened ones again; and how
+        many a review settled (the overlay's rule for the default statuses, precomputed)."""
+        where, args = self._where(entity, attribute, None)
+        scope = where[len(" WHERE ") :] if where else "1"
+        marks = ", ".join("?" * len(self.disputed))
+        listed = f"(({scope}) AND ((status IN ({marks}) AND settled = 0) OR back = 1))"
+        largs = [*args, *self.disputed]
+        if split is not None:
+            listed += " AND split = ?"
+            largs.append(split)
+        rows = self._raw(f"SELECT json FROM facts WHERE {listed} ORDER BY rank", largs)
+        settled = self.db.execute(f"SELECT COUNT(*) FROM facts WHERE ({scope}) AND settled = 1", args).fetchone()[0]
+        return rows, int(settled)
+
+    def rejected(self, entity: str) -> list[dict[str, Any]]:
+        """Claims a reviewer rejected, for `show` (shown, marked, never hidden)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'rejected'").fetchone()
+        return [r for r in json.loads(row[0] if row else "[]") if r.get("entity") == entity]
 
     def counts(self, entity: str | None = None, attribute: str | None = None) -> dict[str, int]:
         """Like reconcile.count_statuses over the facts in scope."""
