@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -113,9 +112,8 @@ def test_index_answers_only_what_is_asked(kb: Path) -> None:
     found.close()
 
 
-@given(st.decimals(min_value=-10**16, max_value=10**16, allow_nan=False, places=3))
-def test_numfmt_is_reconciles_short_number(x: Decimal) -> None:
-    assert numfmt.short_number(x) == reconcile.short_number(x)
+def test_reconcile_writes_numbers_with_the_read_paths_function() -> None:
+    assert reconcile.short_number is numfmt.short_number  # one way to write a number, not two copies
 
 
 # ---- start-up: what `dsfacts show` must not import ------------------------------------------

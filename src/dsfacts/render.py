@@ -6,7 +6,6 @@ console honours NO_COLOR, and every status also shows as a word, so nothing depe
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -14,11 +13,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from dsfacts.numfmt import human_value
 from dsfacts.render_safe import clean, safe
 from dsfacts.render_table import print_table
 
 if TYPE_CHECKING:  # types only: the read path renders index views without importing pydantic
-    from dsfacts.models import Fact, JSONValue, ValueGroup
+    from dsfacts.models import Fact, ValueGroup
 
 BADGES = {
     "contradiction": ("✗ contradiction", "bold red"),
@@ -27,42 +27,13 @@ BADGES = {
     "single-source": ("· single source", "dim"),
 }
 # How a number of this attribute is read aloud: 14.8T tokens, 2.788M GPU hours, $5.576M.
-UNITS = {"training_tokens": " tokens", "training_gpu_hours": " GPU hours"}
 QUOTE_MAX = 160
 CLAIMS_SHOWN = 10  # claims listed per value; the rest are counted
-MONEY_PREFIX = {"training_cost_usd": "$", "training_cost_cny": "¥"}
 
 
 def badge(status: str) -> Text:
     word, style = BADGES.get(status, (status, ""))
     return Text(word, style=style)
-
-
-def _short(x: Decimal) -> str:
-    from dsfacts.numfmt import short_number  # not reconcile's copy: that one imports pydantic
-
-    return short_number(x)
-
-
-def human_value(value: JSONValue, attribute: str) -> str:
-    """671B, 14.8T tokens, $5.576M, 2024-12-26, 128K, [1.5B, 7B, 70B], 1.5B–70B."""
-    if value is None:
-        return "—"
-    try:
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, (int, float)):
-            x = Decimal(str(value))
-            if attribute in ("programming_languages",) or attribute.endswith("_count"):
-                return f"{x.normalize():f}"
-            return f"{MONEY_PREFIX.get(attribute, '')}{_short(x)}{UNITS.get(attribute, '')}"
-        if isinstance(value, list):
-            return "[" + ", ".join(_short(Decimal(str(v))) for v in value) + "]"
-        if isinstance(value, dict) and {"min", "max"} <= set(value):
-            return f"{_short(Decimal(str(value['min'])))}–{_short(Decimal(str(value['max'])))}"
-    except (InvalidOperation, ValueError):
-        pass
-    return str(value)
 
 
 RELATION_WORDS = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from dsfacts import numfmt
 from dsfacts.models import Claim, Fact, JSONValue
 
 STATUS_WORDS = {  # the word is the signal; the colour (CSS class) only repeats it
@@ -43,9 +43,6 @@ ATTRIBUTE_LABELS = {
 }
 # Attributes shown first in a card, in this order; the rest follow alphabetically.
 ATTRIBUTE_ORDER = tuple(ATTRIBUTE_LABELS)
-UNITS = {"training_tokens": " tokens", "training_gpu_hours": " GPU hours", "pretraining_gpu_hours": " GPU hours"}
-MONEY_PREFIX = {"training_cost_usd": "$", "training_cost_cny": "¥"}
-PLAIN_NUMBERS = ("programming_languages",)
 DATE_ATTRIBUTES = ("release_date", "paper_date")
 SPLIT_WORDS = {
     "outlier": "outlier split: the other values stand alone",
@@ -56,31 +53,9 @@ SPLIT_WORDS = {
 # ---- human forms ------------------------------------------------------------------------------
 
 
-def _short(x: Decimal) -> str:
-    from dsfacts.reconcile import short_number
-
-    return short_number(x)
-
-
 def human_value(value: JSONValue, attribute: str) -> str:
-    """671B, 2.788M GPU hours, 128K, $5.576M, 2024-12-26, 1.5B, 7B, 70B, 1.5B–70B."""
-    if value is None:
-        return "—"
-    try:
-        if isinstance(value, bool):
-            return str(value)
-        if isinstance(value, (int, float)):
-            x = Decimal(str(value))
-            if attribute in PLAIN_NUMBERS or attribute.endswith("_count"):
-                return f"{x.normalize():f}"
-            return f"{MONEY_PREFIX.get(attribute, '')}{_short(x)}{UNITS.get(attribute, '')}"
-        if isinstance(value, list):
-            return ", ".join(_short(Decimal(str(v))) for v in value)
-        if isinstance(value, dict) and {"min", "max"} <= set(value):
-            return f"{_short(Decimal(str(value['min'])))}–{_short(Decimal(str(value['max'])))}"
-    except (InvalidOperation, ValueError, TypeError):
-        pass
-    return str(value)
+    """The report lists sizes without brackets: 1.5B, 7B, 70B."""
+    return numfmt.human_value(value, attribute, list_brackets=False)
 
 
 def attribute_label(attribute: str) -> str:
