@@ -361,3 +361,12 @@ def test_models_listed_after_a_preposition_are_objects():
     text = "### Notes on DeepSeek-R1\n\n- Distilled into Qwen and Llama models from 1.5B to 70B.\n"
     got = [(c.entity, c.attribute, c.value) for c in extract(text)]
     assert got == [("deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000})]
+
+
+def test_traditional_chinese_trillions_and_an_aside_in_brackets():
+    text = "## DeepSeek-V3\n\n- 參數量：6,710 億（每個 token 啟用 370 億）\n- 訓練資料：14.8 兆 tokens\n"
+    assert facts(text) == {
+        ("deepseek-v3", "total_params", 671_000_000_000),
+        ("deepseek-v3", "active_params", 37_000_000_000),
+        ("deepseek-v3", "training_tokens", 14_800_000_000_000),
+    }

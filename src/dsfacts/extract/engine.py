@@ -46,6 +46,7 @@ def _may_matter(block: Block) -> bool:
     return block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None
 
 
+_BRACKET = re.compile(r"[(（\[【]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
@@ -201,7 +202,7 @@ class _Extractor:
             c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
             head = text[c_start : m.start]
-            tail = text[m.end : min(next_start, c_end)]
+            tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 continue
             own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words

@@ -115,7 +115,7 @@ _NUM = r"[0-9](?<![0-9.][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,19})(?:\.[0-9]
 _ZH_UNIT = {k: Decimal(v) for k, v in VOCAB["chinese_units"].items()}
 _LETTER = {k: Decimal(v) for k, v in VOCAB["magnitude_letters"].items()}
 _WORD = {k.lower(): Decimal(v) for k, v in VOCAB["magnitude_words"].items()}
-_MAG_ZH = r"(?:[十百千]?万?亿|[十百千]?万|千)"
+_MAG_ZH = r"(?:[十百千]?万?亿|[十百千]?万|千|兆)"
 _MAG_WORD = "(?i:" + _alt(_WORD) + r"(?![A-Za-z]))"
 _MAG_LETTER = "[" + "".join(sorted(_LETTER)) + "](?![A-Za-z0-9_])"
 # "37 B", "14.8 T": a magnitude letter may stand one space away from its number
