@@ -370,3 +370,9 @@ def test_traditional_chinese_trillions_and_an_aside_in_brackets():
         ("deepseek-v3", "active_params", 37_000_000_000),
         ("deepseek-v3", "training_tokens", 14_800_000_000_000),
     }
+
+
+def test_the_nearest_cue_decides_unless_two_are_about_as_near():
+    text = "DeepSeek-V3 has 671B total parameters and activates 37B per token.\n"
+    assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000)}
+    assert facts("DeepSeek-V3 每个 token 激活 370 亿参数。\n") == {("deepseek-v3", "active_params", 37_000_000_000)}

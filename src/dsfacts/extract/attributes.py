@@ -19,6 +19,7 @@ import yaml
 
 from dsfacts.errors import DataFileError
 
+NEAR_TIE = 3  # characters: cues this close to the nearest one compete by priority
 HEAD_REACH = 30  # characters before a value in which a cue still counts
 TAIL_REACH = 32  # characters after a value (English puts adjectives between: "14.8T diverse … tokens")
 
@@ -143,5 +144,9 @@ def choose_attribute(
                 found.append((-spec.priority, 0, spec.name))
     if not found:
         return None
+    # the nearest cue decides; cues about as near (a space or two apart: "激活 370 亿参数") are
+    # told apart by priority. "671B total parameters and activates 37B" is total parameters.
+    nearest = min(d for _, d, _ in found)
+    found = [f for f in found if f[1] <= nearest + NEAR_TIE]
     found.sort()
     return found[0][2]
