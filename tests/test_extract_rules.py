@@ -376,3 +376,8 @@ def test_the_nearest_cue_decides_unless_two_are_about_as_near():
     text = "DeepSeek-V3 has 671B total parameters and activates 37B per token.\n"
     assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000)}
     assert facts("DeepSeek-V3 每个 token 激活 370 亿参数。\n") == {("deepseek-v3", "active_params", 37_000_000_000)}
+
+
+def test_a_paper_that_came_out_dates_the_paper():
+    text = "The DeepSeek-V2 paper came out in May 2024; the model itself was open-sourced on May 6, 2024.\n"
+    assert facts(text) == {("deepseek-v2", "paper_date", "2024-05"), ("deepseek-v2", "release_date", "2024-05-06")}

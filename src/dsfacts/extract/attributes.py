@@ -146,7 +146,9 @@ def choose_attribute(
         return None
     # the nearest cue decides; cues about as near (a space or two apart: "激活 370 亿参数") are
     # told apart by priority. "671B total parameters and activates 37B" is total parameters.
+    # A date's clause is ranked by priority alone: "the V2 paper came out in May 2024" dates the paper.
     nearest = min(d for _, d, _ in found)
-    found = [f for f in found if f[1] <= nearest + NEAR_TIE]
+    if kind not in ("date", "monthday"):
+        found = [f for f in found if f[1] <= nearest + NEAR_TIE]
     found.sort()
     return found[0][2]
