@@ -8,8 +8,6 @@ or another maker's, breaks inheritance; unknown DeepSeek models get their own sl
 
 from __future__ import annotations
 
-import pytest
-
 from dsfacts.extract.engine import extract_document
 from dsfacts.models import Claim
 from dsfacts.sources import Document
@@ -213,7 +211,5 @@ def test_a_year_in_the_heading_completes_a_bare_day():
     assert facts("## 2024年\n\n- 12月26日：DeepSeek-V3 发布\n") == {("deepseek-v3", "release_date", "2024-12-26")}
 
 
-@pytest.mark.xfail(reason="src bug: a month in the parent list item ('2024年12月') does not complete a bare day "
-                   "('26日') in its child item: no claim", strict=False)
 def test_a_month_in_the_parent_item_completes_a_bare_day():
     assert facts("- 2024年12月\n  - 26日：DeepSeek-V3 发布\n") == {("deepseek-v3", "release_date", "2024-12-26")}

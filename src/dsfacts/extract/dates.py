@@ -22,6 +22,7 @@ from dsfacts.segment import Block
 if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
+_MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
 _YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/.]))")
 
 
@@ -48,11 +49,14 @@ class Dates:
             return  # a date whose context does not say what it dates, or a release that did not happen
         value = m.value
         if isinstance(value, vg.MonthDay):
-            year = self._context_year(index, m.start)
-            if year is None or value.day is None:
+            year: int | None = self._context_year(index, m.start)
+            month: int | None = value.month
+            if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
+                year, month = self._context_month(index, m.start)
+            if year is None or not month or value.day is None:
                 return
             try:
-                value = DateValue.from_parts(year, value.month, value.day)
+                value = DateValue.from_parts(year, month, value.day)
             except ValueError:
                 return
         entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
@@ -64,6 +68,23 @@ class Dates:
         if not self.x.heading_texts or self.x.heading_texts[-1][0] == 0:
             return None  # the document's title is about the whole document, not its dates
         return nc.sentence_date_cue(self.x.heading_texts[-1][1])
+
+    def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
+        """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
+        in a list parent, or in a heading."""
+        block = self.x.blocks[index]
+        texts = [block.text[:pos]]
+        parent = block.parent
+        while parent is not None:
+            texts.append(self.x.blocks[parent].text)
+            parent = self.x.blocks[parent].parent
+        texts += [text for _, text in reversed(self.x.heading_texts)]
+        for text in texts:
+            months = _MONTH.findall(text)
+            if months:
+                year, month = months[-1]
+                return (int(year) if year else self._context_year(index, pos)), int(month)
+        return None, None
 
     def _context_year(self, index: int, pos: int) -> int | None:
         """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its heading."""
