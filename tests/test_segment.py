@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -301,8 +300,6 @@ def test_paragraph_characters_come_from_the_file(text):
     assert_origins_exact(text, blocks(text))
 
 
-@pytest.mark.xfail(reason="src bug: an <svg> that starts a paragraph line is inline HTML to markdown-it; its <text> "
-                   "labels are glued into one word ('DeepSeek-V3671B') instead of label blocks", strict=False)
 def test_svg_on_one_line_keeps_its_labels_apart():
     bs = blocks('<svg><text x="1" y="2">DeepSeek-V3</text><text x="1" y="9">671B</text></svg>\n')
     assert not any("DeepSeek-V3671B" in b.text for b in bs)

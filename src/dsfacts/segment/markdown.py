@@ -181,6 +181,12 @@ class MarkdownReader:
 
     def _paragraph(self, content: str, line_range: list[int] | None, parent: int | None) -> None:
         first_line = content.split("\n", 1)[0]
+        if line_range and (first_line.lstrip().startswith("<svg") or "mxgraph" in content):
+            # a figure written inline (markdown-it sees inline HTML): its labels are blocks of their own
+            a, _ = self.lines.span(line_range[0])
+            _, b = self.lines.span(line_range[1] - 1)
+            self.blocks.extend(fragment_blocks(self.text[a:b], a, self.line_of, self.figures))
+            return
         if line_range and _tab_table(content):
             self._tab_table(content, line_range, parent)
             return
