@@ -381,3 +381,17 @@ def test_the_nearest_cue_decides_unless_two_are_about_as_near():
 def test_a_paper_that_came_out_dates_the_paper():
     text = "The DeepSeek-V2 paper came out in May 2024; the model itself was open-sourced on May 6, 2024.\n"
     assert facts(text) == {("deepseek-v2", "paper_date", "2024-05"), ("deepseek-v2", "release_date", "2024-05-06")}
+
+
+def test_respectively_pairs_models_and_values_in_order():
+    assert facts("DeepSeek V3 和 R1 分别在 2024 年 12 月和 2025 年 1 月发布。\n") == {
+        ("deepseek-v3", "release_date", "2024-12"), ("deepseek-r1", "release_date", "2025-01")
+    }
+    assert facts("DeepSeek-V2 and DeepSeek-V3 have 236B and 671B parameters, respectively.\n") == {
+        ("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v3", "total_params", 671_000_000_000)
+    }
+
+
+def test_a_size_in_brackets_after_a_models_name():
+    assert ("deepseek-v2-lite", "total_params", 16_000_000_000) in facts("DeepSeek-V2-Lite（16B）适合本地部署。\n")
+    assert facts("Llama 3 (70B) is big.\n") == set()

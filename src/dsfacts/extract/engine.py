@@ -46,6 +46,14 @@ def _may_matter(block: Block) -> bool:
     return block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None
 
 
+def _in_name(text: str, mention: Mention, start: int) -> bool:
+    """'7B' in 'DeepSeek-Coder-v1.5 7B' or 'Janus-Pro-7B' names a variant; '(16B)' after a name does not."""
+    if mention.start <= start < mention.end:
+        return True
+    return mention.kind == KNOWN and 0 <= start - mention.end <= 2 and text[mention.end : start].strip(" -_") == ""
+
+
+_NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _BRACKET = re.compile(r"[(（\[【]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
@@ -56,6 +64,26 @@ def _is_label(cell: str) -> bool:
 
 
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
+
+
+def respectively(
+    text: str, sentences: list[tuple[int, int]], mentions: list[Mention], matches: list[vg.ValueMatch]
+) -> dict[int, str]:
+    """Sentences that pair models and values in order ("respectively", "分别"): value start -> model."""
+    out: dict[int, str] = {}
+    for s_a, s_b in sentences:
+        if not nc.has("respectively", text[s_a:s_b]):
+            continue
+        values = [m for m in matches if s_a <= m.start < s_b and m.kind not in ("percent", "other")]
+        if not values:
+            continue
+        models = [x.entity for x in mentions if s_a <= x.start < values[0].start and x.kind == KNOWN and x.entity]
+        models = list(dict.fromkeys(models))
+        if len(models) >= 2 and len(models) == len(values):
+            out.update({v.start: e for v, e in zip(values, models, strict=True)})
+        elif len(values) == 1 and isinstance(values[0].value, SizeList) and len(models) == len(values[0].value.sizes) >= 2:
+            out[values[0].start] = "\t".join(models)  # "V2 and V3 have 236B and 671B parameters, respectively"
+    return out
 
 
 def extract_document(doc: Document) -> list[Claim]:
@@ -83,6 +111,7 @@ class _Extractor:
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.heading_texts: list[tuple[int, str]] = []
         self.all_mentions: list[Mention] = []
+        self._respectively: dict[int, str] = {}
 
     def is_company(self, entity: str | None) -> bool:
         return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company
@@ -129,6 +158,9 @@ class _Extractor:
     def entity_for(self, index: int, mentions: list[Mention], start: int, end: int, company: bool = False) -> str | None:
         block = self.blocks[index]
         sentence = block.sentence_at(start)
+        paired = self._respectively.get(start)
+        if paired is not None and "\t" not in paired and not company:
+            return paired  # "V3 和 R1 分别在 2024 年 12 月和 2025 年 1 月发布": the n-th model, the n-th value
         found = None if block.kind == "code" and not company else explicit(block.text, mentions, start, end, sentence, company)
         if found == BLOCKED and block.kind == "cell" and not company:
             c_a, c_b = clause_bounds(block.text, start, end, sentence)
@@ -186,6 +218,7 @@ class _Extractor:
         text = block.text
         self.names.collect(index, block, mentions)
         matches = vg.find_values(text)
+        self._respectively = respectively(text, block.sentences, mentions, matches)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
         self.all_mentions = mentions  # a base model is still the owner of its own link
@@ -196,7 +229,7 @@ class _Extractor:
             yield from self.names.compounds(index, block, mentions, compounds)
             matches = [m for m in matches if m not in compounds]
         for i, m in enumerate(matches):
-            if any(mm.start <= m.start < mm.end + (2 if mm.kind == KNOWN else 0) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
+            if any(_in_name(text, mm, m.start) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
             sentence = block.sentence_at(m.start)
             c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
@@ -266,6 +299,12 @@ class _Extractor:
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
         if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
             return  # "2.8B-A": the activated size of a variant, not a total
+        paired = self._respectively.get(m.start, "")
+        if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
+            each = choose_attribute("number", head, tail, magnitude=True) or "total_params"
+            for entity, size in zip(paired.split("\t"), value.sizes, strict=True):
+                yield self.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier, self._file_text(block, m.start, m.end))
+            return
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
@@ -280,6 +319,12 @@ class _Extractor:
             attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
+        if (
+            attribute is None and kind == "number" and m.raw.rstrip().endswith("B")
+            and _NAME_THEN_PAREN.search(block.text, 0, m.start)
+            and any(x.kind == KNOWN and 0 <= m.start - x.end <= 2 for x in mentions)
+        ):
+            attribute = "total_params"  # "DeepSeek-V3 (671B)": a size in brackets after a model's name
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
         bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
