@@ -320,8 +320,8 @@ class _Extractor:
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
         if (
-            attribute is None and kind == "number" and m.raw.rstrip().endswith("B")
-            and _NAME_THEN_PAREN.search(block.text, 0, m.start)
+            attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and block.kind != "label"
+            and _NAME_THEN_PAREN.search(block.text, 0, m.start)  # a figure label's brackets say too little
             and any(x.kind == KNOWN and 0 <= m.start - x.end <= 2 for x in mentions)
         ):
             attribute = "total_params"  # "DeepSeek-V3 (671B)": a size in brackets after a model's name
