@@ -395,3 +395,18 @@ def test_respectively_pairs_models_and_values_in_order():
 def test_a_size_in_brackets_after_a_models_name():
     assert ("deepseek-v2-lite", "total_params", 16_000_000_000) in facts("DeepSeek-V2-Lite（16B）适合本地部署。\n")
     assert facts("Llama 3 (70B) is big.\n") == set()
+
+
+def test_another_companys_founding_is_not_deepseeks():
+    text = "High-Flyer, the hedge fund behind DeepSeek, manages around $8 billion and was founded in 2015.\n"
+    assert facts(text) == set()
+    assert facts("DeepSeek was founded in July 2023.\n") == {("deepseek", "founded_date", "2023-07")}
+
+
+def test_company_numbers_that_are_no_model_facts():
+    text = (
+        "DeepSeek has about 160 employees and owns 10,000 A100 GPUs.\n\n"
+        "Its app passed 10 million downloads, and Nvidia lost nearly $600 billion in market value.\n\n"
+        "The API costs $0.55 per million input tokens. DeepSeek-V3 scored 88.5 on MMLU.\n"
+    )
+    assert facts(text) == set()

@@ -146,6 +146,10 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
         # "$294K for R1": a model named right after the value in its clause is its owner
         if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
+    if company:
+        subject = next((m for m in in_sentence if not is_object(text, m, mentions)), None)
+        if subject is not None and subject.kind == FOREIGN and subject.end <= start:
+            return BLOCKED  # "High-Flyer, the fund behind DeepSeek, was founded in 2015": another company's fact
     before = [m for m in wanted if m.end <= start and not is_object(text, m, mentions)]
     if before:
         last = before[-1]
