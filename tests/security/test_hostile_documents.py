@@ -83,7 +83,7 @@ EXTRA = {
     "digits.md": "DeepSeek-V3 " + "1" * 20000 + "B\n",
 }
 SIZE_LIST = (
-    "extract/values.py: the anchored size-list pass (`NUM MAG (SEP NUM MAG)+`, run by "
+    "extract/values/amounts.py: the anchored size-list pass (`NUM MAG (SEP NUM MAG)+`, run by "
     "_run_anchored) matches from every number start to the end of the list; _size_list rejects "
     "the match (all sizes equal) and the scan does not skip past it, so 4,000 '1.5B, ' cost O(n^2): "
     "33-47 s. Fix: advance past a rejected list match, or cap the repetition (e.g. {1,63})."

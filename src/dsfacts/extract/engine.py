@@ -1,6 +1,6 @@
 """Stage 3: blocks of a document -> claims (entity, attribute, normalized value, provenance).
 
-  3a values.py      every value a text states (dates, numbers with 亿/B/T, money, sizes, hedges)
+  3a values/        every value a text states (dates, numbers with 亿/B/T, money, sizes, hedges)
   3b attributes.py  which attribute, from the value's own unit and noun phrase
   3c mentions.py    which models the text names: ours, unknown DeepSeek ones, other makers'
   3d linking.py     which entity the value is about (named policies, in a documented order)

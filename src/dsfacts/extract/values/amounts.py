@@ -1,0 +1,305 @@
+"""Passes 3-6: money, compounds ("16B-A3B"), ranges and lists of sizes, numbers that are
+not counts (percent, times, dimensions, fractions, clock times), years and plain numbers."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from dsfacts.extract.values.common import (
+    ALNUM,
+    FREE,
+    HARD,
+    SOFT,
+    Cand,
+    Pass,
+    clean,
+    glue_at,
+    hedge_after,
+    hedge_before,
+    leading_zero,
+    plain_end_ok,
+    registrar,
+    scaled,
+    zh_number,
+)
+from dsfacts.extract.values.lexicon import (
+    CHANGE,
+    CURRENCY_AFTER,
+    CURRENCY_BEFORE,
+    MAG,
+    MAG_LETTER,
+    MAG_WORD,
+    MAG_ZH,
+    NOT_YEAR_AFTER,
+    NOT_YUAN_AFTER,
+    NUM,
+    SP,
+    VAGUE_ZH,
+    VOCAB,
+    ZH_NUM,
+    Compound,
+    alt,
+)
+from dsfacts.models import DateValue, Money, Quantity, SizeList, SizeRange, Text
+
+PASSES: list[Pass] = []  # in priority order
+_pass = registrar(PASSES)
+
+
+# 3. money -------------------------------------------------------------------------------------
+
+
+def _money(text: str, m: re.Match[str], start: int, end: int, amount: Decimal, res: Decimal, cur: str, mag: bool) -> Cand | None:
+    glue = glue_at(text, start)
+    if glue == HARD or (glue == SOFT and not mag):
+        return None
+    hs, q = hedge_before(text, start)
+    he, q2 = hedge_after(text, end, after_digits=False)
+    return (hs, he, "money", Money(amount, cur, res), q or q2, mag, False)
+
+
+@_pass(
+    "(?P<cur>" + alt(CURRENCY_BEFORE)[3:-1] + rf"){SP}?(?P<num>{NUM})(?P<mag>{MAG})?",
+    needs=tuple(CURRENCY_BEFORE),
+)
+def _money_before(text: str, m: re.Match[str]) -> Cand | None:
+    if leading_zero(m["num"]) or (m["cur"][0].isalpha() and glue_at(text, m.start()) == HARD):
+        return None
+    if not m["mag"] and not plain_end_ok(text, m.end()):
+        return None
+    amount, res = scaled(m["num"], m["mag"])
+    return _money(text, m, m.start(), m.end(), amount, res, CURRENCY_BEFORE[m["cur"]], bool(m["mag"]))
+
+
+_CUR_AFTER = "(?i:" + alt(CURRENCY_AFTER, english_boundary=True) + ")"
+
+
+def _currency_after(text: str, m: re.Match[str]) -> str | None:
+    cur = m["cur"]
+    if cur == "元" and text.startswith(NOT_YUAN_AFTER, m.end()):
+        return None
+    return CURRENCY_AFTER[re.sub(r"\s+", " ", cur.lower())]
+
+
+@_pass(
+    rf"(?P<num>{NUM})(?P<more>[多余])?(?P<mag>{MAG})?(?P<more2>[多余])?{SP}*(?:\*\*|__|`)?{SP}*(?P<cur>{_CUR_AFTER})",
+    needs=tuple({w for w in CURRENCY_AFTER if not w.isascii()} | {"dollar", "USD", "RMB", "CNY", "yuan"}),
+    follow="".join({w[0] for w in CURRENCY_AFTER} | {w[0].upper() for w in CURRENCY_AFTER}) + "*_`",
+)
+def _money_after(text: str, m: re.Match[str]) -> Cand | None:
+    cur = _currency_after(text, m)
+    if cur is None or leading_zero(m["num"]):
+        return None
+    if m["more"] and not (m["mag"] or "").strip().startswith(tuple("十百千万亿")):
+        return None
+    amount, res = scaled(m["num"], m["mag"])
+    cand = _money(text, m, m.start(), m.end(), amount, res, cur, bool(m["mag"]))
+    if cand and (m["more"] or m["more2"]) and cand[4] is None:
+        cand = (*cand[:4], "lower_bound", *cand[5:])
+    return cand
+
+
+@_pass(rf"(?P<zh>{ZH_NUM})(?P<more>[多余])?{SP}*(?P<cur>{_CUR_AFTER})", needs=("万", "亿"))
+def _money_zh(text: str, m: re.Match[str]) -> Cand | None:
+    if not _zh_ok(text, m.start(), m["zh"]):
+        return None
+    cur = _currency_after(text, m)
+    if cur is None:
+        return None
+    amount, res = zh_number(m["zh"])
+    cand = _money(text, m, m.start(), m.end(), amount, res, cur, True)
+    if cand and m["more"] and cand[4] is None:
+        cand = (*cand[:4], "lower_bound", *cand[5:])
+    return cand
+
+
+# 4. compounds, ranges and lists of sizes ---------------------------------------------------------
+
+
+@_pass(rf"(?P<a>{NUM})(?P<am>{MAG})-A(?P<b>{NUM})(?P<bm>{MAG})", needs=("-",), words=("-A",), follow="-")
+def _compound(text: str, m: re.Match[str]) -> Cand | None:
+    if glue_at(text, m.start()) == HARD:
+        return None
+    total, active = Quantity(*scaled(m["a"], m["am"])), Quantity(*scaled(m["b"], m["bm"]))
+    if not active.amount < total.amount:
+        return None
+    return (m.start(), m.end(), "compound", Compound(total, active), None, True, False)
+
+
+@_pass(
+    rf"(?P<lo>{NUM})(?P<lom>{MAG})?{SP}*"
+    rf"(?P<sep>-|–|—|~|～|到|至|(?i:(?<![A-Za-z])(?:to|and)(?![A-Za-z]))){SP}*(?P<hi>{NUM})(?P<him>{MAG})",
+    needs=("-", "–", "—", "~", "～", "到", "至", "to", "and"),
+    follow="-–—~～到至tTaA",
+)
+def _range(text: str, m: re.Match[str]) -> Cand | None:
+    lo_start = m.start("lo")
+    glue = glue_at(text, lo_start)
+    if glue == HARD or (glue == SOFT and not m["lom"]) or leading_zero(m["lo"]) or leading_zero(m["hi"]):
+        return None
+    sep = m["sep"].lower()
+    if sep == "and" and not _BETWEEN.search(text, max(0, lo_start - 12), lo_start):
+        return None
+    if sep in ("to", "到", "至") and CHANGE.search(text, max(0, m.start() - 50), m.start()):
+        return None  # "扩展…从 4K 到 128K": a change, not a range
+    if _CURRENCY_RE_AFTER.match(text, m.end()):
+        return None
+    lo, _ = scaled(m["lo"], m["lom"] or m["him"])
+    hi, _ = scaled(m["hi"], m["him"])
+    if not lo < hi:
+        return None
+    return (lo_start, m.end(), "range", SizeRange(lo, hi), None, True, False)
+
+
+_BETWEEN = re.compile(rf"(?i:(?<![A-Za-z])between){SP}*\Z")
+_CURRENCY_RE_AFTER = re.compile(rf"{SP}*(?:\*\*|__|`)?{SP}*{_CUR_AFTER}")
+_ITEM = rf"{NUM}{MAG}"
+_LIST_SEP = (
+    rf"(?:{SP}*[、,，/;；]{SP}*(?:(?i:and|or){SP}+|和{SP}*|及{SP}*)?"
+    rf"|{SP}*(?:和|与|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
+)
+_ITEM_RE = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})")
+
+
+@_pass(
+    rf"{_ITEM}(?:{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
+    needs=("、", ",", "，", "/", ";", "；", "和", "与", "及", "或", "&", "and", "or", "And", "Or"),
+    follow="、,，/;；和与及以或&aAoO",
+)
+def _size_list(text: str, m: re.Match[str]) -> Cand | None:
+    if glue_at(text, m.start()) == HARD:
+        return None
+    items = list(_ITEM_RE.finditer(text, m.start(), m.end()))
+    seps = [text[a.end() : b.start()] for a, b in zip(items, items[1:], strict=False)]
+    if any(leading_zero(i["num"]) for i in items):
+        return None
+    sizes = [scaled(i["num"], i["mag"])[0] for i in items]
+    if all(s.strip() == "/" for s in seps) and len(sizes) == 2 and sizes[1] < sizes[0]:
+        # "236B/21B": total and active
+        total, active = (Quantity(*scaled(i["num"], i["mag"])) for i in items)
+        return (m.start(), m.end(), "compound", Compound(total, active), None, True, False)
+    if len(set(sizes)) < 2:
+        return None
+    return (m.start(), m.end(), "sizes", SizeList(tuple(sizes)), None, True, False)
+
+
+@_pass(rf"(?P<nums>{NUM}(?:/{NUM})+)(?P<mag>{MAG})", needs=("/",), follow="/")
+def _shared_suffix_list(text: str, m: re.Match[str]) -> Cand | None:
+    """ "7/67B", "1.3/7B": every number takes the last one's magnitude."""
+    if glue_at(text, m.start()) == HARD:
+        return None
+    nums = m["nums"].split("/")
+    if any(leading_zero(n) for n in nums):
+        return None
+    sizes = [scaled(n, m["mag"])[0] for n in nums]
+    if sizes != sorted(sizes) or len(set(sizes)) < 2:
+        return None
+    return (m.start(), m.end(), "sizes", SizeList(tuple(sizes)), None, True, False)
+
+
+# 5. numbers that are not counts ---------------------------------------------------------------
+
+
+@_pass(rf"(?P<a>{NUM})(?:{SP}?[x×]{SP}?|\*(?!\*))(?P<b>{NUM})(?:{MAG})?", needs=("x", "×", "*"), follow="x×*")
+def _dimension(text: str, m: re.Match[str]) -> Cand | None:
+    if glue_at(text, m.start()) == HARD:
+        return None
+    return (m.start(), m.end(), "other", Text(m.group(0)), None, False, False)
+
+
+@_pass(rf"(?P<num>{NUM}){SP}?(?:(?P<pct>[%％])|倍|[x×](?![A-Za-z0-9]))", needs=("%", "％", "倍", "x", "×"), follow="%％倍x×")
+def _percent_or_times(text: str, m: re.Match[str]) -> Cand | None:
+    """ "42.5%" is a percent and "5.76倍", "10x" a ratio: neither is a count."""
+    if glue_at(text, m.start()) == HARD:
+        return None
+    if not m["pct"]:
+        return (m.start(), m.end(), "other", Text(m.group(0)), None, False, False)
+    hs, q = hedge_before(text, m.start())
+    he, q2 = hedge_after(text, m.end(), after_digits=False)
+    return (hs, he, "percent", clean(Decimal(m["num"].replace(",", ""))), q or q2, False, False)
+
+
+@_pass(rf"(?P<a>{NUM})/(?P<b>{NUM})(?![0-9A-Za-z%/])", needs=("/",), follow="/")
+def _fraction(text: str, m: re.Match[str]) -> Cand | None:
+    if glue_at(text, m.start()) == HARD:
+        return None
+    return (m.start(), m.end(), "other", Text(m.group(0)), None, False, False)
+
+
+@_pass(r"[0-9][0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])", needs=(":",))
+def _clock(text: str, m: re.Match[str]) -> Cand | None:
+    if glue_at(text, m.start()) == HARD:
+        return None
+    return (m.start(), m.end(), "_skip", None, None, False, False)  # a time of day: no value, no numbers
+
+
+# 6. years and plain numbers -------------------------------------------------------------------
+
+
+_WORD_BEFORE = re.compile(rf"(?<![A-Za-z0-9_-])([A-Za-z][A-Za-z0-9-]*){SP}\Z")
+_YEAR_INTRO = frozenset(w.lower() for w in VOCAB["year_intro_words"])
+_NUMBER_CELL_BEFORE = re.compile(r"[0-9][*%\s]*\|[*\s]*\Z")
+_NUMBER_CELL_AFTER = re.compile(r"[*\s]*\|[*\s]*[0-9]")
+
+
+@_pass(r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+def _bare_year(text: str, m: re.Match[str]) -> Cand | None:
+    y = int(m["y"])
+    if not 1990 <= y <= 2035 or glue_at(text, m.start()) != FREE:
+        return None
+    if NOT_YEAR_AFTER.match(text, m.end()):
+        return None
+    prev = text[m.start() - 1 : m.start()]
+    if prev and (prev in "$＄¥￥~≈<>+" or hedge_before(text, m.start())[1]):
+        return None
+    if _NUMBER_CELL_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _NUMBER_CELL_AFTER.match(text, m.end()):
+        return None  # "| 2061 | 2029 |": a score among scores, not a year
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    if word and word[1].lower() not in _YEAR_INTRO and any(c.isupper() for c in word[1]):
+        return (m.start(), m.end(), "other", Text(m["y"]), None, False, False)  # "AIME 2024": part of a name
+    return (m.start(), m.end(), "date", DateValue.from_parts(y), None, False, False)
+
+
+@_pass(
+    rf"(?P<num>{NUM})(?:(?P<more>[多余])?(?P<magzh>{SP}?{MAG_ZH})|(?P<mag>(?:{SP}|-)?{MAG_WORD}|[ ]?{MAG_LETTER}))?"
+)
+def _number(text: str, m: re.Match[str]) -> Cand | None:
+    num = m["num"]
+    mag = m["magzh"] or m["mag"]
+    start, end = m.start(), m.end()
+    glue = glue_at(text, start)
+    if glue == HARD or (glue == SOFT and not mag) or leading_zero(num):
+        return None
+    if not mag:
+        if end < len(text) and text[end] in _ALNUM_AT and not plain_end_ok(text, end):
+            return None
+        if _LIST_MARKER.match(text, end) and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>*-#"):
+            return None  # "5. 【2024-5-7】…": the number of a list item
+    amount, res = scaled(num, mag)
+    hs, q = hedge_before(text, m.start())
+    he, q2 = hedge_after(text, m.end(), after_digits=not m["mag"])
+    if m["more"]:
+        q2 = q2 or "lower_bound"
+    return (hs, he, "number", Quantity(amount, res), q or q2, bool(mag), False)
+
+
+_ALNUM_AT = ALNUM | {"@"}
+_LIST_MARKER = re.compile(r"[.)、．]\s")
+
+
+def _zh_ok(text: str, start: int, zh: str) -> bool:
+    if "万" not in zh and "亿" not in zh or zh in ("千万", "万万"):
+        return False
+    return not text[max(0, start - 2) : start].endswith(VAGUE_ZH)
+
+
+@_pass(rf"(?P<zh>{ZH_NUM})", needs=("万", "亿"))
+def _zh_numeral(text: str, m: re.Match[str]) -> Cand | None:
+    if not _zh_ok(text, m.start(), m["zh"]):
+        return None
+    amount, res = zh_number(m["zh"])
+    hs, q = hedge_before(text, m.start())
+    he, q2 = hedge_after(text, m.end(), after_digits=True)
+    return (hs, he, "number", Quantity(amount, res), q or q2, True, False)
+

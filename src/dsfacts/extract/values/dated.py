@@ -1,0 +1,197 @@
+"""Passes 1-2: arXiv ids and links, then dates (ISO, Chinese, English, parts of a year,
+month-days and bare days). They run first, so the numbers inside them are taken."""
+
+from __future__ import annotations
+
+import re
+
+from dsfacts.extract.values.common import (
+    FREE,
+    Cand,
+    Pass,
+    full_year,
+    glue_at,
+    interval,
+    is_alnum,
+    make_date,
+    registrar,
+)
+from dsfacts.extract.values.lexicon import (
+    EN_PARTS,
+    MONTH_OF,
+    MONTHS,
+    NOT_YEAR_AFTER,
+    SP,
+    ZH_PARTS,
+    ZH_PARTS_NOT_BEFORE,
+    MonthDay,
+    alt,
+)
+from dsfacts.models import DateValue, Text
+
+PASSES: list[Pass] = []  # in priority order
+_pass = registrar(PASSES)
+
+
+# 1. arXiv ids ---------------------------------------------------------------------------------
+
+_ARXIV_ID = r"(?P<id>[0-9][0-9]{3}\.[0-9]{4,5})(?![0-9])(?:v[0-9]+)?"
+
+
+def _arxiv_ok(aid: str) -> bool:
+    yy, mm = int(aid[:2]), int(aid[2:4])
+    five = len(aid) == 10
+    return 1 <= mm <= 12 and ((five and yy >= 15) or (not five and 7 <= yy <= 14))
+
+
+@_pass(
+    r"[aA](?i:rxiv\.org/(?:abs|pdf|html)/|rxiv(?:\s+preprint)?(?:\s+arxiv)?\s*(?:id|no\.?)?\s*[:：]?\s*)" + _ARXIV_ID,
+    needs=("arxiv", "arXiv", "ArXiv", "ARXIV", "Arxiv"),
+)
+def _arxiv_explicit(text: str, m: re.Match[str]) -> Cand | None:
+    aid = m["id"]
+    if not _arxiv_ok(aid) or (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalpha()):
+        return None
+    return (m.start("id"), m.end("id"), "arxiv", Text(aid), None, False, True)
+
+
+@_pass(r"[eE](?i:print)\s*=\s*[{\"']\s*" + _ARXIV_ID, needs=("eprint", "EPRINT", "Eprint"))
+def _arxiv_eprint(text: str, m: re.Match[str]) -> Cand | None:
+    return _arxiv_explicit(text, m)
+
+
+@_pass(_ARXIV_ID + r"(?![0-9A-Za-z_]|\.[0-9])", needs=(".",))
+def _arxiv_bare(text: str, m: re.Match[str]) -> Cand | None:
+    aid = m["id"]
+    if not _arxiv_ok(aid) or (m.start() and (is_alnum(text[m.start() - 1]) or text[m.start() - 1] in "./-")):
+        return None
+    return (m.start("id"), m.end("id"), "arxiv", Text(aid), None, False, False)
+
+
+@_pass(r"[hH][tT][tT][pP][sS]?://[^\s<>\"'()\[\]]+", needs=("://",))
+def _url(text: str, m: re.Match[str]) -> Cand | None:
+    return (m.start(), m.end(), "_skip", None, None, False, False)  # ids and paths in a link are not values
+
+
+# 2. dates -------------------------------------------------------------------------------------
+
+_Y4 = r"(?P<y>(?:19|20)[0-9]{2})"
+_YCN = r"(?P<y>[0-9][0-9](?:[0-9]{2})?)"
+_DD = r"[0-9][0-9]?"
+
+
+def _date_cand(text: str, m: re.Match[str], value: object, kind: str = "date") -> Cand | None:
+    if value is None or glue_at(text, m.start()) != FREE:
+        return None
+    return (m.start(), m.end(), kind, value, None, False, False)
+
+
+@_pass(
+    _Y4 + rf"(?P<sep>[-/.])(?P<m>{_DD})(?:(?P=sep)(?P<d>{_DD})(?![0-9]|\.[0-9])"
+    rf"(?:(?:T|{SP}{{1,2}})[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))?|(?![0-9]|(?P=sep)[0-9]))",
+    needs=("-", "/", "."),
+)
+def _iso_date(text: str, m: re.Match[str]) -> Cand | None:
+    """ "2024-12-26", "2024/2/8 18:02:21", "2024.05.06", "2024-01" (month), "2025-01-**" (month)."""
+    if m["d"] is None and m["sep"] == "." and len(m["m"]) != 2:
+        return None  # "2023.5" is a number more often than May 2023
+    d = int(m["d"]) if m["d"] else None
+    return _date_cand(text, m, make_date(int(m["y"]), int(m["m"]), d))
+
+
+@_pass(_Y4 + rf"{SP}*年{SP}*(?P<part>" + alt(ZH_PARTS)[3:-1] + ")", needs=("年",))
+def _zh_part(text: str, m: re.Match[str]) -> Cand | None:
+    if text.startswith(ZH_PARTS_NOT_BEFORE, m.end()):
+        return None
+    first, last = ZH_PARTS[m["part"]]
+    return _date_cand(text, m, interval(int(m["y"]), first, last))
+
+
+@_pass(_Y4 + rf"{SP}*(?:-|–|—|~|～|至|到|to){SP}*(?P<y2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{SP}*年)?")
+def _year_range(text: str, m: re.Match[str]) -> Cand | None:
+    y1, y2 = int(m["y"]), int(m["y2"])
+    if not (1990 <= y1 < y2 <= 2035) or NOT_YEAR_AFTER.match(text, m.end()):
+        return None
+    a, b = make_date(y1), make_date(y2)
+    return _date_cand(text, m, DateValue.between(a, b) if a and b else None)
+
+
+@_pass(
+    _YCN + rf"{SP}*年(?:{SP}*(?P<m>{_DD}){SP}*月(?:{SP}*(?P<d>{_DD}){SP}*[日号]|份)?|(?!级))",
+    needs=("年",),
+)
+def _zh_date(text: str, m: re.Match[str]) -> Cand | None:
+    """ "2023 年 11 月 2 日", "2023年7月", "2024年"; a two-digit year needs a month ("25年1月")."""
+    if m["m"] is None:
+        return _date_cand(text, m, make_date(int(m["y"])) if len(m["y"]) == 4 else None)
+    return _date_cand(text, m, make_date(full_year(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None))
+
+
+@_pass(
+    rf"(?P<d>{_DD})(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(?<![A-Za-z])" + MONTHS
+    + rf"(?:,?{SP}+{_Y4}(?![0-9])|(?![A-Za-z]))",
+    month=True,
+)
+def _en_date_day_first(text: str, m: re.Match[str]) -> Cand | None:
+    """ "26 December 2024"; "20 January" (a MonthDay)."""
+    month = MONTH_OF[m["mon"]]
+    if m["y"]:
+        return _date_cand(text, m, make_date(int(m["y"]), month, int(m["d"])))
+    return _date_cand(text, m, _monthday(month, int(m["d"])), "monthday")
+
+
+@_pass(
+    MONTHS + rf"(?:{SP}+(?P<d>{_DD})(?:st|nd|rd|th)?(?:,?{SP}+{_Y4}(?![0-9])|(?![0-9A-Za-z]|[.,][0-9]))"
+    rf"|,?{SP}+(?:of{SP}+)?(?P<y2>(?:19|20)[0-9]{{2}})(?![0-9]))",
+    month=True,
+)
+def _en_date(text: str, m: re.Match[str]) -> Cand | None:
+    """ "Dec 26, 2024", "December 2024", "Jan. 2024"; "Jan 20" has no year (a MonthDay)."""
+    month = MONTH_OF[m["mon"]]
+    if m["y2"]:
+        return _date_cand(text, m, make_date(int(m["y2"]), month))
+    if m["y"]:
+        return _date_cand(text, m, make_date(int(m["y"]), month, int(m["d"])))
+    return _date_cand(text, m, _monthday(month, int(m["d"])), "monthday")
+
+
+_EN_PART_BEFORE = re.compile(r"(?i:(?<![A-Za-z])(?P<part>" + alt(EN_PARTS)[3:-1] + rf"))(?:{SP}*|(?<=-))\Z")
+
+
+@_pass(_Y4 + "(?![0-9])")
+def _en_part(text: str, m: re.Match[str]) -> Cand | None:
+    """ "early 2024", "mid-2024", "Q1 2025": found from the year, looking back for the part."""
+    p = _EN_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    if not p or glue_at(text, p.start()) != FREE:
+        return None
+    first, last = EN_PARTS[re.sub(r"\s+", " ", p["part"].lower())]
+    value = interval(int(m["y"]), first, last)
+    return (p.start(), m.end(), "date", value, None, False, False) if value else None
+
+
+@_pass(_Y4 + rf"{SP}?(?P<part>Q[1-4]|H[12])(?![A-Za-z0-9])", needs=("Q", "H"))
+def _year_quarter(text: str, m: re.Match[str]) -> Cand | None:
+    first, last = EN_PARTS[m["part"].lower()]
+    return _date_cand(text, m, interval(int(m["y"]), first, last))
+
+
+def _monthday(month: int, day: int | None) -> MonthDay | None:
+    if not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return MonthDay(month, day)
+
+
+@_pass(rf"(?P<m>{_DD}){SP}*月(?:{SP}*(?P<d>{_DD}){SP}*[日号]|份?(?![活薪租均度球光饼]))", needs=("月",))
+def _zh_monthday(text: str, m: re.Match[str]) -> Cand | None:
+    """ "1 月 20 日", "12月10日"; "12 月" alone is a MonthDay without a day."""
+    return _date_cand(text, m, _monthday(int(m["m"]), int(m["d"]) if m["d"] else None), "monthday")
+
+
+@_pass(rf"(?<![0-9月])(?P<d>{_DD}){SP}*[日号](?![本元])", needs=("日", "号"))
+def _zh_day(text: str, m: re.Match[str]) -> Cand | None:
+    """ "26日" alone: a day whose month the context gives ("- 2024年12月" above it); month 0 until then."""
+    day = int(m["d"])
+    return _date_cand(text, m, MonthDay(0, day), "monthday") if 1 <= day <= 31 else None
+

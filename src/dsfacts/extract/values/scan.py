@@ -1,0 +1,86 @@
+"""The scan: every pass in priority order over a text; a pass only takes what no earlier
+pass took."""
+
+from __future__ import annotations
+
+import re
+
+from dsfacts.extract.values import amounts, dated
+from dsfacts.extract.values.common import Cand, Pass
+from dsfacts.extract.values.lexicon import MAG, MONTH_ANY, NUM, SP, ValueMatch
+
+# ---- the scan ---------------------------------------------------------------------------------
+
+# arXiv ids and dates first, so that the numbers inside them are taken; then amounts
+_PASSES: list[Pass] = [*dated.PASSES, *amounts.PASSES]
+
+_TRIGGER = re.compile(r"[0-9]|[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*[万亿]")
+
+
+# A number with its magnitude and the spaces after it: the character that follows says which
+# anchored passes can match there ("%" percent, "/" fraction or list, "美" money …).
+_TOKEN = re.compile(rf"{NUM}(?:[多余])?(?:{MAG})?(?:[多余])?{SP}*")
+
+
+def _run_anchored(p: Pass, text: str, starts: list[tuple[int, str]], taken: bytearray, found: list[Cand]) -> None:
+    """Like the search loop below, but trying the pattern only where a number starts: much faster."""
+    nxt = 0
+    match = p.regex.match
+    follow = p.follow
+    for pos, after in starts:
+        if pos < nxt or taken[pos] or (follow is not None and after not in follow):
+            continue
+        m = match(text, pos)
+        if m is None:
+            continue
+        try:
+            cand = p.build(text, m)
+        except (ValueError, ArithmeticError, KeyError):
+            cand = None
+        if cand is None or cand[1] <= cand[0] or taken.find(1, cand[0], cand[1]) != -1:
+            continue
+        found.append(cand)
+        taken[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+        nxt = m.end()
+
+
+def find_values(text: str) -> list[ValueMatch]:
+    """All values in `text`, left to right, non-overlapping; the more specific reading wins."""
+    if not text or not _TRIGGER.search(text):
+        return []
+    taken = bytearray(len(text))
+    found: list[Cand] = []
+    chars = set(text)
+    has_month = MONTH_ANY.search(text) is not None
+    starts: list[tuple[int, str]] | None = None
+    for p in _PASSES:
+        if p.gate and p.gate.isdisjoint(chars):
+            continue
+        if (p.month and not has_month) or (p.words and not any(w in text for w in p.words)):
+            continue
+        if p.anchored:
+            if starts is None:
+                starts = [(m.start(), text[m.end() : m.end() + 1]) for m in _TOKEN.finditer(text)]
+            _run_anchored(p, text, starts, taken, found)
+            continue
+        pos = 0
+        while pos <= len(text):
+            m = p.regex.search(text, pos)
+            if m is None:
+                break
+            try:
+                cand = p.build(text, m)
+            except (ValueError, ArithmeticError, KeyError):
+                cand = None
+            if cand is None or cand[1] <= cand[0] or taken.find(1, cand[0], cand[1]) != -1:
+                pos = m.start() + 1
+                continue
+            found.append(cand)
+            taken[cand[0] : cand[1]] = b"\x01" * (cand[1] - cand[0])
+            pos = max(m.end(), m.start() + 1)
+    found.sort(key=lambda c: c[0])
+    return [
+        ValueMatch(s, e, kind, value, text[s:e], q, mag, explicit)
+        for s, e, kind, value, q, mag, explicit in found
+        if kind != "_skip"
+    ]
