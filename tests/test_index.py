@@ -119,7 +119,7 @@ def test_reconcile_writes_numbers_with_the_read_paths_function() -> None:
 # ---- start-up: what `dsfacts show` must not import ------------------------------------------
 
 FORBIDDEN_ON_READ = (
-    "markdown_it", "frontmatter", "cn2an", "charset_normalizer", "trafilatura", "rapidfuzz",
+    "markdown_it", "markdown_it_pyrs", "frontmatter", "cn2an", "charset_normalizer", "trafilatura", "rapidfuzz",
     "pydantic",  # typer <0.29 and the index keep it out; typer 0.29+ validates options with it
     "dsfacts.reconcile", "dsfacts.extract.engine",
 )  # fmt: skip

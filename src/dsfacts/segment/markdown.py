@@ -10,6 +10,7 @@ link target stays too, since an arXiv link can be the only place a paper's id is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -28,17 +29,33 @@ _DROP = re.compile(
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
 _FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
+# a container prefix this long nests deeper than any document does (the Rust parser would
+# recurse through every level, and so would freeing its tree)
+_DEEP = re.compile(r"^[ \t>*+\-0-9.)]{400}", re.M)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
 
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    from markdown_it import MarkdownIt
+    # markdown-it-pyrs (markdown-it in Rust) with the block rules only: 7x faster than
+    # markdown-it-py on the seeds, same CommonMark block structure. No inline rules (block
+    # structure is all we need) and no indented code (indented text in plain-text articles is text).
+    from markdown_it_pyrs import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.block.ruler.disable(["code"])  # indented text in plain-text articles is text, not code
-    md.core.ruler.disable(["inline", "text_join"])  # block structure is all we need: 3x faster
+    md = MarkdownIt("zero")
+    md.enable_many(["blockquote", "fence", "heading", "lheading", "hr", "list", "paragraph", "reference", "html_block", "table"])
     return md
+
+
+class _Node:
+    """What the reader needs of a code fence or HTML block: its body lines and its content."""
+
+    __slots__ = ("map", "content")
+
+    def __init__(self, line_range: list[int], content: str):
+        self.map = line_range
+        self.content = content
 
 
 class _Lines:
@@ -126,58 +143,96 @@ class MarkdownReader:
         return len(self.blocks) - 1
 
     def read(self) -> list[Block]:
-        tokens = _parser().parse(self.text[self.start :])
-        item_stack: list[int | None] = []  # the block of each open list item (None until its first paragraph)
-        in_item_first: list[bool] = []
-        table: dict[str, Any] | None = None
-        heading_level = 0
-        i = 0
-        while i < len(tokens):
-            t = tokens[i]
-            typ = t.type
-            if typ == "heading_open":
-                heading_level = int(t.tag[1])
-            elif typ == "list_item_open":
-                item_stack.append(None)
-                in_item_first.append(True)
-            elif typ == "list_item_close":
-                item_stack.pop()
-                in_item_first.pop()
-            elif typ == "table_open":
-                self.tables += 1
-                table = {"header": [], "row": [], "id": self.tables, "header_line": 0, "cells": [], "in_head": False}
-            elif typ == "table_close":
-                table = None
-            elif typ == "thead_open" and table is not None:
-                table["in_head"] = True
-            elif typ == "thead_close" and table is not None:
-                table["in_head"] = False
-            elif typ == "tr_open" and table is not None:
-                table["cells"] = []
-                table["row_map"] = t.map
-            elif typ == "tr_close" and table is not None:
-                self._row(table)
-            elif typ == "inline":
-                parent = next((b for b in reversed(item_stack) if b is not None), None)
-                prev = tokens[i - 1].type if i else ""
-                if table is not None and prev in ("th_open", "td_open"):
-                    table["cells"].append(t.content)
-                elif prev == "heading_open":
-                    self._emit("heading", self._text(t.content, t.map), level=heading_level)
-                elif in_item_first and in_item_first[-1]:
-                    in_item_first[-1] = False
-                    depth = len(item_stack)
-                    outer = next((b for b in reversed(item_stack[:-1]) if b is not None), None)
-                    item_stack[-1] = self._emit("item", self._text(t.content, t.map), level=depth, parent=outer)
-                else:
-                    self._paragraph(t.content, t.map, parent)
-            elif typ == "fence":
-                self._fence(t)
-            elif typ == "html_block" and t.map:
-                a, _ = self.lines.span(t.map[0])
-                self.blocks.extend(fragment_blocks(t.content, a, self.line_of, self.figures))
-            i += 1
+        body = self.text[self.start :]
+        try:
+            data = body.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: one character for one, so offsets hold
+            body = _SURROGATE.sub("\ufffd", body)
+            data = body.encode("utf-8")
+        self._data = data
+        self._line_bytes = [0, *(m.end() for m in re.finditer(b"\n", data))]
+        self._items: list[int | None] = []  # the block of each open list item (None until its first paragraph)
+        self._item_first: list[bool] = []
+        if _DEEP.search(body):
+            self._flat(body)  # nesting a parser would recurse through: read paragraphs, lose nothing
+        else:
+            self._children(_parser().tree(body))
         return self.blocks
+
+    def _flat(self, body: str) -> None:
+        """Blank-line separated paragraphs, for hostile nesting (thousands of '>' or list levels)."""
+        first = 0
+        lines = body.split("\n")
+        for k in range(len(lines) + 1):
+            if k == len(lines) or not lines[k].strip():
+                if k > first:
+                    self._paragraph("\n".join(x.strip() for x in lines[first:k]), [first, k], None)
+                first = k + 1
+
+    def _line(self, byte: int) -> int:
+        return bisect_right(self._line_bytes, byte) - 1
+
+    def _range(self, node: Any) -> list[int] | None:
+        if node.srcmap is None:
+            return None
+        a, b = node.srcmap
+        return [self._line(a), self._line(max(a, b - 1)) + 1]
+
+    def _children(self, node: Any) -> None:
+        for child in node.children:
+            self._node(child)
+
+    def _node(self, node: Any) -> None:
+        name = node.name
+        if name in ("heading", "lheading"):
+            text = node.children[0] if node.children else None
+            if text is not None:
+                self._emit("heading", self._text(text.meta.get("content", ""), self._range(text)), level=node.meta["level"])
+        elif name == "list_item":
+            self._items.append(None)
+            self._item_first.append(True)
+            self._children(node)
+            self._items.pop()
+            self._item_first.pop()
+        elif name in ("paragraph", "text"):  # a tight list item holds its text without a paragraph
+            source = node.children[0] if name == "paragraph" and node.children else node
+            content = source.meta.get("content", "") if source.name == "text" else ""
+            self._inline(content, self._range(source))
+        elif name == "table":
+            self._table(node)
+        elif name == "fence":
+            self._fence(_Node(self._range(node) or [], node.meta.get("content", "")))
+        elif name == "html_block" and node.srcmap:
+            a, _ = self.lines.span(self._line(node.srcmap[0]))
+            self.blocks.extend(fragment_blocks(node.meta.get("content", ""), a, self.line_of, self.figures))
+        elif name not in ("hr",):
+            self._children(node)  # lists and block quotes: their items and paragraphs
+
+    def _inline(self, content: str, line_range: list[int] | None) -> None:
+        parent = next((b for b in reversed(self._items) if b is not None), None)
+        if self._item_first and self._item_first[-1]:
+            self._item_first[-1] = False
+            depth = len(self._items)
+            outer = next((b for b in reversed(self._items[:-1]) if b is not None), None)
+            self._items[-1] = self._emit("item", self._text(content, line_range), level=depth, parent=outer)
+        else:
+            self._paragraph(content, line_range, parent)
+
+    def _table(self, node: Any) -> None:
+        self.tables += 1
+        table: dict[str, Any] = {"header": [], "row": [], "id": self.tables, "header_line": 0, "cells": [], "in_head": False}
+        for section in node.children:
+            table["in_head"] = section.name == "thead"
+            for row in section.children:
+                table["row_map"] = self._range(row)
+                table["cells"] = [self._source(cell).strip() for cell in row.children]
+                self._row(table)
+
+    def _source(self, node: Any) -> str:
+        if node.srcmap is None:
+            return ""
+        a, b = node.srcmap
+        return self._data[a:b].decode("utf-8", "replace")
 
     def _paragraph(self, content: str, line_range: list[int] | None, parent: int | None) -> None:
         first_line = content.split("\n", 1)[0]
@@ -295,8 +350,6 @@ def _shift(builder: TextBuilder, start: int, end: int) -> TextBuilder:
 
 
 def _bisect(line_starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(line_starts, offset) - 1
 
 
