@@ -33,6 +33,9 @@ HOSTILE = {
     "long-url.md": "See https://example.com/" + "a" * 20000 + " for DeepSeek-V3.\n",
     "alias-bomb.md": ALIAS_BOMB,
     "deep-front-matter.md": "---\ntitle: " + "[" * 30000 + "\n---\n# Deep\n",
+    # nesting a tree parser recurses through (freeing a 50,000-level tree overflows the stack)
+    "deep-quotes.md": ">" * 60000 + " DeepSeek-V3 has 671B parameters.\n",
+    "deep-lists.md": "".join("  " * i + "- DeepSeek-V3\n" for i in range(600)),
 }
 GOOD = (
     "# DeepSeek-V3\n\nDeepSeek-V3 has 671B total parameters, with 37B activated for each token.\n\n"
