@@ -26,6 +26,8 @@ _ATTR = re.compile(r'(\w+)=\\?"([^"\\]{0,100})\\?"')
 
 def unescape(s: str, offsets: list[int]) -> tuple[str, list[int]]:
     """html.unescape that keeps, for every output character, the file offset it came from."""
+    if "&" not in s:
+        return s, offsets  # nothing to unescape: no copy (a figure's XML is unescaped in layers)
     out: list[str] = []
     out_offsets: list[int] = []
     pos = 0
