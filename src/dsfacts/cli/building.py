@@ -19,7 +19,6 @@ from dsfacts.cli.shared import (
     plain,
     user_errors,
 )
-from dsfacts.render_safe import clean, escape_markup
 
 
 @app.command()
@@ -49,6 +48,8 @@ def extract(
 
 
 def _print_extract_report(report: Any) -> None:
+    from dsfacts.render_safe import clean
+
     for problem in report.problems:  # plain lines: file names must not be wrapped or styled away
         typer.echo(f"skipped: {clean(problem)}", err=True)
 
@@ -75,6 +76,8 @@ class _extract_progress:
             )  # fmt: skip
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
+        from dsfacts.render_safe import escape_markup
+
         self.bar.update(self.task, completed=done, description=escape_markup(name))
 
     def __exit__(self, *exc: object) -> None:
@@ -125,6 +128,8 @@ def remove(
 
 
 def _print_change_report(report: Any, claims: Path) -> None:
+    from dsfacts.render_safe import clean
+
     for line in report.refused:
         typer.echo(clean(line))
     for a in report.added:

@@ -14,7 +14,6 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from dsfacts.errors import DsfactsError
-from dsfacts.render_safe import clean
 
 app = typer.Typer(
     help="dsfacts: what the sources say about DeepSeek's models — claims, agreements, contradictions, "
@@ -113,6 +112,8 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except DsfactsError as e:
+            from dsfacts.render_safe import clean
+
             sys.stderr.write(f"dsfacts: error: {clean(str(e), keep_newlines=True)}\n")
             raise typer.Exit(e.exit_code) from None
 
@@ -125,6 +126,8 @@ def warn_if_stale(sources: Path, claims: Path) -> None:
 
     message = staleness(sources, claims)
     if message:
+        from dsfacts.render_safe import clean
+
         sys.stderr.write(f"dsfacts: warning: {clean(message)}\n")
 
 
