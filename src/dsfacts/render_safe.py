@@ -5,7 +5,7 @@ terminal escapes (OSC 8 hyperlinks, cursor moves, title changes) or bidi control
 what a reader sees. On a terminal all of them are shown, never obeyed: markup stays literal text
 (`safe()` gives a rich Text, which is never parsed for markup), and control, escape and bidi
 characters become visible placeholders (ESC is "␛", U+202E is "<U+202E>"). JSON output keeps
-the exact text; only what people read is cleaned. No rich import at module level: cli.py uses
+the exact text; only what people read is cleaned. No rich import at module level: the cli package uses
 `clean()` on its plain lines without paying for rich.
 """
 
