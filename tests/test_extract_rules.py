@@ -393,3 +393,16 @@ def test_company_numbers_that_are_no_model_facts():
         "The API costs $0.55 per million input tokens. DeepSeek-V3 scored 88.5 on MMLU.\n"
     )
     assert facts(text) == set()
+
+
+def test_parameters_that_are_active_are_active_params():
+    text = "# DeepSeek-V3\n\nDeepSeek-V3 is a 671B MoE system in which 37 billion parameters are active per token.\n"
+    assert ("deepseek-v3", "active_params", 37_000_000_000) in facts(text)
+    assert ("deepseek-v3", "total_params", 37_000_000_000) not in facts(text)
+
+
+def test_from_a_up_to_b_is_a_range_not_an_upper_bound():
+    [c] = extract("DeepSeek-R1 distilled models range from 1.5B up to 70B parameters.\n")
+    assert (c.entity, c.attribute, c.value, c.qualifier) == (
+        "deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000}, None,
+    )

@@ -196,3 +196,30 @@ def test_a_year_in_the_heading_completes_a_bare_day():
 
 def test_a_month_in_the_parent_item_completes_a_bare_day():
     assert facts("- 2024年12月\n  - 26日：DeepSeek-V3 发布\n") == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+# ---- objects of comparisons and modifiers own nothing -------------------------------------------------
+
+
+def test_a_model_named_in_a_comparison_clause_does_not_take_the_next_clauses_values():
+    text = (
+        "# Coder-V2\n\nDeepSeek-Coder-V2 arrived in June. The result supports 338 programming languages, "
+        "up from 86 in the original DeepSeek Coder, and its context length is 128K tokens.\n"
+    )
+    assert facts(text) == {
+        ("deepseek-coder-v2", "programming_languages", 338),
+        ("deepseek-coder-v2", "context_length", 128_000),
+    }
+
+
+def test_a_model_after_a_preposition_in_a_later_clause_owns_nothing_but_an_opening_one_does():
+    assert facts("In DeepSeek-V3, the context length is 128K.\n") == {("deepseek-v3", "context_length", 128_000)}
+    assert facts("Fine-grained MoE in V3 (671B total, 37B activated).\n") == {
+        ("deepseek-v3", "total_params", 671_000_000_000),
+        ("deepseek-v3", "active_params", 37_000_000_000),
+    }
+
+
+def test_a_model_that_qualifies_another_is_not_the_subject():
+    text = "# 动态\n\n2025 年 5 月 28 日官方发布了 R1 的小版本更新 DeepSeek-R1-0528。\n"
+    assert facts(text) == {("deepseek-r1-0528", "release_date", "2025-05-28")}

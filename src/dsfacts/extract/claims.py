@@ -99,6 +99,17 @@ def activated_size(text: str, end: int) -> bool:
     return _ACTIVATED_MARK.match(text, end) is not None
 
 
+@cache
+def _active_predicate() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(vocab()["activated_words"], key=len, reverse=True))
+    return re.compile(rf"(?i)\s*(?:parameters?|params?|参数)\s*(?:are|were|is|was|get|gets|being|remain)\s+(?:{words})(?![a-z])")
+
+
+def active_predicate(text: str, end: int) -> bool:
+    """'37 billion parameters are active per token': activated, though 'parameters' comes first."""
+    return _active_predicate().match(text, end) is not None
+
+
 def _unit(raw: str) -> str:
     return re.sub(r"[\d.,\s]|约|about|~", "", raw.lower())
 

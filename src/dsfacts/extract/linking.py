@@ -31,7 +31,7 @@ _CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
 _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 # words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
 _OBJECT_CUES = re.compile(
-    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|fine-tuned from|distilled from|initialized from|on top of|than|"
+    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
     r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?$"
 )
@@ -56,6 +56,17 @@ def clause_bounds(text: str, start: int, end: int, sentence: tuple[int, int], wo
     return a, max(a, b)
 
 
+# "R1 的小版本更新 DeepSeek-R1-0528", "R1's update R1-0528": a model that qualifies the next one
+_POSSESSIVE = re.compile(r"\s*(?:的|'s|’s)(?![A-Za-z])")
+# a model after a preposition, maybe with a modifier or two ("in the original DeepSeek Coder")
+_GOVERNED = re.compile(
+    r"(?i)(?:(?<![a-z])(?:in|of|from|than|over|at|for|with|by|to|on|into|versus)\s+(?:(?:the|an?|its|their|this|that)\s+)?"
+    r"(?:[a-z][a-z-]*\s+){0,2}|(?:在|于|比|较|对|从))$"
+)
+_COMPARISON = re.compile(
+    r"(?i)(?<![a-z])(?:(?:up|down|increased|decreased|rising|falling|grew|fell)\s+from|compared\s+(?:to|with)|than|versus|vs\.?)(?![a-z])"
+    r"|相比|相较|比起|较之"
+)
 _PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
@@ -70,7 +81,25 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     previous = [p for p in mentions if p.end <= m.start]
     if previous and _LIST_GLUE.match(text[previous[-1].end : m.start]):
         return is_object(text, previous[-1], mentions)
+    possessive = _POSSESSIVE.match(text, m.end)
+    if possessive and m.kind != FOREIGN:
+        following = next((n for n in mentions if n.start >= possessive.end()), None)
+        if following is not None and following.kind != COMPANY and not _CLAUSE_END.search(text, m.end, following.start) and following.start - m.end <= 16:
+            return True  # it qualifies the model named next: that one is the subject
     return False
+
+
+def _governed(text: str, m: Mention, sentence_start: int) -> bool:
+    """The model follows a preposition inside its sentence ("up from 86 in the original X"); a
+    sentence that opens with one ("In DeepSeek-V3, …") still has it as its topic."""
+    g = _GOVERNED.search(text, max(sentence_start, m.start - 40), m.start)
+    return g is not None and text[sentence_start : g.start()].strip() != ""
+
+
+def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
+    """The model is named inside a clause that compares ("up from 86 in the original X")."""
+    c_a, _ = clause_bounds(text, m.start, m.end, sentence)
+    return _COMPARISON.search(text, c_a, m.start) is not None
 
 
 def company_of(mentions: Sequence[Mention]) -> str | None:
@@ -150,12 +179,18 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
         subject = next((m for m in in_sentence if not is_object(text, m, mentions)), None)
         if subject is not None and subject.kind == FOREIGN and subject.end <= start:
             return BLOCKED  # "High-Flyer, the fund behind DeepSeek, was founded in 2015": another company's fact
-    before = [m for m in wanted if m.end <= start and not is_object(text, m, mentions)]
+    before = [
+        m for m in wanted
+        if m.end <= start and not is_object(text, m, mentions) and (m.end > c_a or not _in_comparison(text, m, sentence))
+    ]  # "…, up from 86 in the original DeepSeek Coder, and its context length is 128K": not Coder's
     if before:
         last = before[-1]
         foreign_after = [m for m in in_sentence if m.kind == FOREIGN and last.end <= m.start and m.end <= start and not is_object(text, m, mentions)]
         return BLOCKED if foreign_after and not company else last.entity
-    after = [m for m in wanted if m.start >= end and not is_object(text, m, mentions)]
+    after = [
+        m for m in wanted
+        if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
+    ]  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     if after:
         return after[0].entity
     if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):

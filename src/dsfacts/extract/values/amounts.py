@@ -129,16 +129,16 @@ def _compound(text: str, m: re.Match[str]) -> Cand | None:
 
 @_pass(
     rf"(?P<lo>{NUM})(?P<lom>{MAG})?{SP}*"
-    rf"(?P<sep>-|–|—|~|～|到|至|(?i:(?<![A-Za-z])(?:to|and)(?![A-Za-z]))){SP}*(?P<hi>{NUM})(?P<him>{MAG})",
+    rf"(?P<sep>-|–|—|~|～|到|至|(?i:(?<![A-Za-z])(?:(?:up{SP}+)?to|and)(?![A-Za-z]))){SP}*(?P<hi>{NUM})(?P<him>{MAG})",
     needs=("-", "–", "—", "~", "～", "到", "至", "to", "and"),
-    follow="-–—~～到至tTaA",
+    follow="-–—~～到至tTaAuU",
 )
 def _range(text: str, m: re.Match[str]) -> Cand | None:
     lo_start = m.start("lo")
     glue = glue_at(text, lo_start)
     if glue == HARD or (glue == SOFT and not m["lom"]) or leading_zero(m["lo"]) or leading_zero(m["hi"]):
         return None
-    sep = m["sep"].lower()
+    sep = m["sep"].lower().split()[-1]  # "from 1.5B up to 70B" is a range like "1.5B to 70B"
     if sep == "and" and not _BETWEEN.search(text, max(0, lo_start - 12), lo_start):
         return None
     if sep in ("to", "到", "至") and CHANGE.search(text, max(0, m.start() - 50), m.start()):
