@@ -406,3 +406,50 @@ def test_from_a_up_to_b_is_a_range_not_an_upper_bound():
     assert (c.entity, c.attribute, c.value, c.qualifier) == (
         "deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000}, None,
     )
+
+
+# ---- stages, rates and parts of a figure -------------------------------------------------------------
+
+
+def test_the_whole_training_and_its_pretraining_part_each_keep_their_own_words():
+    text = "DeepSeek-V3的完整训练仅消耗了278.8万H800 GPU小时，其中预训练阶段为266.4万GPU小时。\n"
+    assert facts(text) == {
+        ("deepseek-v3", "training_gpu_hours", 2_788_000),
+        ("deepseek-v3", "pretraining_gpu_hours", 2_664_000),
+    }
+    en = "DeepSeek-V3 took 2.788 million H800 GPU hours, of which 2.664M were spent on pre-training.\n"
+    assert ("deepseek-v3", "training_gpu_hours", 2_788_000) in facts(en)
+
+
+def test_a_stage_word_after_another_kind_of_value_still_names_the_stage():
+    text = "仅以 266.4 万个 H800 GPU 小时的经济成本，我们就在 14.8 万亿个 Token 上完成了 DeepSeek-V3 的预训练。\n"
+    assert ("deepseek-v3", "pretraining_gpu_hours", 2_664_000) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-V3 预训练阶段每训练一万亿token需要18万GPU小时。\n",
+        "DeepSeek-V3 needs 180K GPU hours for each trillion tokens.\n",
+    ],
+)
+def test_both_sides_of_a_rate_are_not_totals(text):
+    assert facts(text) == set()
+
+
+def test_a_rate_in_another_clause_leaves_the_figures_alone():
+    text = "- 2024-5-6：发布 DeepSeek-V2，总参数 2360 亿、激活 210 亿，API 价格低至每百万 token 1 元。\n"
+    assert {("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "active_params", 21_000_000_000)} <= facts(text)
+
+
+# ---- licences: the clause says whose licence it is -----------------------------------------------------
+
+
+def test_the_code_licence_and_the_weights_licence_in_one_chinese_sentence():
+    text = "DeepSeek-V3 的代码仓库采用MIT许可证，模型权重则遵循DeepSeek模型许可协议。\n"
+    assert facts(text) == {("deepseek-v3", "license", "DeepSeek Model License")}
+
+
+def test_coding_ability_in_another_clause_is_not_a_code_licence():
+    text = "- 2025-3-24：DeepSeek-V3-0324 发布，改用 MIT 协议，推理与前端代码能力明显提升。\n"
+    assert ("deepseek-v3-0324", "license", "MIT") in facts(text)

@@ -223,3 +223,12 @@ def test_a_model_after_a_preposition_in_a_later_clause_owns_nothing_but_an_openi
 def test_a_model_that_qualifies_another_is_not_the_subject():
     text = "# 动态\n\n2025 年 5 月 28 日官方发布了 R1 的小版本更新 DeepSeek-R1-0528。\n"
     assert facts(text) == {("deepseek-r1-0528", "release_date", "2025-05-28")}
+
+
+def test_a_base_checkpoint_is_its_model_and_the_object_of_post_training():
+    assert facts("DeepSeek-V3-Base has 671B parameters.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+    text = (
+        "# DeepSeek-V3-0324\n\nThe model is post-trained from the same DeepSeek-V3-Base as the December release: "
+        "671B total parameters.\n"
+    )
+    assert facts(text) == {("deepseek-v3-0324", "total_params", 671_000_000_000)}

@@ -64,7 +64,21 @@ def not_a_claim(
         return True  # "$5.58M vs $100M+ for Western models": the other side of a comparison
     if has("negation", head) and not has("negation_not", head):
         return True
+    reach = min(sentence[1], m.end + 40)  # a rate's words sit near its numbers: the scan stays linear
+    clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end, reach)), reach)
+    if _RATE.search(text, max(clause_start, m.start - 40), clause_end):
+        return True  # "每训练一万亿 token 需要 18 万 GPU 小时", "180K GPU hours for each trillion tokens": a rate
     return _old_side_of_change(text, matches, i)
+
+
+# a quantity per a scaled unit: both sides of a rate are not totals ("per token" alone is not one)
+_RATE = re.compile(
+    r"(?i)(?:(?<![a-z])(?:per|each|every)\s+(?:(?:a|one|1)\s+)?(?:trillion|billion|million|thousand)(?![a-z])"
+    r"|每(?:训练|生成|处理)?(?:一|1)?\s*(?:万亿|亿|万|千|百万))"
+)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,;；。]")
 
 
 def _old_side_of_change(text: str, matches: Sequence[vg.ValueMatch], i: int) -> bool:
@@ -127,9 +141,14 @@ def is_price(around: str) -> bool:
     return has("price", around)
 
 
-def around(text: str, start: int, end: int, sentence: tuple[int, int], reach: int = 60) -> str:
-    """The words near a value in its sentence, up to the next step of a pipeline ("→")."""
-    a, b = max(sentence[0], start - reach), min(sentence[1], end + reach)
+def around(
+    text: str, start: int, end: int, sentence: tuple[int, int], reach: int = 60, between: tuple[int, int] | None = None
+) -> str:
+    """The words near a value in its sentence, up to the next step of a pipeline ("→") and, given
+    `between`, not past the values before and after it ("2.788M GPU hours, of which 2.664M were
+    spent on pre-training": the stage word is the second value's)."""
+    lo, hi = between or sentence
+    a, b = max(sentence[0], lo, start - reach), min(sentence[1], hi, end + reach)
     left, right = text[a:start], text[end:b]
     for arrow in ("→", "->", "⇒"):
         left = left.rsplit(arrow, 1)[-1]
@@ -139,16 +158,19 @@ def around(text: str, start: int, end: int, sentence: tuple[int, int], reach: in
 
 def stage_attribute(attribute: str, own: str, tail: str, sentence: str) -> str | None:
     """GPU hours and tokens of one stage are not the whole training's. The value's own words
-    decide first (its tail, then the words since the previous value), then its sentence."""
+    decide first (the words since the previous value, then its tail), then its sentence
+    ("完整训练…278.8万 GPU 小时，其中预训练阶段为 266.4 万": the first is the whole, the second a stage)."""
     if attribute not in ("training_gpu_hours", "training_tokens"):
         return attribute
-    if has("whole_training", tail):
+    if has("whole_training", own) or has("whole_training", tail):
         return attribute
     later = has("later_stage", tail) or has("later_stage", own) or (
         has("later_stage", sentence) and not has("whole_training", sentence) and not has("pretraining_stage", sentence)
     )
     if later:
         return None  # post-training, fine-tuning, context extension: not the training figure
+    if attribute == "training_gpu_hours" and (has("pretraining_stage", own) or has("pretraining_stage", tail)):
+        return "pretraining_gpu_hours"
     if attribute == "training_gpu_hours" and has("pretraining_stage", sentence) and not has("whole_training", sentence):
         return "pretraining_gpu_hours"
     return attribute

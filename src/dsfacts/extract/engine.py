@@ -239,7 +239,14 @@ class _Extractor:
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 continue
             own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words
-            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own)
+            # a part of a figure ("2.788M GPU hours, of which 2.664M were spent on pre-training"):
+            # each side's stage words are its own
+            prev_end = matches[i - 1].end if i else 0
+            between = (
+                prev_end if i and nc.has("partitive", text[prev_end : m.start]) else 0,
+                next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
+            )
+            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own, between)
         yield from self.texts.claims(index, block, mentions)
 
     def _hint(self, block: Block) -> str:
@@ -277,7 +284,7 @@ class _Extractor:
 
     def _claims_of_value(
         self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
-        sentence: tuple[int, int], own: str = "",
+        sentence: tuple[int, int], own: str = "", between: tuple[int, int] | None = None,
     ) -> Iterable[Claim]:
         kind, value = m.kind, m.value
         if kind in ("percent", "other"):
@@ -323,7 +330,7 @@ class _Extractor:
             attribute = "variant_sizes"
         if (
             attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and block.kind != "label"
-            and _NAME_THEN_PAREN.search(block.text, 0, m.start)  # a figure label's brackets say too little
+            and _NAME_THEN_PAREN.search(block.text, max(0, m.start - 4), m.start)  # a figure label's brackets say too little
             and any(x.kind == KNOWN and 0 <= m.start - x.end <= 2 for x in mentions)
         ):
             attribute = "total_params"  # "DeepSeek-V3 (671B)": a size in brackets after a model's name
@@ -333,7 +340,7 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
-        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence))
+        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
         if attribute is None or (kind == "money" and nc.is_price(head + tail)):
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)

@@ -67,6 +67,16 @@ def _any_cue() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
+_CLAUSE_BREAK = re.compile(r"[，,;；]|\s(?:while|whereas|but)\s|而|则")
+
+
+def _clause_around(low: str, i: int, start: int, end: int) -> str:
+    """The clause of a sentence that holds position i: what a licence name there is about."""
+    a = max((m.end() for m in _CLAUSE_BREAK.finditer(low, start, i)), default=start)
+    b = next((m.start() for m in _CLAUSE_BREAK.finditer(low, i, end)), end)
+    return low[a:b]
+
+
 def _checkpoint_of(entity: str, known: dict) -> str:
     """A model's -Base checkpoint is that model as a base ("DeepSeek-V3-Base" -> deepseek-v3)."""
     stem = entity[: -len("-base")] if entity.endswith("-base") else entity
@@ -109,8 +119,9 @@ class TextClaims:
             sentence = low[s_start:s_end]
             if not any(str(c).lower() in sentence for c in vocab["cues"]):
                 continue
-            code_only = any(str(c).lower() in sentence for c in vocab["code_only"])
-            if code_only and not any(str(w).lower() in sentence for w in vocab["weights"]):
+            clause = _clause_around(low, i, s_start, s_end)  # "代码仓库采用 MIT，模型权重则遵循 DeepSeek 许可"
+            code_only = any(str(c).lower() in clause for c in vocab["code_only"])
+            if code_only and not any(str(w).lower() in clause for w in vocab["weights"]):
                 continue
             entity = self.x.entity_for(index, mentions, i, j)
             if entity:
