@@ -453,3 +453,26 @@ def test_the_code_licence_and_the_weights_licence_in_one_chinese_sentence():
 def test_coding_ability_in_another_clause_is_not_a_code_licence():
     text = "- 2025-3-24：DeepSeek-V3-0324 发布，改用 MIT 协议，推理与前端代码能力明显提升。\n"
     assert ("deepseek-v3-0324", "license", "MIT") in facts(text)
+
+
+# ---- sentences, founders, abbreviations --------------------------------------------------------------------
+
+
+def test_a_footnote_marker_or_a_magnitude_letter_still_ends_a_sentence():
+    text = (
+        "**DeepSeek-V2** was released in May 2024. It has a context length of 128K. It cut prices.[7] "
+        "DeepSeek-Coder-V2 came in June 2024. It was trained on 6T more tokens.\n"
+    )
+    assert ("deepseek-v2", "context_length", 128_000) in facts(text)
+    assert ("deepseek-coder-v2", "context_length", 128_000) not in facts(text)
+
+
+def test_a_chinese_founder_name_follows_its_cue_without_a_comma():
+    text = "【2023-7-17】深度求索公司正式成立，梁文锋任CEO，总部设在杭州。\n"
+    assert not any(a == "founder" for _, a, _ in facts(text))
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek's founder, Liang Wenfeng, said so.\n")
+
+
+def test_act_abbreviates_activated_in_a_table():
+    text = "| Model | Params |\n| --- | --- |\n| DeepSeek-VL2 | 4.5B act. |\n"
+    assert facts(text) == {("deepseek-vl2", "active_params", 4_500_000_000)}

@@ -232,3 +232,24 @@ def test_a_base_checkpoint_is_its_model_and_the_object_of_post_training():
         "671B total parameters.\n"
     )
     assert facts(text) == {("deepseek-v3-0324", "total_params", 671_000_000_000)}
+
+
+def test_the_object_of_a_past_tense_verb_does_not_take_the_subjects_values():
+    text = "DeepSeek-Coder-V2, released in June 2024, extended V2 to 338 programming languages.\n"
+    assert ("deepseek-coder-v2", "programming_languages", 338) in facts(text)
+    assert facts("DeepSeek released V3 with 671B parameters.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_a_sentence_that_echoes_a_models_name_carries_that_model():
+    text = (
+        "DeepSeek released its first model, DeepSeek Coder, in November 2023, followed by the DeepSeek LLM series. "
+        "The LLM models were trained on 2 trillion tokens.\n"
+    )
+    assert ("deepseek-llm", "training_tokens", 2_000_000_000_000) in facts(text)
+
+
+def test_a_relative_clause_belongs_to_the_model_it_follows():
+    text = "# DeepSeek-VL2\n\nCompared with the first-generation DeepSeek-VL, which came in 1.3B and 7B dense sizes, VL2 tiles images.\n"
+    assert facts(text) == {("deepseek-vl", "variant_sizes", (1_300_000_000, 7_000_000_000))}
+    text = "Unlike GPT-4, which reportedly has 1.8T parameters, DeepSeek-V3 has 671B parameters.\n"
+    assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000)}

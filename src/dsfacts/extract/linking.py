@@ -33,7 +33,7 @@ _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|基于|以|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+)?$"
+    r"compared (?:to|with)|基于|以|将|把|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+)?$"
 )
 
 
@@ -67,6 +67,10 @@ _COMPARISON = re.compile(
     r"(?i)(?<![a-z])(?:(?:up|down|increased|decreased|rising|falling|grew|fell)\s+from|compared\s+(?:to|with)|than|versus|vs\.?)(?![a-z])"
     r"|相比|相较|比起|较之"
 )
+# a past-tense verb right before a model: the model is its object ("extended V2 to 338 languages")
+_VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
+# a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
+_RELATIVE = re.compile(r"\s*(?:which|that|who|whose)(?![A-Za-z])", re.I)
 _PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
@@ -161,11 +165,22 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     c_a, c_b = clause_bounds(text, start, end, sentence)
     in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
+    if not company and _RELATIVE.match(text, c_a):
+        # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes": the model just before
+        antecedent = [m for m in in_sentence if m.end <= c_a and m.kind != COMPANY and not text[m.end : c_a].strip(" ,*_)）")]
+        if antecedent:
+            return antecedent[-1].entity if antecedent[-1].kind != FOREIGN else BLOCKED
     if not company:
         # another maker's or an unknown model nearer the value than any of ours takes the value
         clause = [m for m in in_sentence if c_a <= m.start < c_b and m.kind != COMPANY and not is_object(text, m, mentions)]
         before = [m for m in clause if m.end <= start]
         if before:
+            opener = in_sentence[0] if in_sentence and in_sentence[0].kind != FOREIGN else None
+            if (
+                opener is not None and opener.kind != COMPANY and opener is not before[-1]
+                and not text[s_a : opener.start].strip(" *_#>-") and _VERB_BEFORE.search(text, max(s_a, before[-1].start - 24), before[-1].start)
+            ):
+                return opener.entity  # "DeepSeek-Coder-V2, released in June, extended V2 to 338 languages": V2 is the object
             return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
         after = [m for m in clause if m.start >= end]
         if not after and any(
@@ -199,12 +214,27 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
 
 
 def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
-    """Policy 2: the subject of the latest earlier sentence of the block that names a model."""
+    """Policy 2: the subject of the latest earlier sentence of the block that names a model; a
+    sentence that opens by echoing a model's name ("… followed by the DeepSeek LLM series. The LLM
+    models were trained on …") carries that model."""
+    opening = block.text[sentence[0] : sentence[0] + 40]
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
-        subject = subject_of(block.text, [m for m in mentions if s_a <= m.start < s_b])
+        named = [m for m in mentions if s_a <= m.start < s_b]
+        echoed = [m for m in named if m.kind != FOREIGN and m.entity and _echoes(opening, block.text[m.start : m.end])]
+        if len({m.entity for m in echoed}) == 1:
+            return echoed[0].entity
+        subject = subject_of(block.text, named)
         if subject:  # a sentence whose models are all objects ("较 DeepSeek 67B") names no subject
             return subject
     return None
+
+
+def _echoes(opening: str, name: str) -> bool:
+    """'The LLM models …' echoes 'DeepSeek LLM': the last word of the name opens the sentence."""
+    last = re.split(r"[\s_–-]+", name.strip())[-1]
+    if len(last) < 2 or not re.search(r"[A-Za-z]", last) or last.lower() == "deepseek":
+        return False
+    return re.match(rf"(?i)\W*(?:the|these|those|this|its|their)\s+{re.escape(last)}(?![A-Za-z0-9])", opening) is not None
 
 
 def table_subject(block: Block, row_mentions: list[list[Mention]], header_mentions: list[list[Mention]], named_rows: bool) -> str | None:

@@ -27,10 +27,13 @@ _ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.
 _ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
 
 
-def _cue_regex(section: str, name: str) -> re.Pattern[str]:
+def _cue_regex(section: str, name: str, comma: bool = True) -> re.Pattern[str]:
+    """A cue, then the name it introduces. `comma=False` for Chinese: "梁文锋任CEO，总部设在杭州"
+    names nobody after "CEO，" (an English appositive, "its founder, Liang Wenfeng", does)."""
     cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    glue = r"[\s:：`*,，、为是]{0,4}(?:位于|设在|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){0,3}"
+    marks = r"\s:：`*,，、为是" if comma else r"\s:：`*为是"
+    glue = rf"[{marks}]{{0,4}}(?:位于|设在|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}"
     return re.compile(rf"(?i:{alt}){glue}{name}")
 
 
@@ -89,7 +92,7 @@ class TextClaims:
         vocab = vocabulary()
         self.vocab = vocab
         self.founder_en = _cue_regex("founder", _EN_NAME)
-        self.founder_zh = _cue_regex("founder", _ZH_NAME)
+        self.founder_zh = _cue_regex("founder", _ZH_NAME, comma=False)
         self.founded_by = re.compile(rf"(?i:founded|established|created|started)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
         self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
         self.hq_zh = _cue_regex("headquarters", _ZH_PLACE)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # full-width ！？； arrive folded to ASCII, so ASCII marks also end a sentence before Chinese text
-_END = re.compile(r"[。！？；]+[”’」』）)]*|[!?;]+(?=\s|$|[\u3400-\u9fff])|\.(?=\s+|$)")
+# a footnote marker may stand between a sentence's end and the next one ("in response.[7] DeepSeek…")
+_END = re.compile(r"[。！？；]+[”’」』）)]*(?:\[\d{1,3}\])*|[!?;]+(?=\s|$|[\u3400-\u9fff])|\.(?:\[\d{1,3}\])*(?=\s+|$)")
 _ABBREVIATIONS = frozenset(
     ("e.g", "i.e", "vs", "etc", "no", "fig", "al", "approx", "ca", "cf", "dr", "mr", "ms", "inc", "ltd", "co", "jan",
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "st")
@@ -37,5 +38,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if word is None:
         return False
+    if word.start() > 0 and text[word.start() - 1].isdigit():
+        return False  # "a context length of 128K. Its …": a magnitude, not an initial
     w = word.group(1).lower()
     return len(w) == 1 or w in _ABBREVIATIONS
