@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from dsfacts import safeyaml
 from dsfacts.decoding import decode as decode  # re-exported: kb.py reads the anchor text with it
 from dsfacts.decoding import decode_reporting
@@ -33,7 +31,6 @@ if TYPE_CHECKING:  # the read commands list documents without loading the models
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 METADATA_FILE = "sources.yaml"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster front matter
 # Files that live in sources/ without being documents; never reported as skipped.
 _HOUSEKEEPING = {METADATA_FILE, "sources.yml", "readme.md", "readme.txt", "readme", ".gitignore", ".gitkeep"}
 
