@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dsfacts.decoding import decode
 from dsfacts.errors import SourceError
 from dsfacts.sources import (
     Document,
-    decode,
     describe,
     discover,
     ignored_files,

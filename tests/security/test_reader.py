@@ -101,11 +101,11 @@ def test_reader_regexes_on_hostile_lines_are_fast() -> None:
 
 
 def test_add_and_id_helpers_are_linear() -> None:
-    from dsfacts import ingest
+    from dsfacts import incoming
 
     t0 = time.perf_counter()
-    ingest.slug("1." * 50000 + "x")
-    ingest._first_heading("#" + " " * 50000)
-    ingest._MD_ESCAPE.sub(r"\1", "\\" * 50000)
+    incoming.slug("1." * 50000 + "x")
+    incoming._first_heading("#" + " " * 50000)
+    incoming._MD_ESCAPE.sub(r"\1", "\\" * 50000)
     assert time.perf_counter() - t0 < 2
-    assert re.fullmatch(r"[a-z0-9-]*", ingest.slug("DeepSeek-V3 Technical Report!"))
+    assert re.fullmatch(r"[a-z0-9-]*", incoming.slug("DeepSeek-V3 Technical Report!"))
