@@ -26,7 +26,7 @@ from typing import Any
 CACHE_DIR = ".dsfacts-cache"
 FORMAT = 2
 # Code whose change can change the claims; the data/ folder is always included.
-_PARSER_CODE = ("sources.py", "segment", "models.py", "extract")
+_PARSER_CODE = ("sources.py", "decoding.py", "safeyaml.py", "segment", "models.py", "extract")
 
 
 @lru_cache(maxsize=1)
