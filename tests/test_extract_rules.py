@@ -237,8 +237,9 @@ def test_chinese_questions_and_hypotheticals_are_no_claims():
     assert extract("如果 DeepSeek-V3 有 1 万亿参数，它会很慢。\n") == []
 
 
-def test_the_carried_subject_stays_in_its_paragraph():
-    assert extract("DeepSeek-V3 is big.\n\nIt has 671B parameters.\n") == []
+def test_a_pronoun_opening_a_paragraph_carries_the_last_paragraphs_model_but_not_past_a_heading():
+    assert facts("DeepSeek-V3 is big.\n\nIt has 671B parameters.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+    assert extract("DeepSeek-V3 is big.\n\n## Costs\n\nIt has 671B parameters.\n") == []
 
 
 def test_chinese_stage_gpu_hours():
@@ -476,3 +477,37 @@ def test_a_chinese_founder_name_follows_its_cue_without_a_comma():
 def test_act_abbreviates_activated_in_a_table():
     text = "| Model | Params |\n| --- | --- |\n| DeepSeek-VL2 | 4.5B act. |\n"
     assert facts(text) == {("deepseek-vl2", "active_params", 4_500_000_000)}
+
+
+# ---- base models, headquarters and founders in more phrasings ---------------------------------------------
+
+
+def test_base_model_with_a_pronoun_subject_or_a_modifier_inside_a_chinese_frame():
+    assert facts("DeepSeek says R1 was not trained from scratch. It was built on top of DeepSeek-V3-Base.\n") == {
+        ("deepseek-r1", "base_model", "deepseek-v3")
+    }
+    assert facts("# DeepSeek-R1\n\n它以去年 12 月發表的 DeepSeek-V3-Base 為基礎。\n") == {("deepseek-r1", "base_model", "deepseek-v3")}
+    assert facts("DeepSeek-R1-Zero 直接在 V3-Base 上進行強化學習。\n") == {("deepseek-r1-zero", "base_model", "deepseek-v3")}
+    assert facts("DeepSeek-R1 was trained on top of the V3 base model.\n") == {("deepseek-r1", "base_model", "deepseek-v3")}
+
+
+def test_a_framework_after_based_on_the_is_not_a_base_model():
+    text = "We release DeepSeek-Coder-V2 based on the DeepSeekMoE framework.\n"
+    assert not any(a == "base_model" for _, a, _ in facts(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek, a Hangzhou-based lab, released V3.\n",
+        "A Hangzhou-based startup, DeepSeek, released V3.\n",
+        "# DeepSeek\n\nThe company is headquartered in Hangzhou, a tiny team next to OpenAI's 3,000 staff.\n",
+    ],
+)
+def test_headquarters_in_appositions_and_beside_a_comparison(text):
+    assert facts(text) == {("deepseek", "headquarters", "Hangzhou")}
+
+
+def test_a_founder_who_also_founded_another_company():
+    text = "DeepSeek 的创办人梁文锋同时也是幻方量化的共同创办人。\n"
+    assert facts(text) == {("deepseek", "founder", "Liang Wenfeng")}

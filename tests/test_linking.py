@@ -253,3 +253,17 @@ def test_a_relative_clause_belongs_to_the_model_it_follows():
     assert facts(text) == {("deepseek-vl", "variant_sizes", (1_300_000_000, 7_000_000_000))}
     text = "Unlike GPT-4, which reportedly has 1.8T parameters, DeepSeek-V3 has 671B parameters.\n"
     assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_a_pronoun_opening_a_paragraph_refers_to_the_previous_paragraphs_model():
+    text = (
+        "## The model\n\nR1 is a reasoning model. Unlike o1, R1 ships with open weights.\n\n"
+        "Under the hood it is a mixture of experts. The model has 671 billion parameters in total, "
+        "but only about 37 billion of them are switched on for any token.\n"
+    )
+    assert facts(text) == {("deepseek-r1", "total_params", 671_000_000_000), ("deepseek-r1", "active_params", 37_000_000_000)}
+
+
+def test_a_paragraph_about_another_makers_model_carries_nothing():
+    text = "Meta's Llama 3.1 is dense.\n\nIt has 405 billion parameters.\n"
+    assert facts(text) == set()

@@ -141,6 +141,8 @@ class _Extractor:
             elif block.kind == "code":
                 self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
             claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
+            if block.kind == "paragraph":
+                self.context.read_paragraph(block, mentions)
         claims.extend(self.names.claims())
         first_heading = next((subject_of(b.text, find_mentions(b.text, self.reg)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
@@ -169,12 +171,12 @@ class _Extractor:
         if found is None and company:
             found = self.context.company_heading()
         if found is None and not company:
-            found = self._context_subject(index, block, mentions, sentence)
+            found = self.context_subject(index, block, mentions, sentence)
         if found is None or found == BLOCKED or self.is_company(found) != company:
             return None
         return found
 
-    def _context_subject(self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
+    def context_subject(self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int]) -> str | None:
         if block.kind == "code":  # a citation: the model its title names
             return self.context.heading_subject()
         if block.kind == "cell":
@@ -185,6 +187,9 @@ class _Extractor:
         topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
         if found != BLOCKED and topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
             return topic  # "The model has 685B parameters": the model the section is about
+        opening = block.text[sentence[0] : sentence[0] + 12]
+        if found is None and topic is None and block.kind == "paragraph" and nc.has("pronoun_subject", opening):
+            found = self.context.paragraph_topic  # a pronoun opening a paragraph: the previous paragraph's model
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
         if found is None:

@@ -128,14 +128,27 @@ class Context:
     headings: list[tuple[int, str | None]] = field(default_factory=list)
     companies: list[tuple[int, str | None]] = field(default_factory=list)
     block_subjects: dict[int, str | None] = field(default_factory=dict)  # list items' subjects by block index
+    paragraph_topic: str | None = None  # the model the paragraphs since the heading are about
 
     def enter_heading(self, level: int, subject: str | None, company: str | None = None) -> None:
+        self.paragraph_topic = None
         while self.headings and self.headings[-1][0] >= level:
             self.headings.pop()
         while self.companies and self.companies[-1][0] >= level:
             self.companies.pop()
         self.headings.append((level, subject))
         self.companies.append((level, company))
+
+    def read_paragraph(self, block: Block, mentions: Sequence[Mention]) -> None:
+        """A paragraph that names a model sets the topic a pronoun opening the next one refers to:
+        the subject of its first sentence that names one ("R1 is a reasoning model …" then, a
+        paragraph later, "The model has 671 billion parameters")."""
+        for s_a, s_b in block.sentences:
+            named = [m for m in mentions if s_a <= m.start < s_b and m.kind != COMPANY]
+            if named:
+                subject = subject_of(block.text, named)
+                self.paragraph_topic = subject if subject != BLOCKED else None
+                return
 
     def heading_subject(self) -> str | None:
         for _, s in reversed(self.headings):

@@ -13,7 +13,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
-from dsfacts.extract.linking import subject_of
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
 from dsfacts.segment import Block
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
 _EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
-_ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|认为|指出|称|带领|$)"
+_ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|认为|指出|称|带领|$)"
 _ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
 
 
@@ -70,6 +69,11 @@ def _any_cue() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
+_APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
+_APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
+_THE_END = re.compile(r"\s*\bthe$")
+# "以 … 的 X 为基础", "在 … 的 X 上训练": a Chinese frame around a model, with a modifier inside
+_FRAME_OPEN = re.compile(r"(?:以|在|从|基于)[^，。,;；:：]{0,20}的\s*$")
 _CLAUSE_BREAK = re.compile(r"[，,;；]|\s(?:while|whereas|but)\s|而|则")
 
 
@@ -182,7 +186,9 @@ class TextClaims:
                     name = to_pinyin(name, self.provinces if section == "headquarters" else ())
                 s_start, s_end = block.sentence_at(i)
                 companies = [x for x in mentions if s_start <= x.start < s_end and x.kind == COMPANY]
-                others = [x for x in mentions if s_start <= x.start < s_end and x.kind == FOREIGN]
+                # another company named before the fact is its subject ("High-Flyer, the fund behind
+                # DeepSeek, was founded …"); one named after it is only a comparison ("… next to OpenAI's staff")
+                others = [x for x in mentions if s_start <= x.start < i and x.kind == FOREIGN]
                 earlier = [x for x in mentions if x.start < s_start and x.kind == COMPANY]  # "它的创立者…"
                 named = (companies or earlier[-1:])
                 entity = named[0].entity if named else self.x.context.company_heading()
@@ -190,11 +196,22 @@ class TextClaims:
                     yield self.x.claim_text(block, i, j, entity, section, name)
 
     def _based(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
-        """"Hangzhou-based DeepSeek": the place is the headquarters of the company named right after it."""
-        if "-based" not in block.text:
+        """"Hangzhou-based DeepSeek", "DeepSeek, a Hangzhou-based lab": the place is the headquarters
+        of the company the phrase describes."""
+        text = block.text
+        companies = [x for x in mentions if x.kind == COMPANY and x.entity]
+        if not companies:
             return
-        for m in self.hq_based.finditer(block.text):
-            company = next((x for x in mentions if x.kind == COMPANY and 0 <= x.start - m.end() <= 2), None)
+        for m in self.hq_based.finditer(text) if "-based" in text else ():
+            company = next(
+                (
+                    x for x in companies
+                    if 0 <= x.start - m.end() <= 2  # "Hangzhou-based DeepSeek"
+                    or _APPOSITION_BEFORE.fullmatch(text, x.end, m.start())  # "DeepSeek, a Hangzhou-based lab"
+                    or _APPOSITION_AFTER.fullmatch(text, m.end(), x.start)  # "A Hangzhou-based startup, DeepSeek"
+                ),
+                None,
+            )
             if company and company.entity:
                 i, j = m.span("name")
                 yield self.x.claim_text(block, i, j, company.entity, "headquarters", m.group("name"))
@@ -209,23 +226,28 @@ class TextClaims:
         for base in mentions:
             if base.kind == COMPANY or base.entity is None:
                 continue
-            before = low[max(0, base.start - 24) : base.start].rstrip(" `*[")
+            raw_before = low[max(0, base.start - 24) : base.start].rstrip(" `*[")
+            before = _THE_END.sub("", raw_before)
+            after = low[base.end : base.end + 16]
+            if before != raw_before and not any(w in after for w in ("base", "checkpoint")):
+                continue  # "based on the DeepSeekMoE framework" is a design; "on top of the V3 base model" a base
             cue = next((str(c) for c in vocab["cues"] if before.endswith(str(c).lower())), None)
+            framed = any(str(a) in after for a in vocab["after"])
+            if cue is None and framed and _FRAME_OPEN.search(low, max(0, base.start - 24), base.start):
+                cue = "以"  # "以去年 12 月发表的 DeepSeek-V3-Base 为基础": a modifier between the frame's words
             if cue is None:
                 continue
-            after = low[base.end : base.end + 16]
-            if cue.isascii() or any(str(a) in after for a in vocab["after"]):
+            if cue.isascii() or framed:
                 out.append(base)
         return out
 
     def base_model(self, index: int, block: Block, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
-        text = block.text
         for base in bases:
             s_start, _ = block.sentence_at(base.start)
             subjects = [m.entity for m in mentions if s_start <= m.start < base.start and m.kind not in (COMPANY, FOREIGN) and m not in bases]
-            if not subjects:
-                ctx = subject_of(text[s_start:base.start], [])  # nothing named before: the context's model
-                ctx = self.x.context.parent_subject(self.x.blocks, index) or self.x.context.heading_subject()
+            if not subjects:  # nothing named before: the carried subject, the list parent, the heading
+                others = [m for m in mentions if m not in bases]
+                ctx = self.x.context_subject(index, block, others, block.sentence_at(base.start))
                 subjects = [ctx] if ctx and not self.x.is_company(ctx) and not ctx.startswith("<") else []
             base_id = _checkpoint_of(base.entity or "", self.x.reg.entities)
             for subject in dict.fromkeys(s for s in subjects if s):
