@@ -511,3 +511,40 @@ def test_headquarters_in_appositions_and_beside_a_comparison(text):
 def test_a_founder_who_also_founded_another_company():
     text = "DeepSeek 的创办人梁文锋同时也是幻方量化的共同创办人。\n"
     assert facts(text) == {("deepseek", "founder", "Liang Wenfeng")}
+
+
+# ---- shared facts of coordinated models; costs priced by the GPU hour ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【2025-1-20】发布 DeepSeek-R1 及 R1-Zero，采用 MIT 协议开源。\n",
+        "DeepSeek released DeepSeek-R1 and DeepSeek-R1-Zero under the MIT License on January 20, 2025.\n",
+    ],
+)
+def test_models_named_together_share_their_date_and_licence(text):
+    assert facts(text) == {
+        (e, a, v) for e in ("deepseek-r1", "deepseek-r1-zero") for a, v in (("release_date", "2025-01-20"), ("license", "MIT"))
+    }
+
+
+def test_respectively_still_pairs_models_and_dates_one_to_one():
+    text = "DeepSeek-V3 and DeepSeek-R1 were released in December 2024 and January 2025, respectively.\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12"), ("deepseek-r1", "release_date", "2025-01")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The final training run of DeepSeek-V3 took 2.788M H800 GPU hours. At a rental price of $2 per GPU hour, that comes to $5.576 million.\n",
+        "# DeepSeek-V3\n\nAt $2 per GPU hour that is $5.576 million.\n",
+    ],
+)
+def test_gpu_hours_at_a_rental_price_give_the_training_cost(text):
+    assert ("deepseek-v3", "training_cost_usd", 5_576_000) in facts(text)
+    assert not any(v == 2 for _, a, v in facts(text) if a == "training_cost_usd")
+
+
+def test_a_price_per_token_is_still_no_cost():
+    assert facts("DeepSeek charges $2.19 per million output tokens; that is $0.14 for input.\n") == set()

@@ -133,8 +133,16 @@ def without_urls(text: str) -> str:
 
 
 def training_words(head: str) -> str:
-    """A sentence about training lends its money a cost cue."""
-    return "training cost" if has("training_words", head) else ""
+    """A sentence about training, or about GPU hours at a rental price, lends its money a cost cue."""
+    return "training cost" if has("training_words", head) or has("compute_words", head) else ""
+
+
+_DEMONSTRATIVE = re.compile(r"(?i)(?<![a-z])(?:that|this|which)\s+(?:is|was|comes|came|amounts|amounted|works|worked)(?![a-z])|这|此")
+
+
+def demonstrative(clause: str) -> bool:
+    """'…, that comes to $5.576 million': the clause is about what the sentence before said."""
+    return _DEMONSTRATIVE.search(clause) is not None
 
 
 def is_price(around: str) -> bool:

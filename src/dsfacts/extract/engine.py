@@ -25,6 +25,7 @@ from dsfacts.extract.linking import (
     carried,
     clause_bounds,
     company_of,
+    coordinated,
     explicit,
     figure_subject,
     subject_of,
@@ -53,6 +54,8 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
     return mention.kind == KNOWN and 0 <= start - mention.end <= 2 and text[mention.end : start].strip(" -_") == ""
 
 
+# attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
+_SHARED = frozenset({"release_date", "license", "paper_date"})
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _BRACKET = re.compile(r"[(（\[【]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
@@ -251,7 +254,8 @@ class _Extractor:
                 prev_end if i and nc.has("partitive", text[prev_end : m.start]) else 0,
                 next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
             )
-            yield from self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own, between)
+            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own, between):
+                yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.texts.claims(index, block, mentions)
 
     def _hint(self, block: Block) -> str:
@@ -323,7 +327,7 @@ class _Extractor:
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
             "pronoun_subject", block.text[sentence[0] : sentence[0] + 12]
-        )  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
+        ) or nc.demonstrative(own)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (
@@ -346,7 +350,7 @@ class _Extractor:
         if attribute is None:
             return
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
-        if attribute is None or (kind == "money" and nc.is_price(head + tail)):
+        if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + tail[:24])):  # its own words
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None:
@@ -362,6 +366,19 @@ class _Extractor:
         yield self.claim(block, m, entity, attribute, value)
 
     # ---- building claims -----------------------------------------------------------------
+
+    def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:
+        """The claim, and the same date or licence for every model coordinated with its owner
+        ("DeepSeek-R1 and DeepSeek-R1-Zero were released under the MIT License")."""
+        yield claim
+        if claim.attribute not in _SHARED or claim.entity in self._respectively.values():
+            return
+        sentence = block.sentence_at(pos)
+        if nc.has("respectively", block.text[slice(*sentence)]):
+            return
+        for partner in coordinated(block.text, mentions, claim.entity, sentence):
+            if not self.is_company(partner):
+                yield claim.model_copy(update={"entity": partner})
 
     def claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
         if not isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, UNKNOWN, Mention
 from dsfacts.segment import Block
 
 BLOCKED = "<blocked>"
@@ -224,6 +224,21 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
         return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
+
+
+def coordinated(text: str, mentions: Sequence[Mention], entity: str, sentence: tuple[int, int]) -> list[str]:
+    """The models joined to `entity`'s mention by and / 及 / 、 ("发布 DeepSeek-R1 及 R1-Zero，采用 MIT
+    协议"): a date or a licence stated for the pair is each one's."""
+    ours = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m.kind in (KNOWN, UNKNOWN) and m.entity]
+    at = next((k for k, m in enumerate(ours) if m.entity == entity), None)
+    if at is None:
+        return []
+    lo = hi = at
+    while hi + 1 < len(ours) and _LIST_GLUE.match(text[ours[hi].end : ours[hi + 1].start]):
+        hi += 1
+    while lo > 0 and _LIST_GLUE.match(text[ours[lo - 1].end : ours[lo].start]):
+        lo -= 1
+    return list(dict.fromkeys(m.entity for m in ours[lo : hi + 1] if m.entity and m.entity != entity))
 
 
 def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]) -> str | None:

@@ -132,7 +132,7 @@ class TextClaims:
                 continue
             entity = self.x.entity_for(index, mentions, i, j)
             if entity:
-                yield self.x.claim_text(block, i, j, entity, "license", canon)
+                yield from self.x.with_partners(block, mentions, i, self.x.claim_text(block, i, j, entity, "license", canon))
 
     def _licence_names(self, text: str) -> list[tuple[int, int, str]]:
         pairs = _licence_pairs()
