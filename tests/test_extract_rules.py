@@ -548,3 +548,16 @@ def test_gpu_hours_at_a_rental_price_give_the_training_cost(text):
 
 def test_a_price_per_token_is_still_no_cost():
     assert facts("DeepSeek charges $2.19 per million output tokens; that is $0.14 for input.\n") == set()
+
+
+def test_a_later_step_after_and_then_does_not_make_the_value_a_stage_figure():
+    text = "DeepSeek-V2 is a MoE model. The company pre-trained it on 8.1 trillion tokens and then did SFT and RL on top.\n"
+    assert facts(text) == {("deepseek-v2", "training_tokens", 8_100_000_000_000)}
+
+
+def test_a_cost_in_a_which_clause_beside_another_makers_cost():
+    text = (
+        "**DeepSeek-V3** was released in December 2024. The training took 2.788 million H800 GPU hours, which at a "
+        "rental price of $2 per GPU hour amounts to about US$5.6 million, compared to an estimated US$100 million for OpenAI's GPT-4.\n"
+    )
+    assert {c for c in facts(text) if c[1] == "training_cost_usd"} == {("deepseek-v3", "training_cost_usd", 5_600_000)}

@@ -267,3 +267,13 @@ def test_a_pronoun_opening_a_paragraph_refers_to_the_previous_paragraphs_model()
 def test_a_paragraph_about_another_makers_model_carries_nothing():
     text = "Meta's Llama 3.1 is dense.\n\nIt has 405 billion parameters.\n"
     assert facts(text) == set()
+
+
+def test_a_model_compared_with_the_same_as_or_in_a_comparison_is_not_the_carried_subject():
+    text = (
+        "DeepSeek-Coder-V2 arrived in June. It supports 338 programming languages, up from 86 in the original "
+        "DeepSeek Coder. It comes in two sizes, 16B and 236B, the big one using the same 21B-active configuration as V2.\n"
+    )
+    got = facts(text)
+    assert ("deepseek-coder-v2", "variant_sizes", (16_000_000_000, 236_000_000_000)) in got
+    assert not any(e in ("deepseek-coder", "deepseek-v2") for e, _, _ in got)

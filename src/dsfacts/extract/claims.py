@@ -137,7 +137,7 @@ def training_words(head: str) -> str:
     return "training cost" if has("training_words", head) or has("compute_words", head) else ""
 
 
-_DEMONSTRATIVE = re.compile(r"(?i)(?<![a-z])(?:that|this|which)\s+(?:is|was|comes|came|amounts|amounted|works|worked)(?![a-z])|这|此")
+_DEMONSTRATIVE = re.compile(r"(?i)(?<![a-z])(?:that|this|which)(?![a-z])|这|此")
 
 
 def demonstrative(clause: str) -> bool:

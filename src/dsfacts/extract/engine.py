@@ -57,6 +57,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date"})
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
+_THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
@@ -244,6 +245,7 @@ class _Extractor:
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
             head = text[c_start : m.start]
             tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
+            tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 continue
             own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words
@@ -327,7 +329,7 @@ class _Extractor:
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
             "pronoun_subject", block.text[sentence[0] : sentence[0] + 12]
-        ) or nc.demonstrative(own)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
+        ) or nc.demonstrative(head)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (

@@ -71,6 +71,7 @@ _COMPARISON = re.compile(
 _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose)(?![A-Za-z])", re.I)
+_SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,.;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
@@ -80,6 +81,8 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     listed right after one ("逼近 GPT-4o / Claude-3.5")."""
     if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
         return True
+    if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
+        return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
     if m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None:
         return True  # "spent on GPT-4", "trained with Llama": another maker's model after a preposition
     previous = [p for p in mentions if p.end <= m.start]
@@ -115,10 +118,16 @@ def subject_of(text: str, mentions: Sequence[Mention], span: tuple[int, int] | N
     for m in mentions:
         if span and not (span[0] <= m.start < span[1]):
             continue
-        if m.kind == COMPANY or is_object(text, m, mentions):
+        if m.kind == COMPANY or is_object(text, m, mentions) or _compared(text, m):
             continue
         return m.entity if m.kind != FOREIGN else BLOCKED
     return None
+
+
+def _compared(text: str, m: Mention) -> bool:
+    """Named inside a comparison ("up from 86 in the original DeepSeek Coder"): not a subject."""
+    cues = list(_COMPARISON.finditer(text, max(0, m.start - 40), m.start))
+    return bool(cues) and _CLAUSE_END.search(text, cues[-1].end(), m.start) is None
 
 
 @dataclass
