@@ -116,6 +116,15 @@ class _Extractor:
         self.heading_texts: list[tuple[int, str]] = []
         self.all_mentions: list[Mention] = []
         self._respectively: dict[int, str] = {}
+        self._mentions: dict[str, list[Mention]] = {}
+
+    def mentions_in(self, text: str) -> list[Mention]:
+        """The models a text names, found once per distinct text (a table's header and row
+        cells are asked about for every value in the row)."""
+        found = self._mentions.get(text)
+        if found is None:
+            found = self._mentions[text] = find_mentions(text, self.reg)
+        return found
 
     def is_company(self, entity: str | None) -> bool:
         return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company
@@ -124,13 +133,13 @@ class _Extractor:
 
     def run(self) -> list[Claim]:
         self.blocks = segment(self.doc)
-        mentions_of = [find_mentions(b.text, self.reg) if _may_matter(b) else [] for b in self.blocks]
+        mentions_of = [self.mentions_in(b.text) if _may_matter(b) else [] for b in self.blocks]
         self._index_figures(mentions_of)
         claims: list[Claim] = []
         title = str(self.doc.meta.get("title") or "")
         self._title_subject: str | None = None
         if title:  # the document's title is the heading above every heading
-            title_mentions = find_mentions(title, self.reg)
+            title_mentions = self.mentions_in(title)
             self._title_subject = subject_of(title, title_mentions)
             self.context.enter_heading(0, self._title_subject, company_of(title_mentions))
             self.heading_texts.append((0, title))
@@ -148,7 +157,7 @@ class _Extractor:
             if block.kind == "paragraph":
                 self.context.read_paragraph(block, mentions)
         claims.extend(self.names.claims())
-        first_heading = next((subject_of(b.text, find_mentions(b.text, self.reg)) for b in self.blocks if b.kind == "heading"), None)
+        first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
         return claims
 
@@ -203,17 +212,17 @@ class _Extractor:
     def _models_in_header(self, table: int, header: list[str]) -> bool:
         key = -table
         if key not in self._table_cache:
-            ms = [find_mentions(h, self.reg) for h in header[1:]]
+            ms = [self.mentions_in(h) for h in header[1:]]
             self._table_cache[key] = (ms, any(m.kind != COMPANY for x in ms for m in x))
         return self._table_cache[key][1]
 
     def _table_entity(self, block: Block) -> str | None:
         cell = block.table
         assert cell is not None
-        row_mentions = [find_mentions(t, self.reg) for t in cell.row]
+        row_mentions = [self.mentions_in(t) for t in cell.row]
         if cell.table not in self._table_cache:
-            header_mentions = [find_mentions(h, self.reg) for h in cell.header]
-            named = any(m.kind != COMPANY for b in self.blocks if b.table and b.table.table == cell.table for m in find_mentions(b.text, self.reg))
+            header_mentions = [self.mentions_in(h) for h in cell.header]
+            named = any(m.kind != COMPANY for b in self.blocks if b.table and b.table.table == cell.table for m in self.mentions_in(b.text))
             self._table_cache[cell.table] = (header_mentions, named)
         header_mentions, named = self._table_cache[cell.table]
         found = table_subject(block, row_mentions, header_mentions, named)
@@ -266,7 +275,7 @@ class _Extractor:
         if block.table is None:
             return ""
         cell = block.table
-        label = next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not find_mentions(c, self.reg)), "")
+        label = next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not self.mentions_in(c)), "")
         if self._models_in_header(cell.table, cell.header):
             return label  # models are columns: the row says what is measured
         header = cell.header[cell.column] if cell.column < len(cell.header) else ""
