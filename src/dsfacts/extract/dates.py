@@ -111,7 +111,8 @@ class Dates:
         if cell is None:
             return None
         for words in (hint, " ".join(cell.header), " ".join(c for j, c in enumerate(cell.row) if j != cell.column)):
-            attribute = nc.sentence_date_cue(words) if words else None
+            # "| Founded | 17 July 2023 |": a founding row label dates the company
+            attribute = choose_attribute("date", "", "", magnitude=False, hint=words) if words else None
             if attribute:
                 return attribute
         return None
