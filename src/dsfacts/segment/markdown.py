@@ -28,11 +28,15 @@ _DROP = re.compile(
 )
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
 _FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
+_DATED_FIELD = re.compile(r"[:：][^:：]*(?<!\d)(?:19|20)\d\d(?!\d)")  # "**Published: 12 May 2025**" is a field, not a title
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
 # a container prefix this long nests deeper than any document does (the Rust parser would
 # recurse through every level, and so would freeing its tree)
 _DEEP = re.compile(r"^[ \t>*+\-0-9.)]{400}", re.M)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a line led by a date: "【2025-2-24】", "[2024-12]", "**2024-12-25**:", "2024-12-26：", "2024年12月26日："
+_DATE_WORD = r"(?:19|20)\d\d(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?"
+_DATED_LINE = re.compile(rf"^\s*(?:[【\[(（]\s*{_DATE_WORD}\s*[】\])）]|[*_]{{0,2}}{_DATE_WORD}[*_]{{0,2}}\s*[:：])")
 _OPEN_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _CLOSE_TABLE = re.compile(r"</table", re.IGNORECASE)
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
@@ -263,10 +267,27 @@ class MarkdownReader:
         if line_range and _tab_table(content):
             self._tab_table(content, line_range, parent)
             return
-        if "\n" not in content and (_BOLD_TITLE.match(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
+        if line_range and "\n" in content:
+            entries = [k for k, line in enumerate(content.split("\n")) if _DATED_LINE.match(line)]
+            if len(entries) >= 2:
+                self._dated_lines(content, line_range, parent, entries)
+                return
+        if "\n" not in content and (_BOLD_TITLE.match(first_line) and not _DATED_FIELD.search(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
             self._emit("heading", self._text(content, line_range), level=TITLE_LEVEL)
             return
         self._emit("paragraph", self._text(content, line_range), parent=parent)
+
+    def _dated_lines(self, content: str, line_range: list[int], parent: int | None, entries: list[int]) -> None:
+        """Lines led by a date ("【2025-2-24】…", "2024-12-26: …") are the entries of a timeline
+        written without list markers: each is an item of its own, so none inherits its
+        neighbour's model."""
+        lines = content.split("\n")
+        if entries[0]:
+            self._emit("paragraph", self._text("\n".join(lines[: entries[0]]), line_range), parent=parent)
+        depth = len(self._items) + 1
+        for a, b in zip(entries, [*entries[1:], len(lines)], strict=True):
+            builder = self._text("\n".join(lines[a:b]), [line_range[0] + a, line_range[0] + b])
+            self._emit("item", builder, level=depth, parent=parent)
 
     def _tab_table(self, content: str, line_range: list[int], parent: int | None) -> None:
         """Tab-separated lines (a table pasted into plain text): a title line, a header, rows."""
