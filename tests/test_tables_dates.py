@@ -167,6 +167,12 @@ def test_a_dated_news_title_that_leads_with_a_model_is_its_release():
     }
 
 
+def test_a_dated_title_that_names_a_paper_dates_the_paper():
+    assert facts("- DeepSeek-V2: the technical report of an efficient MoE model, 2024-05-07\n") == {
+        ("deepseek-v2", "paper_date", "2024-05-07")
+    }
+
+
 # ---- dates that are not release dates --------------------------------------------------------------------
 
 

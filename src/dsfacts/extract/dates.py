@@ -67,11 +67,11 @@ class Dates:
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
             attribute = "founded_date"
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
+        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
+            attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
         owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
         if owner:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
-        if attribute is None and not year_only:  # a bare year needs a cue of its own clause
-            attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
         if attribute is None and not year_only and not _bare_entry(block, mentions, m):
