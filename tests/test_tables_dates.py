@@ -6,8 +6,10 @@ and undated changelog items are not release dates.
 
 from __future__ import annotations
 
+from dsfacts import budget
 from dsfacts.extract.engine import extract_document
 from dsfacts.segment import segment
+from dsfacts.segment.markup import MAX_COLUMNS
 from dsfacts.sources import Document, read_text_document
 from extraction import facts
 
@@ -55,6 +57,14 @@ def test_an_html_table_inside_markdown_with_blank_lines_is_one_table():
         ("deepseek-v2", "total_params", 236 * B),
         ("deepseek-v2", "context_length", 128_000),
     }
+
+
+def test_a_row_wider_than_any_data_table_is_read_no_further():
+    page = "<h1>DeepSeek-V3</h1><table><tr><th>Model</th></tr><tr>" + "<td>DeepSeek-V3 1B</td>" * 3000 + "</tr></table>"
+    cells = [b for b in segment(Document(source="wide.html", text=page)) if b.kind == "cell"]
+    assert len(cells) == MAX_COLUMNS and cells[-1].text == "DeepSeek-V3 1B"  # each cell is read with its whole row
+    with budget.deadline(2):
+        extract_document(Document(source="wide.html", text=page))
 
 
 # ---- a unit in the column header ----------------------------------------------------------------------

@@ -104,6 +104,7 @@ def _paragraphs(text: str, offs: list[int], line_of) -> Iterator[Block]:
             yield block
 
 
+MAX_COLUMNS = 32  # a row wider than any data table is read no further (each cell is read with its row)
 _TABLE = re.compile(r"<table\b[^>]{0,2000}>.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _ROW = re.compile(r"<tr\b[^>]{0,2000}>", re.IGNORECASE)
 _CELL = re.compile(r"<t([hd])\b[^>]{0,2000}>", re.IGNORECASE)
@@ -124,8 +125,9 @@ def _table_cells(s: str, offs: list[int], line_of, table: int) -> Iterator[Block
     for k, a in enumerate(rows):
         b = rows[k + 1] if k + 1 < len(rows) else len(s)
         tags = list(_CELL.finditer(s, a, b))
-        starts = [c.end() for c in tags]
-        cells = [unescape(*_untag(s, offs, x, starts[j + 1] if j + 1 < len(starts) else b)) for j, x in enumerate(starts)]
+        ends = [c.start() for c in tags[1 : MAX_COLUMNS + 1]] + [b]
+        tags = tags[:MAX_COLUMNS]
+        cells = [unescape(*_untag(s, offs, c.end(), end)) for c, end in zip(tags, ends, strict=False)]
         texts = [text.strip() for text, _ in cells]
         first_row = k == 0 and not head and (all(c.group(1).lower() == "h" for c in tags) or not has_th)
         if (first_row and not is_pair(texts)) or any(h_a <= a < h_b for h_a, h_b in head):
