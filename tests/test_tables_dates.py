@@ -191,6 +191,16 @@ def test_a_dateline_dates_the_article_not_the_model():
     assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26")}
 
 
+def test_a_wire_dateline_dates_the_article_not_the_model():
+    text = (
+        "# DeepSeek shakes markets in 2025\n\nHANGZHOU, Jan 28 (Reuters) - Chinese startup DeepSeek released "
+        "DeepSeek-R1, which it had released on January 20 to little notice.\n"
+    )
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+    text = "# 深度求索发布新模型\n\n新华社杭州1月28日电 深度求索发布的 DeepSeek-R1 于2025年1月20日发布。\n"
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+
+
 def test_a_pages_time_element_is_its_publish_date_not_a_release():
     page = (
         '<h1>DeepSeek-V3-0324 Release</h1>\n<p class="meta"><time datetime="2025-03-25">2025/03/25</time> · Press Office</p>\n'

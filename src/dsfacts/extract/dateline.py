@@ -30,19 +30,43 @@ _PARTS = re.compile(r"\s[·•|｜/—–-]\s|[·•|｜]")  # "January 28, 2025
 _FILLER = re.compile(r"[\W_]*")
 
 
+# a wire dateline opens the first paragraph: "HANGZHOU, Jan 28 (Reuters) - …", "新华社北京1月28日电 …"
+WIRE_REACH = 60  # characters from the paragraph's start
+_WIRE_PLACE = re.compile(r"[\W_]*[A-Z][A-Za-z.' ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?[\W_]*\s*")
+_WIRE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）]\s*)?(?:[-–—]|&mdash;)|\s*[电讯]")
+
+
 @dataclass(frozen=True)
 class Dateline:
     date: DateValue | None  # the document's own date, when it states one
     blocks: frozenset[int]  # the byline blocks: their dates date the document
+    spans: frozenset[tuple[int, int]] = frozenset()  # (block, start) of a wire dateline's date
 
 
 def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegistry) -> Dateline:
-    """The document's date and its byline blocks, from the first few blocks of text."""
-    found = [i for i in _top(blocks) if _is_byline(blocks[i], registry)]
+    """The document's date, its byline blocks and its wire dateline, from the first blocks of text."""
+    top = _top(blocks)
+    found = [i for i in top if _is_byline(blocks[i], registry)]
+    wire = [(i, v) for i in top for v in _wire_dates(blocks[i].text)]
     date = _front_matter_date(doc.meta.get("date")) or _time_element(doc)
     if date is None and found:
         date = _first_date(blocks[found[0]].text)
-    return Dateline(date, frozenset(found))
+    if date is None and wire and isinstance(wire[0][1].value, DateValue):
+        date = wire[0][1].value
+    return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
+
+
+def _wire_dates(text: str) -> list[vg.ValueMatch]:
+    """The date of a wire dateline at the start of a paragraph: after a place, before the agency
+    and a dash ("HANGZHOU, Jan 28 (Reuters) -") or before 电/讯 ("新华社北京1月28日电")."""
+    out = []
+    for v in vg.find_values(text[: WIRE_REACH + 40]):
+        if v.start > WIRE_REACH or v.kind not in ("date", "monthday"):
+            continue
+        before = text[: v.start]
+        if _WIRE_AFTER.match(text, v.end) and (_WIRE_PLACE.fullmatch(before) or (text[v.end : v.end + 3].strip()[:1] in "电讯" and len(before) <= 20)):
+            out.append(v)
+    return out
 
 
 def _top(blocks: Sequence[Block]) -> list[int]:

@@ -60,8 +60,9 @@ class Dates:
         self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
         sentence: tuple[int, int],
     ) -> Iterable[Claim]:
-        if index in self.dateline.blocks or _bound(block.text, m.start, m.end):
-            return  # the document's own date; "until Feb 8", "在2025年2月8日之前"
+        dateline = self.dateline
+        if index in dateline.blocks or (index, m.start) in dateline.spans or _bound(block.text, m.start, m.end):
+            return  # the document's own date (byline, "HANGZHOU, Jan 28 (Reuters) -"); "until Feb 8", "在…之前"
         text = block.text[slice(*sentence)]
         attribute = choose_attribute("date", head, tail, magnitude=False)
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
