@@ -86,6 +86,16 @@ def test_a_chinese_header_unit_scales_a_context_length():
     assert facts(text) == {("deepseek-v3", "context_length", 128_000)}
 
 
+def test_a_unit_in_the_row_label_scales_the_cells_of_model_columns():
+    text = "| | DeepSeek-V2 | DeepSeek-V3 |\n|---|---|---|\n| Total params (B) | 236 | 671 |\n| Context (K) | 128 | 128 |\n"
+    assert facts(text) == {
+        ("deepseek-v2", "total_params", 236 * B),
+        ("deepseek-v3", "total_params", 671 * B),
+        ("deepseek-v2", "context_length", 128_000),
+        ("deepseek-v3", "context_length", 128_000),
+    }
+
+
 def test_a_cell_with_words_is_read_as_written_under_a_header_unit():
     text = "| Model | Params (B) |\n|---|---|\n| DeepSeek-V2 | 21B active |\n"
     assert facts(text) == {("deepseek-v2", "active_params", 21 * B)}

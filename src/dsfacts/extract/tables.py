@@ -1,7 +1,8 @@
 """Stage 3a/3e for table cells: what a cell says through its column header or its row label.
 
-A unit in the column header scales the bare numbers of its cells: under "Parameters (B)" the
-cell "7, 67" reads as "7B, 67B", under "上下文长度 (K)" the cell "128" as "128K". The cell is
+A unit in the column header (or in the row label of a table whose columns are models) scales
+the bare numbers of its cells: under "Parameters (B)" the cell "7, 67" reads as "7B, 67B",
+under "上下文长度 (K)" the cell "128" as "128K". The cell is
 read by the ordinary value grammars with the unit written after each number, and the spans
 are mapped back to the cell's own text.
 
@@ -46,10 +47,15 @@ def header_unit(header: str) -> str | None:
 
 
 def cell_values(block: Block) -> list[vg.ValueMatch]:
-    """The values of a cell; bare numbers take the unit of their column header."""
+    """The values of a cell; bare numbers take the unit of their column header, or of their row
+    label when the columns are models ("| Params (B) | 236 | 671 |")."""
     cell = block.table
     text = block.text
-    unit = header_unit(cell.header[cell.column]) if cell is not None and cell.column < len(cell.header) else None
+    unit = None
+    if cell is not None:
+        unit = header_unit(cell.header[cell.column]) if cell.column < len(cell.header) else None
+        if unit is None and cell.column > 0 and cell.row:
+            unit = header_unit(cell.row[0])
     if unit is None:
         return vg.find_values(text)
     numbers = list(_BARE_NUMBER.finditer(text))
