@@ -234,6 +234,11 @@ def test_a_deadline_or_a_bound_is_no_release_date():
     assert facts("DeepSeek-V3 在 2024 年 12 月 26 日发布。\n") == {("deepseek-v3", "release_date", "2024-12-26")}
 
 
+def test_a_date_alone_under_a_release_heading_is_the_sections_value_not_a_byline():
+    text = "# DeepSeek-V3\n\n## Release date\n\n2024-12-26\n\n## Release notes\n\n- 2025-01-05: Fixed a tokenizer bug.\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
 def test_a_changelog_entry_that_names_no_model_is_no_release():
     text = (
         "# DeepSeek-VL2\n\n## Release\n\n- **2024-12-25**: Gradio demo and VLMEvalKit support.\n"

@@ -70,9 +70,14 @@ def _wire_dates(text: str) -> list[vg.ValueMatch]:
 
 
 def _top(blocks: Sequence[Block]) -> list[int]:
+    """The first paragraphs, above the first section (a heading below the title's level)."""
     out: list[int] = []
+    title_level: int | None = None
     for i, b in enumerate(blocks):
         if b.kind == "heading":
+            if title_level is not None and b.level > title_level:
+                break
+            title_level = b.level if title_level is None else min(title_level, b.level)
             continue
         if b.kind != "paragraph" or len(out) >= TOP_BLOCKS:
             break

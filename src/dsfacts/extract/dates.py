@@ -41,6 +41,7 @@ _CLOSE = re.compile(r"\s*[)）]")
 _TITLE_SEP = re.compile(r"\s*(?:[:：|｜]|\s[-–—]\s)")  # "DeepSeek-V2.5: A New Open-Source Model …"
 _TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
 _ENTRY_START = re.compile(r"^[\s\[【(（*_#]*$")  # what may stand before a timeline entry's date
+_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 TITLE_LENGTH = 160
 
 
@@ -234,7 +235,8 @@ def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | No
 
 def _bare_entry(block: Block, mentions: list[Mention], m: vg.ValueMatch) -> bool:
     """A timeline or changelog entry led by its date that names no model: its section's heading
-    does not make it a release ("**2024-12-25**: Gradio demo, … support.")."""
+    does not make it a release ("**2024-12-25**: Gradio demo, … support."). A date alone under
+    "## Release date" is the section's own value."""
     if block.kind not in ("item", "paragraph") or not _ENTRY_START.match(block.text[: m.start]):
         return False
-    return not any(x.kind != COMPANY for x in mentions)
+    return _WORDS.search(block.text, m.end) is not None and not any(x.kind != COMPANY for x in mentions)
