@@ -2,8 +2,17 @@
 
 A date is a claim only when its context says what it dates: a cue in its own clause or
 sentence ("released", "论文", "发布"), a founding sentence, a table's header or row (a column
-"Release Date", a row of papers), or the heading of its section. A bare year needs a cue of its
-own clause. Otherwise the date dates nothing we know of and is left out.
+"Release Date", a row of papers), a bracket right after a model's name ("DeepSeek-V3
+(December 26, 2024)"), a dated title that leads with a model's name ("DeepSeek-V2.5: A New …
+2024/09/05"), or the heading of its section. A bare year needs a cue of its own clause.
+
+What a date does not date: the document itself (its byline, extract/dateline.py), a bound or a
+deadline ("before Feb 8", "2月8日之前"), and a timeline or changelog entry that names no model and
+no event of its own ("**2024-12-25**: Gradio demo …" under "## Release").
+
+A date written without a year takes it the way a reader does: from earlier in its paragraph, its
+list parent, its headings, earlier in its section, else the document's own date; never from a
+later text, and never later than the document's date.
 """
 
 from __future__ import annotations
@@ -15,7 +24,8 @@ from typing import TYPE_CHECKING
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute
-from dsfacts.extract.mentions import Mention
+from dsfacts.extract.dateline import Dateline, read_dateline
+from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim, DateValue
 from dsfacts.segment import Block
 
@@ -23,17 +33,37 @@ if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
 _MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
-_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/.]))")
+_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/]|\.\w))")  # "in 2024." ends a sentence
+# "(DeepSeek-V2, May 2024)", "DeepSeek-V3 (December 26, 2024)": a bracket that holds a model's name and a date
+_OPEN = re.compile(r"[(（]\s*$")
+_NAME_SEP = re.compile(r"\s*[,，;；]\s*$")
+_CLOSE = re.compile(r"\s*[)）]")
+_TITLE_SEP = re.compile(r"\s*(?:[:：|｜]|\s[-–—]\s)")  # "DeepSeek-V2.5: A New Open-Source Model …"
+_TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
+_ENTRY_START = re.compile(r"^[\s\[【(（*_#]*$")  # what may stand before a timeline entry's date
+_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
+TITLE_LENGTH = 160
 
 
 class Dates:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
+        self._dateline: Dateline | None = None
+        self._section_years: dict[int, int | None] = {}
+
+    @property
+    def dateline(self) -> Dateline:
+        if self._dateline is None:  # read once, on a document's first date
+            self._dateline = read_dateline(self.x.doc, self.x.blocks, self.x.reg)
+        return self._dateline
 
     def claims(
         self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
         sentence: tuple[int, int],
     ) -> Iterable[Claim]:
+        dateline = self.dateline
+        if index in dateline.blocks or (index, m.start) in dateline.spans or _bound(block.text, m.start, m.end):
+            return  # the document's own date (byline, "HANGZHOU, Jan 28 (Reuters) -"); "until Feb 8", "在…之前"
         text = block.text[slice(*sentence)]
         attribute = choose_attribute("date", head, tail, magnitude=False)
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
@@ -41,33 +71,45 @@ class Dates:
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
+        owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
+        if owner:
+            attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
-        if attribute is None and not year_only:
+        if attribute is None and not year_only and not _bare_entry(block, mentions, m):
             attribute = self._heading_date_cue()  # a section on releases or papers
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", text)):
             return  # a date whose context does not say what it dates, or a release that did not happen
-        value = m.value
-        if isinstance(value, vg.MonthDay):
-            year: int | None = self._context_year(index, m.start)
-            month: int | None = value.month
-            if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
-                year, month = self._context_month(index, m.start)
-            if year is None or not month or value.day is None:
-                return
-            try:
-                value = DateValue.from_parts(year, month, value.day)
-            except ValueError:
-                return
-        entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
+        value = self._completed(index, m)
+        if value is None:
+            return
+        entity = owner or self.x.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
         if entity:
             yield self.x.claim(block, m, entity, attribute, value)
 
-    def _heading_date_cue(self) -> str | None:
-        """The section's own heading says what its dates are ("## Release history")."""
-        if not self.x.heading_texts or self.x.heading_texts[-1][0] == 0:
-            return None  # the document's title is about the whole document, not its dates
-        return nc.sentence_date_cue(self.x.heading_texts[-1][1])
+    # ---- the year of a date written without one ------------------------------------------------
+
+    def _completed(self, index: int, m: vg.ValueMatch) -> object | None:
+        value = m.value
+        if not isinstance(value, vg.MonthDay):
+            return value
+        month: int | None = value.month
+        year, of_document = self._context_year(index, m.start)
+        if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
+            year, month = self._context_month(index, m.start)
+            of_document = False
+        if year is None or not month or value.day is None:
+            return None
+        try:
+            date = DateValue.from_parts(year, month, value.day)
+            latest = self.dateline.date
+            if latest is not None and date.start > latest.end:
+                if not of_document:
+                    return None  # a year from the text that puts the date after the document: not read
+                date = DateValue.from_parts(year - 1, month, value.day)  # "12 月 26 日" in a January article
+        except ValueError:
+            return None
+        return date
 
     def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
         """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
@@ -83,26 +125,74 @@ class Dates:
             months = _MONTH.findall(text)
             if months:
                 year, month = months[-1]
-                return (int(year) if year else self._context_year(index, pos)), int(month)
+                return (int(year) if year else self._context_year(index, pos)[0]), int(month)
         return None, None
 
-    def _context_year(self, index: int, pos: int) -> int | None:
-        """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its heading."""
+    def _context_year(self, index: int, pos: int) -> tuple[int | None, bool]:
+        """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its
+        headings, earlier in its section; else the document's date (the flag says so)."""
         block = self.x.blocks[index]
         years = _YEAR.findall(block.text, 0, pos)
         if years:
-            return int(years[-1])
+            return int(years[-1]), False
         parent = block.parent
         while parent is not None:
             years = _YEAR.findall(self.x.blocks[parent].text)
             if years:
-                return int(years[-1])
+                return int(years[-1]), False
             parent = self.x.blocks[parent].parent
         for _, text in reversed(self.x.heading_texts):
             years = _YEAR.findall(text)
             if years:
-                return int(years[-1])
-        return None
+                return int(years[-1]), False
+        year = self._section_year(index)
+        if year is not None:
+            return year, False
+        date = self.dateline.date
+        return (date.end.year, True) if date is not None else (None, False)
+
+    def _section_year(self, index: int) -> int | None:
+        """The last year stated in the blocks of the section before this one (each block read once)."""
+        pending = []
+        k = index
+        while k > 0 and k not in self._section_years:
+            pending.append(k)
+            previous = self.x.blocks[k - 1]
+            if previous.kind == "heading" or k - 1 in self.dateline.blocks:
+                self._section_years[k] = None
+                break
+            years = _YEAR.findall(previous.text)
+            if years:
+                self._section_years[k] = int(years[-1])
+                break
+            k -= 1
+        found = self._section_years.get(k)
+        for j in pending:
+            self._section_years.setdefault(j, found)
+        return self._section_years.get(index)
+
+    # ---- what a date dates ------------------------------------------------------------------
+
+    def _titled(self, block: Block, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+        """A dated title that leads with a model's name, as in a list of news posts:
+        "DeepSeek-V2.5: A New Open-Source Model … 2024/09/05" announces that model."""
+        text = block.text
+        if block.kind not in ("item", "paragraph") or len(text) > TITLE_LENGTH or not _TITLE_END.fullmatch(text, m.end):
+            return None
+        if len(block.sentences) > 1 and block.sentence_at(0) != block.sentence_at(m.start):
+            return None  # a sentence, not a title
+        first = next((x for x in mentions if x.start < m.start), None)
+        if first is None or first.kind in (COMPANY, FOREIGN) or not _ENTRY_START.match(text[: first.start]):
+            return None
+        if not (_TITLE_SEP.match(text, first.end) or _TITLE_END.fullmatch(text[first.end : m.start])):
+            return None
+        return first.entity
+
+    def _heading_date_cue(self) -> str | None:
+        """The section's own heading says what its dates are ("## Release history")."""
+        if not self.x.heading_texts or self.x.heading_texts[-1][0] == 0:
+            return None  # the document's title is about the whole document, not its dates
+        return nc.sentence_date_cue(self.x.heading_texts[-1][1])
 
     def _date_hint(self, block: Block, hint: str) -> str | None:
         """What a table's date dates: its column header, else the other headers, else its row
@@ -111,7 +201,42 @@ class Dates:
         if cell is None:
             return None
         for words in (hint, " ".join(cell.header), " ".join(c for j, c in enumerate(cell.row) if j != cell.column)):
-            attribute = nc.sentence_date_cue(words) if words else None
+            # "| Founded | 17 July 2023 |": a founding row label dates the company
+            attribute = choose_attribute("date", "", "", magnitude=False, hint=words) if words else None
             if attribute:
                 return attribute
         return None
+
+
+def _bound(text: str, start: int, end: int) -> bool:
+    """ "until Feb 8", "截至2月8日", "在2025年2月8日之前": a bound or a deadline, not an event."""
+    before = text[max(0, start - 16) : start].lower().rstrip(" *_")
+    after = text[end : end + 10].lower().lstrip(" *_")
+    vocab = nc.vocab()
+    if any(before.endswith(str(w)) and not (str(w)[0].isalpha() and before[-len(str(w)) - 1 : -len(str(w))].isalpha()) for w in vocab["date_bound_before"]):
+        return True
+    return any(after.startswith(str(w)) for w in vocab["date_bound_after"]) and not after.startswith("前后")
+
+
+def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """The model whose name the date's bracket holds or follows: "(DeepSeek-V2, May 2024)",
+    "DeepSeek-V3 (December 26, 2024)"."""
+    if not _CLOSE.match(text, m.end) or (isinstance(m.value, DateValue) and m.value.precision not in ("day", "month")):
+        return None  # "V3 and R1 (2024–2025)": a period, not a release
+    before = [x for x in mentions if x.end <= m.start and x.kind not in (COMPANY, FOREIGN)]
+    if not before:
+        return None
+    name = before[-1]
+    between = text[name.end : m.start]
+    inside = _NAME_SEP.sub("", between) == "" and _OPEN.search(text, 0, name.start) is not None
+    after = _OPEN.fullmatch(between.lstrip()) is not None  # "DeepSeek-V3 (December 26, 2024)"
+    return name.entity if (inside or after) and name.entity else None
+
+
+def _bare_entry(block: Block, mentions: list[Mention], m: vg.ValueMatch) -> bool:
+    """A timeline or changelog entry led by its date that names no model: its section's heading
+    does not make it a release ("**2024-12-25**: Gradio demo, … support."). A date alone under
+    "## Release date" is the section's own value."""
+    if block.kind not in ("item", "paragraph") or not _ENTRY_START.match(block.text[: m.start]):
+        return False
+    return _WORDS.search(block.text, m.end) is not None and not any(x.kind != COMPANY for x in mentions)

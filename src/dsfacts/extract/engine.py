@@ -33,6 +33,7 @@ from dsfacts.extract.linking import (
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
+from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims
 from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, SizeRange, Text, TypedValue, kind_of
 from dsfacts.segment import TITLE_LEVEL, Block, segment
@@ -109,6 +110,7 @@ class _Extractor:
         self.context = Context()
         self.blocks: list[Block] = []
         self.texts = TextClaims(self)
+        self.tables = TableTexts(self)
         self.dates = Dates(self)
         self.names = SizeNames(self)
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
@@ -235,7 +237,7 @@ class _Extractor:
     def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         text = block.text
         self.names.collect(index, block, mentions)
-        matches = vg.find_values(text)
+        matches = cell_values(block) if block.table is not None else vg.find_values(text)  # a header's unit scales its cells
         self._respectively = respectively(text, block.sentences, mentions, matches)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
@@ -268,6 +270,7 @@ class _Extractor:
             for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.texts.claims(index, block, mentions)
+        yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label
 
     def _hint(self, block: Block) -> str:
         """Cue text from a value's surroundings: its column header, or its row label when the

@@ -11,6 +11,22 @@ TITLE_LEVEL = 7  # a bold-only line or "三、…" title sits below every markdo
 
 
 @dataclass
+class Numbers:
+    """Running numbers of a document's figures and tables: Markdown and the HTML inside it share them."""
+
+    figures: int = 0
+    tables: int = 0
+
+    def next_figure(self) -> int:
+        self.figures += 1
+        return self.figures
+
+    def next_table(self) -> int:
+        self.tables += 1
+        return self.tables
+
+
+@dataclass
 class TableCell:
     """A cell's place in its table: the header says what the column means, the row what it is about."""
 
@@ -19,6 +35,14 @@ class TableCell:
     column: int
     table: int  # table number in the document
     header_line: int = 0
+
+
+def is_pair(cells: list[str]) -> bool:
+    """A first table row that is a label and its value ("| Founded | July 2023 |"), not column
+    names: an infobox written without a header."""
+    return len(cells) == 2 and not any(ch.isdigit() for ch in cells[0]) and any(ch.isalpha() for ch in cells[0]) and any(
+        ch.isdigit() for ch in cells[1]
+    )
 
 
 @dataclass

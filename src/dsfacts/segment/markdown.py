@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from dsfacts.segment.blocks import TITLE_LEVEL, Block, TableCell
+from dsfacts.segment.blocks import TITLE_LEVEL, Block, Numbers, TableCell, is_pair
 from dsfacts.segment.markup import fragment_blocks
 from dsfacts.segment.offsets import TextBuilder, line_joiner
 
@@ -28,11 +28,17 @@ _DROP = re.compile(
 )
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
 _FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
+_DATED_FIELD = re.compile(r"[:：][^:：]*(?<!\d)(?:19|20)\d\d(?!\d)")  # "**Published: 12 May 2025**" is a field, not a title
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
 # a container prefix this long nests deeper than any document does (the Rust parser would
 # recurse through every level, and so would freeing its tree)
 _DEEP = re.compile(r"^[ \t>*+\-0-9.)]{400}", re.M)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a line led by a date: "【2025-2-24】", "[2024-12]", "**2024-12-25**:", "2024-12-26：", "2024年12月26日："
+_DATE_WORD = r"(?:19|20)\d\d(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?"
+_DATED_LINE = re.compile(rf"^\s*(?:[【\[(（]\s*{_DATE_WORD}\s*[】\])）]|[*_]{{0,2}}{_DATE_WORD}[*_]{{0,2}}\s*[:：])")
+_OPEN_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_CLOSE_TABLE = re.compile(r"</table", re.IGNORECASE)
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
 
 
@@ -104,8 +110,8 @@ class MarkdownReader:
         self.start = start
         self.line_of = line_of
         self.blocks: list[Block] = []
-        self.figures: list[int] = []
-        self.tables = 0
+        self.numbers = Numbers()  # figures and tables, Markdown's and HTML's
+        self._html_until = -1  # body line up to which an HTML table read whole has taken the text
 
     def _text(self, content: str, line_range: list[int] | None, hint_cols: list[int] | None = None) -> TextBuilder:
         builder = TextBuilder()
@@ -183,6 +189,8 @@ class MarkdownReader:
             self._node(child)
 
     def _node(self, node: Any) -> None:
+        if self._html_until >= 0 and node.srcmap and self._line(node.srcmap[0]) <= self._html_until:
+            return  # text inside an HTML table that an earlier block read whole
         name = node.name
         if name in ("heading", "lheading"):
             text = node.children[0] if node.children else None
@@ -203,10 +211,25 @@ class MarkdownReader:
         elif name == "fence":
             self._fence(_Node(self._range(node) or [], node.meta.get("content", "")))
         elif name == "html_block" and node.srcmap:
-            a, _ = self.lines.span(self._line(node.srcmap[0]))
-            self.blocks.extend(fragment_blocks(node.meta.get("content", ""), a, self.line_of, self.figures))
+            self._html(node)
         elif name not in ("hr",):
             self._children(node)  # lists and block quotes: their items and paragraphs
+
+    def _html(self, node: Any) -> None:
+        first = self._line(node.srcmap[0])
+        if first <= self._html_until:
+            return  # inside a table read whole
+        a, _ = self.lines.span(first)
+        content = node.meta.get("content", "")
+        if _OPEN_TABLE.search(content) and not _CLOSE_TABLE.search(content):
+            # markdown-it ends an HTML block at a blank line: a table with blank lines is read to its end
+            close = _CLOSE_TABLE.search(self.text, a)
+            if close:
+                end = self.text.find(">", close.end())
+                end = close.end() if end < 0 else end + 1
+                self._html_until = self._line(len(self.text[self.start : end].encode("utf-8")))
+                content = self.text[a:end]
+        self.blocks.extend(fragment_blocks(content, a, self.line_of, self.numbers))
 
     def _inline(self, content: str, line_range: list[int] | None) -> None:
         parent = next((b for b in reversed(self._items) if b is not None), None)
@@ -219,8 +242,7 @@ class MarkdownReader:
             self._paragraph(content, line_range, parent)
 
     def _table(self, node: Any) -> None:
-        self.tables += 1
-        table: dict[str, Any] = {"header": [], "row": [], "id": self.tables, "header_line": 0, "cells": [], "in_head": False}
+        table: dict[str, Any] = {"header": None, "row": [], "id": self.numbers.next_table(), "header_line": 0, "cells": [], "in_head": False}
         for section in node.children:
             table["in_head"] = section.name == "thead"
             for row in section.children:
@@ -240,15 +262,32 @@ class MarkdownReader:
             # a figure written inline (markdown-it sees inline HTML): its labels are blocks of their own
             a, _ = self.lines.span(line_range[0])
             _, b = self.lines.span(line_range[1] - 1)
-            self.blocks.extend(fragment_blocks(self.text[a:b], a, self.line_of, self.figures))
+            self.blocks.extend(fragment_blocks(self.text[a:b], a, self.line_of, self.numbers))
             return
         if line_range and _tab_table(content):
             self._tab_table(content, line_range, parent)
             return
-        if "\n" not in content and (_BOLD_TITLE.match(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
+        if line_range and "\n" in content:
+            entries = [k for k, line in enumerate(content.split("\n")) if _DATED_LINE.match(line)]
+            if len(entries) >= 2:
+                self._dated_lines(content, line_range, parent, entries)
+                return
+        if "\n" not in content and (_BOLD_TITLE.match(first_line) and not _DATED_FIELD.search(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
             self._emit("heading", self._text(content, line_range), level=TITLE_LEVEL)
             return
         self._emit("paragraph", self._text(content, line_range), parent=parent)
+
+    def _dated_lines(self, content: str, line_range: list[int], parent: int | None, entries: list[int]) -> None:
+        """Lines led by a date ("【2025-2-24】…", "2024-12-26: …") are the entries of a timeline
+        written without list markers: each is an item of its own, so none inherits its
+        neighbour's model."""
+        lines = content.split("\n")
+        if entries[0]:
+            self._emit("paragraph", self._text("\n".join(lines[: entries[0]]), line_range), parent=parent)
+        depth = len(self._items) + 1
+        for a, b in zip(entries, [*entries[1:], len(lines)], strict=True):
+            builder = self._text("\n".join(lines[a:b]), [line_range[0] + a, line_range[0] + b])
+            self._emit("item", builder, level=depth, parent=parent)
 
     def _tab_table(self, content: str, line_range: list[int], parent: int | None) -> None:
         """Tab-separated lines (a table pasted into plain text): a title line, a header, rows."""
@@ -257,8 +296,8 @@ class MarkdownReader:
         stop = next((k for k in range(start, len(lines)) if "\t" not in lines[k]), len(lines))
         if start:
             self._emit("paragraph", self._text("\n".join(lines[:start]), line_range), parent=parent)
-        self.tables += 1
-        header: list[str] = []
+        table = self.numbers.next_table()
+        header: list[str] | None = None
         header_line = 0
         for k in range(start, stop):
             a, b = self.lines.span(line_range[0] + k)
@@ -271,11 +310,12 @@ class MarkdownReader:
                 cells.append(builder)
                 pos += len(raw) + 1
             texts = [c.build()[0] for c in cells]
-            if not header:
-                header, header_line = texts, self.line_of(a)
-                continue
+            if header is None:
+                header, header_line = ([] if is_pair(texts) else texts), self.line_of(a)
+                if header:
+                    continue
             for column, builder in enumerate(cells):
-                self._emit("cell", builder, table=TableCell(header, texts, column, self.tables, header_line))
+                self._emit("cell", builder, table=TableCell(header, texts, column, table, header_line))
         if stop < len(lines):
             self._paragraph("\n".join(lines[stop:]), [line_range[0] + stop, line_range[1]], parent)
 
@@ -286,10 +326,12 @@ class MarkdownReader:
         a, b = self.lines.span(row_map[0])
         file_line = self.text[a:b]
         cells: list[str] = table["cells"]
-        if table["in_head"] or not table["header"]:
-            table["header"] = [self._cell_text(c, file_line, a) for c in cells]
+        if table["in_head"] or table["header"] is None:
+            header = [self._cell_text(c, file_line, a) for c in cells]
             table["header_line"] = self.line_of(a)
-            return
+            table["header"] = [] if is_pair(header) else header
+            if table["header"]:
+                return  # else the first row of an infobox is a row like the others
         row_texts = []
         pos = 0
         built = []

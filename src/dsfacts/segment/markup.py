@@ -1,6 +1,7 @@
-"""HTML inside documents: visible text with offsets, and the labels of embedded figures.
+"""HTML inside documents: visible text with offsets, table cells, and the labels of embedded figures.
 
-A page may embed a diagram (draw.io keeps its XML, escaped once or several times, in an
+A `<table>` is read like a Markdown table: each cell a block that knows its column's header
+and its row. A page may embed a diagram (draw.io keeps its XML, escaped once or several times, in an
 attribute) or an SVG; their labels are text like any other, each a block of its own with its
 position in the figure. Script and style contents are never text.
 """
@@ -11,7 +12,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from dsfacts.segment.blocks import Block
+from dsfacts.segment.blocks import Block, Numbers, TableCell, is_pair
 from dsfacts.segment.offsets import OffsetMap, TextBuilder
 
 _ENTITY_REF = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -79,27 +80,89 @@ def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int]]]:
             pos = m.end()
 
 
-def fragment_blocks(s: str, origin: int, line_of, figures: list[int]) -> Iterator[Block]:
+def fragment_blocks(s: str, origin: int, line_of, numbers: Numbers) -> Iterator[Block]:
     """Blocks of an HTML fragment that starts at file offset `origin`."""
     offsets = list(range(origin, origin + len(s)))
     if "mxCell" in s or "mxgraph" in s or "<svg" in s:
-        yield from _figure_labels(s, offsets, line_of, figures)
+        yield from _figure_labels(s, offsets, line_of, numbers)
         return
     s = _HIDDEN.sub(lambda m: " " * len(m.group()), s)
     text, offs = unescape(s, offsets)
+    pos = 0
+    if "<t" in text or "<T" in text:
+        for t in _TABLE.finditer(text):
+            yield from _paragraphs(text[pos : t.start()], offs[pos : t.start()], line_of)
+            yield from _table_cells(text[t.start() : t.end()], offs[t.start() : t.end()], line_of, numbers.next_table())
+            pos = t.end()
+    yield from _paragraphs(text[pos:], offs[pos:], line_of)
+
+
+def _paragraphs(text: str, offs: list[int], line_of) -> Iterator[Block]:
     for piece, piece_offsets in _pieces(text, offs):
         block = _block("paragraph", *unescape(piece, piece_offsets), line_of)
         if block:
             yield block
 
 
-def _figure_labels(s: str, offsets: list[int], line_of, figures: list[int]) -> Iterator[Block]:
+MAX_COLUMNS = 32  # a row wider than any data table is read no further (each cell is read with its row)
+_TABLE = re.compile(r"<table\b[^>]{0,2000}>.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]{0,2000}>", re.IGNORECASE)
+_CELL = re.compile(r"<t([hd])\b[^>]{0,2000}>", re.IGNORECASE)
+_HEAD = re.compile(r"<thead\b.*?(?:</thead\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+
+
+def _table_cells(s: str, offs: list[int], line_of, table: int) -> Iterator[Block]:
+    """A `<table>` as cells that know their header and row, like a Markdown table. The header is
+    the last row in `<thead>`, else a first row of `<th>` cells, else (no `<th>` at all) the first
+    row; a table whose `<th>` cells only label rows (an infobox) has none."""
+    rows = [r.start() for r in _ROW.finditer(s)]
+    first = rows[0] if rows else len(s)
+    yield from _paragraphs(s[:first], offs[:first], line_of)  # a caption
+    head = [h.span() for h in _HEAD.finditer(s)]
+    has_th = any(c.group(1).lower() == "h" for c in _CELL.finditer(s))
+    header: list[str] = []
+    header_line = 0
+    for k, a in enumerate(rows):
+        b = rows[k + 1] if k + 1 < len(rows) else len(s)
+        tags = list(_CELL.finditer(s, a, b))
+        ends = [c.start() for c in tags[1 : MAX_COLUMNS + 1]] + [b]
+        tags = tags[:MAX_COLUMNS]
+        cells = [unescape(*_untag(s, offs, c.end(), end)) for c, end in zip(tags, ends, strict=False)]
+        texts = [text.strip() for text, _ in cells]
+        first_row = k == 0 and not head and (all(c.group(1).lower() == "h" for c in tags) or not has_th)
+        if (first_row and not is_pair(texts)) or any(h_a <= a < h_b for h_a, h_b in head):
+            header, header_line = texts, line_of(offs[a])
+            continue
+        for column, (text, text_offsets) in enumerate(cells):
+            block = _block("cell", text, text_offsets, line_of, table=TableCell(header, texts, column, table, header_line))
+            if block:
+                yield block
+
+
+def _untag(s: str, offs: list[int], a: int, b: int) -> tuple[str, list[int]]:
+    """The text of s[a:b] without its tags; a block-level tag (`<br>`, `<p>`) stands as a space."""
+    out: list[str] = []
+    out_offsets: list[int] = []
+    pos = a
+    for m in [*_TAG.finditer(s, a, b), None]:
+        end = m.start() if m else b
+        out.append(s[pos:end])
+        out_offsets.extend(offs[pos:end])
+        if m is None:
+            break
+        if _BREAK.match(m.group()):
+            out.append(" ")
+            out_offsets.append(offs[m.start()])
+        pos = m.end()
+    return "".join(out), out_offsets
+
+
+def _figure_labels(s: str, offsets: list[int], line_of, numbers: Numbers) -> Iterator[Block]:
     for _ in range(3):  # XML escaped inside JSON inside an HTML attribute
         if "&quot;" not in s and "&lt;" not in s:
             break
         s, offsets = unescape(s, offsets)
-    figures.append(len(figures) + 1)
-    figure = figures[-1]
+    figure = numbers.next_figure()
     for label in [*_LABEL.finditer(s), *_SVG_TEXT.finditer(s)]:
         value = label.group("value")
         if not value.strip():
@@ -130,10 +193,10 @@ def html_document_blocks(text: str, start: int, line_of) -> Iterator[Block]:
     hidden = _HIDDEN.sub(lambda m: " " * len(m.group()), body)
     heading = re.compile(r"(?is)<h([1-6])\b[^>]{0,2000}>(.{0,2000}?)</h\1\s*>")
     pos = 0
-    figures: list[int] = []
+    numbers = Numbers()
     for m in [*heading.finditer(hidden), None]:
         end = m.start() if m else len(hidden)
-        yield from fragment_blocks(hidden[pos:end], start + pos, line_of, figures)
+        yield from fragment_blocks(hidden[pos:end], start + pos, line_of, numbers)
         if m:
             inner_start = start + m.start(2)
             s, offs = unescape(m.group(2), list(range(inner_start, inner_start + len(m.group(2)))))

@@ -1,0 +1,136 @@
+"""The document's own date: front matter `date:`, an HTML `<time datetime>`, or a byline or
+dateline at the top ("*By Staff Writer · January 28, 2025*", "本报记者 发自杭州　2024年12月27日").
+
+A byline dates the document, not a model: its dates are never claims. The document's date is
+also the year a reader gives a date written without one ("on January 20"), and the latest date
+such a date can be.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dsfacts.extract import claims as nc
+from dsfacts.extract import values as vg
+from dsfacts.extract.attributes import choose_attribute
+from dsfacts.extract.entities import EntityRegistry
+from dsfacts.extract.mentions import COMPANY, find_mentions
+from dsfacts.models import DateValue
+from dsfacts.segment import Block
+from dsfacts.sources import Document
+
+TOP_BLOCKS = 3  # a byline stands among the first blocks of text below the title
+BYLINE_LENGTH = 160  # characters: longer is a paragraph of the article, not its byline
+_TIME = re.compile(r"<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']?(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
+_PARTS = re.compile(r"\s[·•|｜/—–-]\s|[·•|｜]")  # "January 28, 2025 · 9 min read"
+_FILLER = re.compile(r"[\W_]*")
+
+
+# a wire dateline opens the first paragraph: "HANGZHOU, Jan 28 (Reuters) - …", "新华社北京1月28日电 …"
+WIRE_REACH = 60  # characters from the paragraph's start
+_WIRE_PLACE = re.compile(r"[\W_]*[A-Z][A-Za-z.' ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?[\W_]*\s*")
+_WIRE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）]\s*)?(?:[-–—]|&mdash;)|\s*[电讯]")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: DateValue | None  # the document's own date, when it states one
+    blocks: frozenset[int]  # the byline blocks: their dates date the document
+    spans: frozenset[tuple[int, int]] = frozenset()  # (block, start) of a wire dateline's date
+
+
+def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegistry) -> Dateline:
+    """The document's date, its byline blocks and its wire dateline, from the first blocks of text."""
+    top = _top(blocks)
+    found = [i for i in top if _is_byline(blocks[i], registry)]
+    wire = [(i, v) for i in top for v in _wire_dates(blocks[i].text)]
+    date = _front_matter_date(doc.meta.get("date")) or _time_element(doc)
+    if date is None and found:
+        date = _first_date(blocks[found[0]].text)
+    if date is None and wire and isinstance(wire[0][1].value, DateValue):
+        date = wire[0][1].value
+    return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
+
+
+def _wire_dates(text: str) -> list[vg.ValueMatch]:
+    """The date of a wire dateline at the start of a paragraph: after a place, before the agency
+    and a dash ("HANGZHOU, Jan 28 (Reuters) -") or before 电/讯 ("新华社北京1月28日电")."""
+    out = []
+    for v in vg.find_values(text[: WIRE_REACH + 40]):
+        if v.start > WIRE_REACH or v.kind not in ("date", "monthday"):
+            continue
+        before = text[: v.start]
+        if _WIRE_AFTER.match(text, v.end) and (_WIRE_PLACE.fullmatch(before) or (text[v.end : v.end + 3].strip()[:1] in "电讯" and len(before) <= 20)):
+            out.append(v)
+    return out
+
+
+def _top(blocks: Sequence[Block]) -> list[int]:
+    """The first paragraphs, above the first section (a heading below the title's level)."""
+    out: list[int] = []
+    title_level: int | None = None
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            if title_level is not None and b.level > title_level:
+                break
+            title_level = b.level if title_level is None else min(title_level, b.level)
+            continue
+        if b.kind != "paragraph" or len(out) >= TOP_BLOCKS:
+            break
+        out.append(i)
+    return out
+
+
+def _dated(v: vg.ValueMatch) -> bool:
+    return v.kind == "date" and isinstance(v.value, DateValue) and v.value.precision in ("day", "month")
+
+
+def _first_date(text: str) -> DateValue | None:
+    return next((v.value for v in vg.find_values(text) if _dated(v) and isinstance(v.value, DateValue)), None)
+
+
+def _is_byline(block: Block, registry: EntityRegistry) -> bool:
+    """A short line that dates the document: a byline word, or parts set off by "·" / "|", or the
+    date alone. It names no model and says of nothing that it was released or founded."""
+    text = block.text.strip()
+    if len(text) > BYLINE_LENGTH:
+        return False
+    dates = [v for v in vg.find_values(text) if _dated(v)]
+    if not dates or any(m.kind != COMPANY for m in find_mentions(text, registry)):
+        return False
+    unsaid = _byline_words().sub(" ", text.lower())  # "Published:", "发布时间：" date the document
+    if choose_attribute("date", "", "", magnitude=False, hint=unsaid):
+        return False  # "A company, founded in May 2023, by …": a fact with its date, not a byline
+    rest = "".join(text[a:b] for a, b in zip([0, *(v.end for v in dates)], [*(v.start for v in dates), len(text)], strict=True))
+    return nc.has("dateline", text) or len(_PARTS.split(text)) >= 2 or _FILLER.fullmatch(rest) is not None
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> re.Pattern[str]:
+    words = sorted((str(w).lower() for w in nc.vocab()["dateline"]), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+def _front_matter_date(value: object) -> DateValue | None:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DateValue.from_parts(value.year, value.month, value.day)
+    return _first_date(value) if isinstance(value, str) else None
+
+
+def _time_element(doc: Document) -> DateValue | None:
+    """`<time datetime="2025-03-25">` near the top of a page (or of HTML inside Markdown)."""
+    head = doc.text[doc.body_start : doc.body_start + 20_000]
+    m = _TIME.search(head) if "<time" in head or "<TIME" in head else None
+    if m is None:
+        return None
+    year, month, day = (int(x) for x in m.group(1).split("-"))
+    try:
+        return DateValue.from_parts(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,140 @@
+"""Stage 3a/3e for table cells: what a cell says through its column header or its row label.
+
+A unit in the column header (or in the row label of a table whose columns are models) scales
+the bare numbers of its cells: under "Parameters (B)" the cell "7, 67" reads as "7B, 67B",
+under "上下文长度 (K)" the cell "128" as "128K". The cell is
+read by the ordinary value grammars with the unit written after each number, and the spans
+are mapped back to the cell's own text.
+
+A text-valued fact (licence, headquarters, founder) is written once in a header or a row label
+and its value alone in the cell: "| License |" over "MIT", "| Headquarters | Hangzhou, Zhejiang |".
+The cell is read as the sentence "label: value" would be, with the same cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dsfacts.extract import values as vg
+from dsfacts.extract.attributes import vocabulary
+from dsfacts.extract.mentions import COMPANY, Mention
+from dsfacts.extract.texts import to_pinyin
+from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
+from dsfacts.models import Claim
+from dsfacts.segment import Block
+
+if TYPE_CHECKING:
+    from dsfacts.extract.engine import _Extractor
+
+# "Parameters (B)", "Params (billions)", "上下文长度（K）", "参数量 (亿)": a unit alone in brackets
+_HEADER_UNIT = re.compile(rf"[(（]\s*(?P<unit>{MAG_ZH}|{MAG_WORD}|(?i:billions|millions|trillions)|{MAG_LETTER})\s*[)）]")
+_BARE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.%])|(?<![\w.,])\d+(?:\.\d+)?(?![\w.%])")
+# what a cell of bare numbers may hold besides them: separators, hedges, "and"/"or"
+_NUMERIC_CELL = re.compile(r"(?i)(?:[\s,，、/;；~～≈+*_-]|约|about|and|or|和|与|及|或)*")
+
+
+@lru_cache(maxsize=256)
+def header_unit(header: str) -> str | None:
+    """The magnitude a column header gives its numbers ("B" in "Parameters (B)"), or None."""
+    m = _HEADER_UNIT.search(header)
+    if m is None:
+        return None
+    unit = m.group("unit")
+    return " " + unit.rstrip("sS") if unit[0].isalpha() and len(unit) > 1 else unit
+
+
+def cell_values(block: Block) -> list[vg.ValueMatch]:
+    """The values of a cell; bare numbers take the unit of their column header, or of their row
+    label when the columns are models ("| Params (B) | 236 | 671 |")."""
+    cell = block.table
+    text = block.text
+    unit = None
+    if cell is not None:
+        unit = header_unit(cell.header[cell.column]) if cell.column < len(cell.header) else None
+        if unit is None and cell.column > 0 and cell.row:
+            unit = header_unit(cell.row[0])
+    if unit is None:
+        return vg.find_values(text)
+    numbers = list(_BARE_NUMBER.finditer(text))
+    if not numbers or _NUMERIC_CELL.fullmatch(_BARE_NUMBER.sub("", text)) is None:
+        return vg.find_values(text)  # words in the cell: it says what it is itself
+    virtual, pos = [], 0
+    for m in numbers:
+        virtual += [text[pos : m.end()], unit]
+        pos = m.end()
+    virtual.append(text[pos:])
+    scaled = "".join(virtual)
+    ends = [m.end() for m in numbers]
+
+    def back(i: int) -> int:  # a position in the scaled text -> the cell's own text (units taken out)
+        inserted = sum(len(unit) for k, end in enumerate(ends) if i > end + len(unit) * k)
+        return max(0, min(len(text), i - inserted))
+
+    out = []
+    for v in vg.find_values(scaled):
+        start, end = back(v.start), back(v.end)
+        out.append(vg.ValueMatch(start, end, v.kind, v.value, text[start:end], v.qualifier, v.magnitude, v.explicit))
+    return out
+
+
+class TableTexts:
+    """Licence, headquarters and founder stated through a header or a row label."""
+
+    def __init__(self, extractor: _Extractor):
+        self.x = extractor
+        self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
+
+    def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        cell = block.table
+        if cell is None or not block.text.strip():
+            return
+        header = cell.header[cell.column] if cell.column < len(cell.header) else ""
+        label = cell.row[0] if cell.column > 0 and len(cell.row) == 2 else ""  # a key/value row
+        for words, key_value in ((header, False), (label, True)):
+            section = self._section(words)
+            if section == "license":
+                yield from self._licence(index, block, mentions)
+            elif section is not None and key_value:
+                yield from self._company_text(block, mentions, section, words)
+            if section is not None:
+                return
+
+    def _section(self, words: str) -> str | None:
+        low = words.lower().strip(" *_:：")
+        if not low or len(low) > 30:
+            return None
+        return next((s for s, cues in self.cues.items() if any(c in low for c in cues)), None)
+
+    def _licence(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        for i, j, canon in self.x.texts._licence_names(block.text):
+            entity = self.x.entity_for(index, mentions, i, j)
+            if entity:
+                yield self.x.claim_text(block, i, j, entity, "license", canon)
+            return  # the first licence a cell names is its licence
+
+    def _company_text(self, block: Block, mentions: list[Mention], section: str, label: str) -> Iterable[Claim]:
+        """An infobox row ("| Headquarters | Hangzhou, Zhejiang, China |") of the company the
+        document is about: read as "Headquarters: Hangzhou, Zhejiang, China"."""
+        if any(m.kind != COMPANY for m in mentions):
+            return
+        entity = self.x.context.company_heading()
+        if not entity:
+            return
+        prefix = f"{label.strip(' *_:：')}: "
+        sentence = prefix + block.text
+        texts = self.x.texts
+        patterns = (texts.hq_en, texts.hq_zh) if section == "headquarters" else (texts.founder_en, texts.founder_zh)
+        for pattern in patterns:
+            m = pattern.search(sentence)
+            if m is None or m.start("name") < len(prefix):
+                continue
+            i, j = m.start("name") - len(prefix), m.end("name") - len(prefix)
+            name = m.group("name")
+            if not name.isascii():  # "浙江杭州" -> Hangzhou, "梁文锋" -> Liang Wenfeng
+                name = to_pinyin(name, texts.provinces if section == "headquarters" else ())
+            yield self.x.claim_text(block, i, j, entity, section, name)
+            return
+

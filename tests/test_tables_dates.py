@@ -1,0 +1,265 @@
+"""Tables and dates, one small document per rule: HTML tables read like Markdown tables, a unit in
+a column header scales its cells, an infobox states the company's facts through its row labels;
+a date without a year takes it from its context or the document's date, and datelines, deadlines
+and undated changelog items are not release dates.
+"""
+
+from __future__ import annotations
+
+from dsfacts import budget
+from dsfacts.extract.engine import extract_document
+from dsfacts.segment import segment
+from dsfacts.segment.markup import MAX_COLUMNS
+from dsfacts.sources import Document, read_text_document
+from extraction import facts
+
+B = 1_000_000_000
+
+# ---- HTML tables --------------------------------------------------------------------------------------
+
+
+def test_html_table_cells_know_header_row_and_column():
+    page = (
+        "<html><body><h2>Specs</h2><table><caption>Model specifications</caption>\n"
+        "<thead><tr><th>Model</th><th>Total Params</th></tr></thead>\n"
+        "<tbody><tr><td>DeepSeek-V3</td><td><b>671B</b></td></tr>\n<tr><td>DeepSeek-R1</td><td>671B</td></tr></tbody>\n"
+        "</table></body></html>"
+    )
+    doc = Document(source="page.html", text=page)
+    bs = segment(doc)
+    cells = [b for b in bs if b.kind == "cell"]
+    assert [b.text for b in cells] == ["DeepSeek-V3", "671B", "DeepSeek-R1", "671B"]
+    assert cells[1].table is not None and cells[1].table.header == ["Model", "Total Params"]
+    assert cells[1].table.row == ["DeepSeek-V3", "671B"] and cells[1].table.column == 1 and cells[1].line == 3
+    assert any(b.kind == "paragraph" and b.text == "Model specifications" for b in bs)
+    assert all(page[b.origin(i)] == ch for b in cells for i, ch in enumerate(b.text))
+
+
+def test_an_html_table_is_read_like_a_markdown_table():
+    page = (
+        "<h1>Release</h1>\n<table>\n<tr><th>Model</th><th>Total Params</th><th>Context Length</th><th>License</th></tr>\n"
+        "<tr><td>DeepSeek-V3-0324</td><td>671B</td><td>128K</td><td>MIT</td></tr>\n</table>\n"
+    )
+    assert facts(page, "page.html") == {
+        ("deepseek-v3-0324", "total_params", 671 * B),
+        ("deepseek-v3-0324", "context_length", 128_000),
+        ("deepseek-v3-0324", "license", "MIT"),
+    }
+
+
+def test_an_html_table_inside_markdown_with_blank_lines_is_one_table():
+    text = (
+        "# Models\n\n<table>\n<tr><th>Model</th><th>Params</th></tr>\n\n<tr><td>DeepSeek-V3</td><td>671B</td></tr>\n\n"
+        "<tr>\n<td>DeepSeek-V2</td>\n<td>236B</td>\n</tr>\n</table>\n\nDeepSeek-V2 has a context length of 128K.\n"
+    )
+    assert facts(text) == {
+        ("deepseek-v3", "total_params", 671 * B),
+        ("deepseek-v2", "total_params", 236 * B),
+        ("deepseek-v2", "context_length", 128_000),
+    }
+
+
+def test_a_row_wider_than_any_data_table_is_read_no_further():
+    page = "<h1>DeepSeek-V3</h1><table><tr><th>Model</th></tr><tr>" + "<td>DeepSeek-V3 1B</td>" * 3000 + "</tr></table>"
+    cells = [b for b in segment(Document(source="wide.html", text=page)) if b.kind == "cell"]
+    assert len(cells) == MAX_COLUMNS and cells[-1].text == "DeepSeek-V3 1B"  # each cell is read with its whole row
+    with budget.deadline(2):
+        extract_document(Document(source="wide.html", text=page))
+
+
+# ---- a unit in the column header ----------------------------------------------------------------------
+
+
+def test_a_unit_in_the_column_header_scales_bare_numbers_and_lists():
+    text = (
+        "| Model | Release date | Parameters (B) | Context |\n|---|---|---|---|\n"
+        "| DeepSeek LLM | 29 Nov 2023 | 7, 67 | 4K |\n| DeepSeek-V2 | 6 May 2024 | 236 | 128K |\n"
+    )
+    got = facts(text)
+    assert ("deepseek-llm", "variant_sizes", (7 * B, 67 * B)) in got
+    assert ("deepseek-v2", "total_params", 236 * B) in got
+    assert not any(v in (7, 67, 236) for _, _, v in got)
+
+
+def test_a_chinese_header_unit_scales_a_context_length():
+    text = "| 模型 | 上下文长度（K） |\n|---|---|\n| DeepSeek-V3 | 128 |\n"
+    assert facts(text) == {("deepseek-v3", "context_length", 128_000)}
+
+
+def test_a_unit_in_the_row_label_scales_the_cells_of_model_columns():
+    text = "| | DeepSeek-V2 | DeepSeek-V3 |\n|---|---|---|\n| Total params (B) | 236 | 671 |\n| Context (K) | 128 | 128 |\n"
+    assert facts(text) == {
+        ("deepseek-v2", "total_params", 236 * B),
+        ("deepseek-v3", "total_params", 671 * B),
+        ("deepseek-v2", "context_length", 128_000),
+        ("deepseek-v3", "context_length", 128_000),
+    }
+
+
+def test_a_cell_with_words_is_read_as_written_under_a_header_unit():
+    text = "| Model | Params (B) |\n|---|---|\n| DeepSeek-V2 | 21B active |\n"
+    assert facts(text) == {("deepseek-v2", "active_params", 21 * B)}
+
+
+# ---- infobox: the row label says what the value is ------------------------------------------------------
+
+
+def test_an_infobox_gives_the_company_facts_through_its_row_labels():
+    text = (
+        "# DeepSeek\n\n| Type | Private |\n|---|---|\n| Founded | 17 July 2023 |\n| Founder | Liang Wenfeng |\n"
+        "| Headquarters | Hangzhou, Zhejiang, China |\n| Owner | High-Flyer |\n"
+    )
+    assert facts(text) == {
+        ("deepseek", "founded_date", "2023-07-17"),
+        ("deepseek", "founder", "Liang Wenfeng"),
+        ("deepseek", "headquarters", "Hangzhou"),
+    }
+
+
+def test_an_infobox_without_a_header_row_keeps_its_first_pair():
+    text = "# 深度求索\n\n| 成立 | 2023年7月 |\n|---|---|\n| 总部 | 浙江杭州 |\n"
+    assert facts(text) == {("deepseek", "founded_date", "2023-07"), ("deepseek", "headquarters", "Hangzhou")}
+
+
+def test_a_licence_column_names_the_licence_of_each_row():
+    text = "| Model | License |\n|---|---|\n| DeepSeek-R1 | MIT |\n| Llama 3.1 405B | Llama 3.1 Community |\n"
+    assert facts(text) == {("deepseek-r1", "license", "MIT")}
+
+
+# ---- the year of a date written without one --------------------------------------------------------------
+
+
+def dated(text: str, name: str = "doc.md") -> set[tuple[str, str, object]]:
+    """Claims of a document read as from disk (front matter included)."""
+    doc = read_text_document(text.encode("utf-8"), name)
+    return {(c.entity, c.attribute, c.value) for c in extract_document(doc)}
+
+
+def test_a_date_without_a_year_takes_the_year_of_the_byline_and_the_byline_dates_nothing():
+    text = "# R1 rattled Silicon Valley\n\n*By Staff Writer · January 28, 2025 · 9 min read*\n\nDeepSeek released DeepSeek-R1 on January 20.\n"
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+
+
+def test_a_date_without_a_year_takes_the_year_stated_earlier_in_its_section():
+    text = "# Notes\n\nDeepSeek-V2 came out on May 6, 2024.\n\nTen days later, on May 16, they shipped DeepSeek-V2-Lite.\n"
+    assert ("deepseek-v2-lite", "release_date", "2024-05-16") in facts(text)
+
+
+def test_a_year_stated_after_the_date_is_never_used():
+    assert facts("DeepSeek-V3 was released on December 26. In 2025 R1 followed.\n") == set()
+
+
+def test_the_documents_date_gives_the_year_and_no_date_falls_after_it():
+    text = "---\ndate: 2025-01-05\n---\n# News\n\nDeepSeek-V3 was released on December 26.\n"
+    assert dated(text) == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_year_from_the_text_that_puts_a_date_after_the_documents_date_gives_nothing():
+    text = "---\ndate: 2024-10-02\n---\n# 2024\n\nDeepSeek-V3 was released on December 26.\n"
+    assert dated(text) == set()
+
+
+def test_a_pages_time_element_gives_the_year():
+    page = '<h1>News</h1><p>Posted <time datetime="2025-01-28">Tuesday</time></p><p>DeepSeek released DeepSeek-R1 on January 20.</p>'
+    assert facts(page, "news.html") == {("deepseek-r1", "release_date", "2025-01-20")}
+
+
+def test_a_date_in_brackets_after_a_models_name_is_its_release():
+    text = "Its models include DeepSeek-V3 (December 26, 2024) and the earlier flagship (DeepSeek-V2, May 2024).\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26"), ("deepseek-v2", "release_date", "2024-05")}
+
+
+def test_a_period_in_brackets_after_models_is_no_release():
+    assert facts("### V3 and R1 (2024–2025)\n\nText.\n") == set()
+
+
+def test_a_dated_news_title_that_leads_with_a_model_is_its_release():
+    page = (
+        "<h3>Related news</h3><ul>\n"
+        '<li><a href="/n1">DeepSeek-V2.5: A New Open-Source Model Combining General and Coding Capabilities</a> '
+        '<span class="date">2024/09/05</span></li>\n'
+        '<li><a href="/n2">DeepSeek V2.5-1210: The Final Version of the V2.5 Series</a> <span class="date">2024/12/10</span></li>\n'
+        '<li><a href="/n3">DeepSeek API prices cut for all models</a> <span class="date">2024/09/10</span></li>\n</ul>\n'
+    )
+    assert facts(page, "news.html") == {
+        ("deepseek-v2.5", "release_date", "2024-09-05"),
+        ("deepseek-v2.5-1210", "release_date", "2024-12-10"),
+    }
+
+
+def test_a_dated_title_that_names_a_paper_dates_the_paper():
+    assert facts("- DeepSeek-V2: the technical report of an efficient MoE model, 2024-05-07\n") == {
+        ("deepseek-v2", "paper_date", "2024-05-07")
+    }
+
+
+# ---- dates that are not release dates --------------------------------------------------------------------
+
+
+def test_a_dateline_dates_the_article_not_the_model():
+    text = "# 国产大模型DeepSeek-V3发布\n\n**本报记者 发自杭州**　2024年12月27日\n\n2024年12月26日，深度求索正式上线DeepSeek-V3。\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_wire_dateline_dates_the_article_not_the_model():
+    text = (
+        "# DeepSeek shakes markets in 2025\n\nHANGZHOU, Jan 28 (Reuters) - Chinese startup DeepSeek released "
+        "DeepSeek-R1, which it had released on January 20 to little notice.\n"
+    )
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+    text = "# 深度求索发布新模型\n\n新华社杭州1月28日电 深度求索发布的 DeepSeek-R1 于2025年1月20日发布。\n"
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+
+
+def test_a_pages_time_element_is_its_publish_date_not_a_release():
+    page = (
+        '<h1>DeepSeek-V3-0324 Release</h1>\n<p class="meta"><time datetime="2025-03-25">2025/03/25</time> · Press Office</p>\n'
+        "<p>DeepSeek-V3-0324 was made available on March 24, 2025.</p>\n"
+    )
+    assert facts(page, "page.html") == {("deepseek-v3-0324", "release_date", "2025-03-24")}
+
+
+def test_a_published_line_under_the_title_is_no_paper_date():
+    text = "# DeepSeek-V3: the numbers\n\n**Published: 12 May 2025**\n\nDeepSeek-V3 was released on 26 December 2024.\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_fact_with_its_date_under_the_title_is_no_byline():
+    assert facts("# DeepSeek\n\nA company founded in May 2023 by Liang Wenfeng.\n") >= {("deepseek", "founded_date", "2023-05")}
+
+
+def test_a_deadline_or_a_bound_is_no_release_date():
+    assert facts("DeepSeek-V3 发布后，公司在2025年2月8日之前提供优惠价格。\n") == set()
+    assert facts("DeepSeek-V3 was released with discounted prices until Feb 8, 2025.\n") == set()
+    assert facts("DeepSeek-V3 在 2024 年 12 月 26 日发布。\n") == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_date_alone_under_a_release_heading_is_the_sections_value_not_a_byline():
+    text = "# DeepSeek-V3\n\n## Release date\n\n2024-12-26\n\n## Release notes\n\n- 2025-01-05: Fixed a tokenizer bug.\n"
+    assert facts(text) == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_changelog_entry_that_names_no_model_is_no_release():
+    text = (
+        "# DeepSeek-VL2\n\n## Release\n\n- **2024-12-25**: Gradio demo and VLMEvalKit support.\n"
+        "- **2024-12-13**: DeepSeek-VL2 family released.\n"
+    )
+    assert facts(text) == {("deepseek-vl2", "release_date", "2024-12-13")}
+
+
+def test_timeline_lines_without_list_markers_do_not_inherit_their_neighbours_model():
+    text = "### 2025年\n\n【2025-1-27】发布 Janus-Pro。\n【2025-2-24】“开源周”启动，连续五天开源 FlashMLA 等基础设施代码。\n"
+    assert facts(text) == {("janus-pro", "release_date", "2025-01-27")}
+
+
+def test_timeline_lines_without_list_markers_are_items():
+    bs = segment(Document(source="t.md", text="Intro line.\n【2025-1-27】发布 Janus-Pro。\n【2025-2-24】开源周启动。\n"))
+    assert [(b.kind, b.text, b.line) for b in bs] == [
+        ("paragraph", "Intro line.", 1),
+        ("item", "【2025-1-27】发布 Janus-Pro。", 2),
+        ("item", "【2025-2-24】开源周启动。", 3),
+    ]
+
+
+def test_until_that_tells_when_something_happened_is_no_bound():
+    assert facts("直到2024年12月26日才推出 DeepSeek-V3。\n") == {("deepseek-v3", "release_date", "2024-12-26")}
