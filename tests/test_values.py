@@ -497,3 +497,10 @@ def test_scaled_numbers_round_trip(amount: Decimal, unit: str) -> None:
     scale = {"B": 10**9, "亿": 10**8, "万": 10**4, "M": 10**6, "K": 10**3}[unit]
     assert m.value.amount == amount * scale  # type: ignore[attr-defined]
     assert m.raw == f"{amount}{unit}"
+
+
+def test_two_sizes_joined_by_or_are_alternatives_not_a_list_of_sizes():
+    [m] = find_values("70 亿或 80 亿参数的蒸馏版能在笔记本上运行")
+    assert m.kind == "other"
+    [m] = find_values("1.3B, 6.7B or 33B")
+    assert m.kind == "sizes"

@@ -181,7 +181,13 @@ def _size_list(text: str, m: re.Match[str]) -> Cand | None:
         return (m.start(), m.end(), "compound", Compound(total, active), None, True, False)
     if len(set(sizes)) < 2:
         return None
+    if len(sizes) == 2 and _ALTERNATIVE.search(seps[0]):
+        # "70 亿或 80 亿参数的蒸馏版能在笔记本上运行": one of two, not the sizes a model comes in
+        return (m.start(), m.end(), "other", Text(m.group()), None, True, False)
     return (m.start(), m.end(), "sizes", SizeList(tuple(sizes)), None, True, False)
+
+
+_ALTERNATIVE = re.compile(r"(?i)(?<![a-z])or(?![a-z])|或")
 
 
 @_pass(rf"(?P<nums>{NUM}(?:/{NUM})+)(?P<mag>{MAG})", needs=("/",), follow="/")
