@@ -5,6 +5,7 @@
   3c mentions.py    which models the text names: ours, unknown DeepSeek ones, other makers'
   3d linking.py     which entity the value is about (named policies, in a documented order)
   3e claims.py      what is not a claim (negations, questions, changes, prices, other stages)
+  3f provenance.py  the claim with its line, column, quote and raw text
 This module walks the blocks in order, keeps their context and asks the stages. When the owner
 or the attribute is unclear the value is left out: no guesses dressed as facts.
 """
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from dsfacts.extract import claims as nc
+from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
 from dsfacts.extract.dates import Dates
@@ -28,6 +30,7 @@ from dsfacts.extract.linking import (
     coordinated,
     explicit,
     figure_subject,
+    respectively,
     subject_of,
     table_subject,
 )
@@ -35,11 +38,10 @@ from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_ment
 from dsfacts.extract.names import SizeNames, merge_lists
 from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims
-from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, SizeRange, Text, TypedValue, kind_of
+from dsfacts.models import Claim, Money, Quantity, SizeList, Text, TypedValue
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
-QUOTE_LIMIT = 200
 _WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|licen|许可|协议|授权|found|创|总部|headquarter|based|基于|以|CEO|首席")
 
 
@@ -69,26 +71,6 @@ def _is_label(cell: str) -> bool:
 
 
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
-
-
-def respectively(
-    text: str, sentences: list[tuple[int, int]], mentions: list[Mention], matches: list[vg.ValueMatch]
-) -> dict[int, str]:
-    """Sentences that pair models and values in order ("respectively", "分别"): value start -> model."""
-    out: dict[int, str] = {}
-    for s_a, s_b in sentences:
-        if not nc.has("respectively", text[s_a:s_b]):
-            continue
-        values = [m for m in matches if s_a <= m.start < s_b and m.kind not in ("percent", "other")]
-        if not values:
-            continue
-        models = [x.entity for x in mentions if s_a <= x.start < values[0].start and x.kind == KNOWN and x.entity]
-        models = list(dict.fromkeys(models))
-        if len(models) >= 2 and len(models) == len(values):
-            out.update({v.start: e for v, e in zip(values, models, strict=True)})
-        elif len(values) == 1 and isinstance(values[0].value, SizeList) and len(models) == len(values[0].value.sizes) >= 2:
-            out[values[0].start] = "\t".join(models)  # "V2 and V3 have 236B and 671B parameters, respectively"
-    return out
 
 
 def extract_document(doc: Document) -> list[Claim]:
@@ -335,7 +317,7 @@ class _Extractor:
         if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
             each = choose_attribute("number", head, tail, magnitude=True) or "total_params"
             for entity, size in zip(paired.split("\t"), value.sizes, strict=True):
-                yield self.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier, self._file_text(block, m.start, m.end))
+                yield self.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier)
             return
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
@@ -395,47 +377,16 @@ class _Extractor:
                 yield claim.model_copy(update={"entity": partner})
 
     def claim(self, block: Block, m: vg.ValueMatch, entity: str, attribute: str, value: object) -> Claim:
-        if not isinstance(value, (DateValue, Quantity, Money, SizeList, SizeRange, Text)):
-            raise TypeError(f"not a claim value: {value!r}")
-        return self.claim_span(block, m.start, m.end, entity, attribute, value, m.qualifier, self._file_text(block, m.start, m.end))
+        return provenance.claim_of_match(self.doc, block, m, entity, attribute, value)
 
     def claim_text(self, block: Block, i: int, j: int, entity: str, attribute: str, text: str) -> Claim:
-        return self.claim_span(block, i, j, entity, attribute, Text(text), None, self._file_text(block, i, j))
-
-    def _file_text(self, block: Block, start: int, end: int) -> str:
-        """The value as the file writes it ("557.6万**美元" keeps its markup): found with a text search."""
-        a, b = block.origin(start), block.origin(max(end - 1, start)) + 1
-        raw = self.doc.text[a:b]
-        return raw if "\n" not in raw else block.text[start:end]
+        return provenance.claim_span(self.doc, block, i, j, entity, attribute, Text(text), None)
 
     def claim_span(
-        self, block: Block, start: int, end: int, entity: str, attribute: str, value: TypedValue,
-        qualifier: str | None, raw: str | None,
+        self, block: Block, start: int, end: int, entity: str, attribute: str, value: TypedValue, qualifier: str | None,
+        raw: str | None | bool = True,
     ) -> Claim:
-        line, column = self.doc.line_col(block.origin(start))
-        resolution = getattr(value, "resolution", None)
-        return Claim(
-            entity=entity, attribute=attribute, value=value.to_json(), kind=kind_of(value), source=self.doc.source,
-            line=line, column=column, quote=self._quote(block, start, end, line), raw=raw,
-            qualifier=qualifier,  # type: ignore[arg-type]
-            unit=value.currency if isinstance(value, Money) else None,
-            resolution=float(resolution) if resolution else None,
-        )
-
-    def _quote(self, block: Block, start: int, end: int, line: int) -> str:
-        """The file text of the value's sentence, on the value's own line (exact, searchable)."""
-        s_start, s_end = block.sentence_at(start)
-        if s_end - s_start > QUOTE_LIMIT:
-            s_start, s_end = max(s_start, start - QUOTE_LIMIT // 2), min(s_end, end + QUOTE_LIMIT // 2)
-        a, b = block.origin(s_start), block.origin(max(s_end - 1, s_start)) + 1
-        line_start = self.doc.line_starts[line - 1]
-        line_end = line_start + len(self.doc.line_text(line))
-        a, b = max(a, line_start), min(b, line_end)
-        quote = self.doc.text[a:b].strip()
-        if not quote:
-            a, b = block.origin(start), block.origin(max(end - 1, start)) + 1
-            quote = self.doc.text[a:b]
-        return quote
+        return provenance.claim_span(self.doc, block, start, end, entity, attribute, value, qualifier, raw)
 
 
 __all__ = ["FOREIGN", "extract_document"]

@@ -18,7 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dsfacts.extract.claims import has
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, UNKNOWN, Mention
+from dsfacts.extract.values import ValueMatch
+from dsfacts.models import SizeList
 from dsfacts.segment import Block
 
 BLOCKED = "<blocked>"
@@ -233,6 +236,26 @@ def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sente
     if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
         return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
+
+
+def respectively(
+    text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention], matches: Sequence[ValueMatch]
+) -> dict[int, str]:
+    """Sentences that pair models and values in order ("respectively", "分别"): value start -> model."""
+    out: dict[int, str] = {}
+    for s_a, s_b in sentences:
+        if not has("respectively", text[s_a:s_b]):
+            continue
+        values = [m for m in matches if s_a <= m.start < s_b and m.kind not in ("percent", "other")]
+        if not values:
+            continue
+        models = [x.entity for x in mentions if s_a <= x.start < values[0].start and x.kind == KNOWN and x.entity]
+        models = list(dict.fromkeys(models))
+        if len(models) >= 2 and len(models) == len(values):
+            out.update({v.start: e for v, e in zip(values, models, strict=True)})
+        elif len(values) == 1 and isinstance(values[0].value, SizeList) and len(models) == len(values[0].value.sizes) >= 2:
+            out[values[0].start] = "\t".join(models)  # "V2 and V3 have 236B and 671B parameters, respectively"
+    return out
 
 
 def coordinated(text: str, mentions: Sequence[Mention], entity: str, sentence: tuple[int, int]) -> list[str]:
