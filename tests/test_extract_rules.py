@@ -561,3 +561,37 @@ def test_a_cost_in_a_which_clause_beside_another_makers_cost():
         "rental price of $2 per GPU hour amounts to about US$5.6 million, compared to an estimated US$100 million for OpenAI's GPT-4.\n"
     )
     assert {c for c in facts(text) if c[1] == "training_cost_usd"} == {("deepseek-v3", "training_cost_usd", 5_600_000)}
+
+
+# ---- what the hosted service allows, changes, old licences, page updates -------------------------------------
+
+
+def test_an_api_limit_is_not_the_models_context_length():
+    assert facts("# DeepSeek-R1\n\n- API context: 64K; maximum output 8K tokens.\n") == set()
+
+
+def test_by_how_much_a_figure_grew_is_not_the_figure():
+    assert facts("从 DeepSeek-V2 到 V3，激活参数只增加了 160 亿左右。\n") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# DeepSeek-V3-0324\n\n许可证从自定义的模型协议改成了 MIT。\n",
+        "DeepSeek-V3-0324 switched from the DeepSeek Model License to MIT.\n",
+    ],
+)
+def test_the_licence_switched_from_is_not_the_licence(text):
+    assert facts(text) == {("deepseek-v3-0324", "license", "MIT")}
+
+
+def test_a_code_licence_next_to_the_weights_licence_and_a_later_switch():
+    text = "DeepSeek-V3 was code MIT / weights under the DeepSeek Model License until the March update switched to MIT.\n"
+    assert facts(text) == {("deepseek-v3", "license", "DeepSeek Model License")}
+    assert facts("Janus-Pro is out. It is MIT-licensed code with weights under the DeepSeek License.\n") == {
+        ("janus-pro", "license", "DeepSeek Model License")
+    }
+
+
+def test_a_price_per_million_tokens_is_not_a_cost_even_when_the_unit_is_a_number():
+    assert facts("# DeepSeek-V3\n\nAfter that, input costs $0.27 per 1M tokens and output $1.10 per 1M tokens.\n") == set()

@@ -277,3 +277,39 @@ def test_a_model_compared_with_the_same_as_or_in_a_comparison_is_not_the_carried
     got = facts(text)
     assert ("deepseek-coder-v2", "variant_sizes", (16_000_000_000, 236_000_000_000)) in got
     assert not any(e in ("deepseek-coder", "deepseek-v2") for e, _, _ in got)
+
+
+# ---- names with a version, designs, upgrades, introductions --------------------------------------------------
+
+
+def test_a_short_name_with_a_version_is_another_unknown_model():
+    text = "- **参数没变**：R1-0528 依旧是 6850 亿参数的 MoE，和老版 R1 同一个底座。\n"
+    assert facts(text) == {("deepseek-r1-0528", "total_params", 685_000_000_000)}
+    assert facts("V3.1 extends the context to 128K.\n") == {("deepseek-v3.1", "context_length", 128_000)}
+
+
+def test_an_ordinary_word_is_not_a_short_alias():
+    assert facts("DeepSeek-Prover-V2, a theorem prover, comes in 7B and 671B.\n") == {
+        ("deepseek-prover-v2", "variant_sizes", (7_000_000_000, 671_000_000_000))
+    }
+
+
+def test_a_design_named_after_a_model_inside_another_models_sentence_owns_nothing():
+    text = "DeepSeek-V3 [12] keeps the MLA + DeepSeekMoE recipe but scales it to 671B parameters.\n"
+    assert facts(text) == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_the_model_an_endpoint_was_upgraded_to_is_the_subject():
+    text = "### deepseek-coder upgraded to DeepSeek-Coder-V2\n\n- Supports 338 programming languages.\n"
+    assert facts(text) == {("deepseek-coder-v2", "programming_languages", 338)}
+
+
+def test_a_model_introduced_by_name_is_what_the_next_pronoun_refers_to():
+    text = "3月24日，DeepSeek 低调更新了 V3，新版本叫 DeepSeek-V3-0324。它的许可证改成了 MIT。\n"
+    assert ("deepseek-v3-0324", "license", "MIT") in facts(text)
+    assert not any(e == "deepseek-v3" and a == "license" for e, a, _ in facts(text))
+
+
+def test_a_starting_checkpoint_is_not_the_subject():
+    text = "DeepSeek released DeepSeek-Coder-V2, continued from an intermediate V2 checkpoint with an extra 6T tokens.\n"
+    assert facts(text) == {("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}

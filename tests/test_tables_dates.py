@@ -263,3 +263,34 @@ def test_timeline_lines_without_list_markers_are_items():
 
 def test_until_that_tells_when_something_happened_is_no_bound():
     assert facts("直到2024年12月26日才推出 DeepSeek-V3。\n") == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_page_update_note_dates_no_release():
+    from dsfacts.extract.engine import extract_document
+    from dsfacts.sources import read_text_document
+
+    text = (
+        "# DeepSeek-V2, explained\n\n*By R. Okafor · May 21, 2024*\n\n"
+        "Update (June 18): DeepSeek has since released DeepSeek-Coder-V2.\n"
+    )
+    claims = extract_document(read_text_document(text.encode(), "post.md"))
+    assert not any(c.attribute == "release_date" for c in claims)
+
+
+def test_a_related_post_title_announces_nothing_but_a_news_title_does():
+    assert facts("- DeepSeek-Coder-V2: first look June 24, 2024\n") == set()
+    assert facts("- DeepSeek-V2.5: A New Open-Source Model Combining General and Coding Capabilities 2024/09/05\n") == {
+        ("deepseek-v2.5", "release_date", "2024-09-05")
+    }
+
+
+def test_a_news_storys_bare_date_is_of_its_own_year_not_of_an_earlier_year_in_the_paragraph():
+    from dsfacts.extract.engine import extract_document
+    from dsfacts.sources import read_text_document
+
+    text = "---\ndate: 2025-01-28\n---\n# R1\n\nDeepSeek was founded in 2023. Li Qiang met Liang on Jan. 20, the day R1 was unveiled.\n"
+    claims = extract_document(read_text_document(text.encode(), "news.md"))
+    assert [(c.entity, c.value) for c in claims if c.attribute == "release_date"] == [("deepseek-r1", "2025-01-20")]
+    text = "---\ndate: 2025-03-01\n---\n# R1\n\n今年1月20日推出的推理模型 DeepSeek-R1 引发关注。\n"
+    claims = extract_document(read_text_document(text.encode(), "news.md"))
+    assert [(c.entity, c.value) for c in claims if c.attribute == "release_date"] == [("deepseek-r1", "2025-01-20")]

@@ -64,6 +64,8 @@ def not_a_claim(
         return True  # "$5.58M vs $100M+ for Western models": the other side of a comparison
     if has("negation", head) and not has("negation_not", head):
         return True
+    if has("delta", text[max(clause_start, m.start - 8) : m.start].lower()):
+        return True  # "激活参数只增加了 160 亿左右": by how much it changed, not what it is
     reach = min(sentence[1], m.end + 40)  # a rate's words sit near its numbers: the scan stays linear
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end, reach)), reach)
     if _RATE.search(text, max(clause_start, m.start - 40), clause_end):

@@ -64,6 +64,8 @@ class Dates:
         dateline = self.dateline
         if index in dateline.blocks or (index, m.start) in dateline.spans or _bound(block.text, m.start, m.end):
             return  # the document's own date (byline, "HANGZHOU, Jan 28 (Reuters) -"); "until Feb 8", "在…之前"
+        if _UPDATE_BEFORE.search(block.text, max(0, m.start - 16), m.start):
+            return  # "Update (June 18):": when the page changed, not what it reports
         text = block.text[slice(*sentence)]
         attribute = choose_attribute("date", head, tail, magnitude=False)
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
@@ -129,10 +131,17 @@ class Dates:
         return None, None
 
     def _context_year(self, index: int, pos: int) -> tuple[int | None, bool]:
-        """The year a bare "12月26日" belongs to: earlier in its paragraph, its list parent, its
-        headings, earlier in its section; else the document's date (the flag says so)."""
+        """The year a bare "12月26日" belongs to: "今年/去年" or a year earlier in its sentence, its
+        list parent, its headings; else the document's date (the flag says so) — a news story's
+        "Jan. 20" is of its own year, not of a "founded in 2023" two sentences before; else a year
+        earlier in its paragraph or section."""
         block = self.x.blocks[index]
-        years = _YEAR.findall(block.text, 0, pos)
+        date = self.dateline.date
+        relative = _RELATIVE_YEAR.search(block.text, max(0, pos - 6), pos)
+        if relative and date is not None:
+            return date.end.year - (1 if relative.group().lower() in _LAST_YEAR else 0), True
+        s_start, _ = block.sentence_at(pos)
+        years = _YEAR.findall(block.text, s_start, pos)
         if years:
             return int(years[-1]), False
         parent = block.parent
@@ -145,11 +154,13 @@ class Dates:
             years = _YEAR.findall(text)
             if years:
                 return int(years[-1]), False
+        if date is not None:
+            return date.end.year, True
+        years = _YEAR.findall(block.text, 0, pos)
+        if years:
+            return int(years[-1]), False
         year = self._section_year(index)
-        if year is not None:
-            return year, False
-        date = self.dateline.date
-        return (date.end.year, True) if date is not None else (None, False)
+        return (year, False) if year is not None else (None, False)
 
     def _section_year(self, index: int) -> int | None:
         """The last year stated in the blocks of the section before this one (each block read once)."""
@@ -186,6 +197,8 @@ class Dates:
             return None
         if not (_TITLE_SEP.match(text, first.end) or _TITLE_END.fullmatch(text[first.end : m.start])):
             return None
+        if not (_NEWS.search(text) or nc.sentence_date_cue(text) == "release_date"):
+            return None  # "DeepSeek-Coder-V2: first look" in a list of related posts announces nothing
         return first.entity
 
     def _heading_date_cue(self) -> str | None:
@@ -206,6 +219,14 @@ class Dates:
             if attribute:
                 return attribute
         return None
+
+
+_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|this year|last year)\s*$")
+_LAST_YEAR = ("去年", "last year")
+
+
+_UPDATE_BEFORE = re.compile(r"(?i)(?<![a-z])(?:update[ds]?|edit(?:ed)?|last modified)\s*[(（:：]?\s*(?:on\s+)?$|(?:更新|编辑)于?\s*[(（:：]?\s*$")
+_NEWS = re.compile(r"(?i)(?<![a-z])(?:new|version|update[ds]?|upgrade[ds]?|release[sd]?|launch(?:es|ed)?|introduc\w*|open-sourc\w*|announc\w*)(?![a-z])|全新|发布|推出|上线|开源|版本|更新|升级")
 
 
 def _bound(text: str, start: int, end: int) -> bool:

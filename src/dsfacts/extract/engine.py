@@ -346,7 +346,9 @@ class _Extractor:
         if attribute is None:
             return
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
-        if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + tail[:24])):  # its own words
+        if attribute == "context_length" and nc.has("service_limit", own.lower() + " " + head[-24:].lower()):
+            return  # "API context: 64K": what the hosted service allows, not the model
+        if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + block.text[m.end : m.end + 24])):  # its own words
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None:

@@ -63,6 +63,7 @@ class EntityRegistry:
     _pattern: re.Pattern[str] = field(init=False, repr=False)
     _by_alias: dict[str, str] = field(init=False, repr=False)
     _short: set[str] = field(init=False, repr=False)
+    _word_aliases: set[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_alias: dict[str, str] = {}
@@ -75,6 +76,9 @@ class EntityRegistry:
                 short.add(_normalize(a))
         self._by_alias = by_alias
         self._short = short
+        # a short alias that is an ordinary word ("Prover", "Janus") names the model only when
+        # written with its capital: "a theorem prover" is not DeepSeek-Prover
+        self._word_aliases = {_normalize(a) for e in self.entities.values() for a in e.short if a.isalpha()}
         keys = sorted(
             {a for e in self.entities.values() for a in (e.name, *e.aliases, *e.short)},
             key=lambda a: (-len(_normalize(a)), a),
@@ -85,6 +89,10 @@ class EntityRegistry:
         first_class = "".join(re.escape(ch) for ch in firsts)
         alternatives = "|".join(f"(?:{_alias_pattern(a)})" for a in keys)
         self._pattern = re.compile(f"(?=[{first_class}])(?:{alternatives})", re.IGNORECASE)
+
+    def short_names(self) -> list[str]:
+        """Every short alias as written ("V3", "R1", "Coder-V2"), longest first."""
+        return sorted({a for e in self.entities.values() for a in e.short}, key=len, reverse=True)
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]
@@ -111,6 +119,8 @@ class EntityRegistry:
             if _OTHER_ENTITY_TAIL.match(tail) and not _SAME_ENTITY_TAIL.match(tail):
                 continue
             if key in self._short and (start > 0 and text[start - 1] in "-–"):
+                continue
+            if key in self._word_aliases and not text[start].isupper():
                 continue
             out.append(Mention(start, end, entity))
             pos = end

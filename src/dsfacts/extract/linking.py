@@ -75,6 +75,17 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,.;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
+_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
+_FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
+_REPLACED_AFTER = re.compile(
+    r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])|\s*(?:升级为|升级到|更新为|更新到|切换为|切换到|替换为)"
+)
+_INTRODUCED = re.compile(r"(?i)(?:(?<![呼喊尖])叫(?:做)?|称为|名为|命名为|called|named|dubbed)\s*[“「\"*]*$")
+_WITH_BEFORE = re.compile(r"[和与跟同]\s*$")
+_ALIKE_AFTER = re.compile(r"\s*(?:一样|对齐|相同|类似|一致|相当)")
+_DESIGN_AFTER = re.compile(
+    r"(?i)\s*(?:recipe|architecture|framework|design|layers?|blocks?|structure|approach|technique|modules?)(?![a-z])|\s*(?:架构|框架|结构)"
+)
 _PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
@@ -86,6 +97,13 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
         return True
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
         return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
+    origin = _ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if origin or (_WITH_BEFORE.search(text, max(0, m.start - 4), m.start) and _ALIKE_AFTER.match(text, m.end)):
+        return True  # "from an intermediate V2 checkpoint", "和 R1 一样": a starting point, a likeness
+    if _REPLACED_AFTER.match(text, m.end):
+        return True  # "deepseek-coder upgraded to DeepSeek-Coder-V2": the old one is not the subject
+    if _DESIGN_AFTER.match(text, m.end) and any(p.end <= m.start and p.kind != COMPANY for p in mentions):
+        return True  # "DeepSeek-V3 keeps the MLA + DeepSeekMoE recipe": a design inside another model's sentence
     if m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None:
         return True  # "spent on GPT-4", "trained with Llama": another maker's model after a preposition
     previous = [p for p in mentions if p.end <= m.start]
@@ -283,6 +301,9 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
         echoed = [m for m in named if m.kind != FOREIGN and m.entity and _echoes(opening, block.text[m.start : m.end])]
         if len({m.entity for m in echoed}) == 1:
             return echoed[0].entity
+        introduced = [m for m in named if m.kind != FOREIGN and m.entity and _INTRODUCED.search(block.text, max(s_a, m.start - 12), m.start)]
+        if introduced:
+            return introduced[-1].entity  # "DeepSeek 更新了 V3，新版本叫 DeepSeek-V3-0324。它…": the new one
         subject = subject_of(block.text, named)
         if subject:  # a sentence whose models are all objects ("较 DeepSeek 67B") names no subject
             return subject

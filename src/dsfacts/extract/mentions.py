@@ -55,6 +55,19 @@ def _foreign_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?:[-\s]?[\d.]+[A-Za-z]*|[-\w.]*\d[\w.]*)?(?![A-Za-z])")
 
 
+_VERSIONED: dict[int, re.Pattern[str]] = {}
+
+
+def _versioned_pattern(reg: EntityRegistry) -> re.Pattern[str]:
+    """A short name of ours with a version after it: another, unknown DeepSeek model."""
+    found = _VERSIONED.get(id(reg))
+    if found is not None:
+        return found
+    names = "|".join(re.escape(n) for n in reg.short_names() if any(ch.isdigit() for ch in n) or n[:1].isupper())
+    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![\w/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![\w.-])")
+    return found
+
+
 def slug(name: str) -> str:
     return re.sub(r"[\s_–]+", "-", name.strip()).strip("-.").lower()
 
@@ -84,6 +97,12 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
                 name = _SAME_MODEL_TAIL.sub("", name)
             out = [x for x in out if not (m.start() <= x.start < m.end())]
             out.append(Mention(m.start(), m.end(), slug(name), UNKNOWN))
+    for v in _versioned_pattern(reg).finditer(text):  # "R1-0528", "V3.1", "V2.5-1210" without "DeepSeek"
+        if in_url(v.start()) or any(x.start <= v.start() < x.end or v.start() <= x.start < v.end() for x in out):
+            continue
+        if _SAME_MODEL_TAIL.search(v.group()):
+            continue  # "V3-Base", "R1-7B": the same model
+        out.append(Mention(v.start(), v.end(), slug("deepseek-" + v.group()), UNKNOWN))
     for f in _foreign_pattern().finditer(text):
         if in_url(f.start()) or any(x.start <= f.start() < x.end or f.start() <= x.start < f.end() for x in out):
             continue

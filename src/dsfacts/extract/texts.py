@@ -74,6 +74,10 @@ _APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
 _THE_END = re.compile(r"\s*\bthe$")
 # "以 … 的 X 为基础", "在 … 的 X 上训练": a Chinese frame around a model, with a modifier inside
 _FRAME_OPEN = re.compile(r"(?:以|在|从|基于)[^，。,;；:：]{0,20}的\s*$")
+_CODE = re.compile(r"(?<![a-z])code(?![a-z])")
+_UNTIL = re.compile(r"(?<![a-z])until(?![a-z])|直到")
+_FROM_BEFORE = re.compile(r"(?:(?<![a-z])from|从)[^，。,;；]{0,16}$")
+_SWITCH = re.compile(r"(?<![a-z])to(?![a-z])|改成|改为|换成|改用|变为|变更为|转为")
 _CLAUSE_BREAK = re.compile(r"[，,;；]|\s(?:while|whereas|but)\s|而|则")
 
 
@@ -119,7 +123,8 @@ class TextClaims:
         if not any(str(c).lower() in low for c in vocab["cues"]):
             return
         urls = [u.span() for u in _URL.finditer(block.text)]
-        for i, j, canon in self._licence_names(block.text):
+        names = self._licence_names(block.text)
+        for k, (i, j, canon) in enumerate(names):
             if any(a <= i < b for a, b in urls):
                 continue
             s_start, s_end = block.sentence_at(i)
@@ -130,9 +135,31 @@ class TextClaims:
             code_only = any(str(c).lower() in clause for c in vocab["code_only"])
             if code_only and not any(str(w).lower() in clause for w in vocab["weights"]):
                 continue
+            own = _CLAUSE_BREAK.split(low[max(s_start, names[k - 1][1] if k else 0, i - 16) : i])[-1]  # since the last licence
+            after = _CLAUSE_BREAK.split(low[j : min(s_end, names[k + 1][0] if k + 1 < len(names) else s_end, j + 16)], 1)[0]
+            for near in (own, after):  # "V3 was code MIT / weights under …", "MIT-licensed code with weights under …"
+                if (_CODE.search(near) or any(str(c).lower() in near for c in vocab["code_only"])) and not any(
+                    str(w).lower() in near for w in vocab["weights"]
+                ):
+                    break
+            else:
+                near = ""
+            if near:
+                continue
+            if _UNTIL.search(low, max(s_start, i - 60), i) or self._old_licence(low, names, k, s_end):
+                continue  # "until the March update switched to MIT", "从自定义的模型协议改成了 MIT": not now
             entity = self.x.entity_for(index, mentions, i, j)
             if entity:
                 yield from self.x.with_partners(block, mentions, i, self.x.claim_text(block, i, j, entity, "license", canon))
+
+    @staticmethod
+    def _old_licence(low: str, names: list[tuple[int, int, str]], k: int, s_end: int) -> bool:
+        """The licence a model switched from: "from X to Y", "从 X 改成 Y"."""
+        i, j, canon = names[k]
+        if not _FROM_BEFORE.search(low, max(0, i - 20), i):
+            return False
+        later = [n for n in names[k + 1 :] if n[0] < s_end and n[2] != canon]
+        return bool(later) and _SWITCH.search(low, j, later[0][0]) is not None
 
     def _licence_names(self, text: str) -> list[tuple[int, int, str]]:
         pairs = _licence_pairs()
