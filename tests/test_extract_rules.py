@@ -595,3 +595,29 @@ def test_a_code_licence_next_to_the_weights_licence_and_a_later_switch():
 
 def test_a_price_per_million_tokens_is_not_a_cost_even_when_the_unit_is_a_number():
     assert facts("# DeepSeek-V3\n\nAfter that, input costs $0.27 per 1M tokens and output $1.10 per 1M tokens.\n") == set()
+
+
+# ---- plain-text newsletters: caps titles, dot leaders, pronoun company facts ------------------------------------
+
+
+def test_dot_leader_fields_under_a_sentence_naming_the_model():
+    text = (
+        "BY THE NUMBERS\n\nThe figures below are for DeepSeek-V3.\n\n"
+        "  Total parameters ........................... 671B\n"
+        "  Activated per token ........................ 37B\n"
+        "  Full training, H800 GPU-hours .............. 2.788 million\n"
+        "  Implied cost at $2/GPU-hour ................ about $5.6 million\n"
+    )
+    assert facts(text, "news.txt") == {
+        ("deepseek-v3", "total_params", 671_000_000_000),
+        ("deepseek-v3", "active_params", 37_000_000_000),
+        ("deepseek-v3", "training_gpu_hours", 2_788_000),
+        ("deepseek-v3", "training_cost_usd", 5_600_000),
+    }
+
+
+def test_a_pronoun_carries_the_company_and_chinese_founding_by_a_person():
+    text = "Last week we wrote about DeepSeek. It was founded in 2023 by Liang Wenfeng.\n"
+    assert facts(text) == {("deepseek", "founded_date", "2023"), ("deepseek", "founder", "Liang Wenfeng")}
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek 由梁文鋒於 2023 年創立。\n")
+    assert facts("DeepSeek 總部設於浙江杭州。\n") == {("deepseek", "headquarters", "Hangzhou")}

@@ -60,6 +60,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date"})
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
+_LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
@@ -165,6 +166,8 @@ class _Extractor:
             c_a, c_b = clause_bounds(block.text, start, end, sentence)
             if not any(c_a <= m.start < c_b and m.kind == FOREIGN for m in mentions):
                 found = None  # "Qwen: 1.5B, 7B": a base family named in another clause; the row still names the model
+        if found is None and company and nc.has("pronoun_subject", block.text[sentence[0] : sentence[0] + 12]):
+            found = company_of([m for m in mentions if m.start < sentence[0]][-1:])  # "… DeepSeek … It was founded in 2023"
         if found is None and company:
             found = self.context.company_heading()
         if found is None and not company:
@@ -185,7 +188,8 @@ class _Extractor:
         if found != BLOCKED and topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
             return topic  # "The model has 685B parameters": the model the section is about
         opening = block.text[sentence[0] : sentence[0] + 12]
-        if found is None and topic is None and block.kind == "paragraph" and nc.has("pronoun_subject", opening):
+        fields = bool(block.breaks) and not mentions  # "Total parameters ...... 671B" lines under "The figures below are for V3"
+        if found is None and topic is None and block.kind == "paragraph" and (nc.has("pronoun_subject", opening) or fields):
             found = self.context.paragraph_topic  # a pronoun opening a paragraph: the previous paragraph's model
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
@@ -236,7 +240,9 @@ class _Extractor:
             sentence = block.sentence_at(m.start)
             c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
-            head = text[c_start : m.start]
+            head = _LEADER.sub(" ", text[c_start : m.start])  # "Total parameters ........ 671B"
+            leader = _LEADER.search(text, max(sentence[0], m.start - 120), m.start)
+            field = text[sentence[0] : leader.start()] if leader and not hint else ""  # "H800 GPU-hours ..... 2.788 million"
             tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
             tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
@@ -249,7 +255,7 @@ class _Extractor:
                 prev_end if i and nc.has("partitive", text[prev_end : m.start]) else 0,
                 next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
             )
-            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint, sentence, own, between):
+            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.texts.claims(index, block, mentions)
         yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label

@@ -32,7 +32,7 @@ def _cue_regex(section: str, name: str, comma: bool = True) -> re.Pattern[str]:
     cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     marks = r"\s:：`*,，、为是" if comma else r"\s:：`*为是"
-    glue = rf"[{marks}]{{0,4}}(?:位于|设在|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}"
+    glue = rf"[{marks}]{{0,4}}(?:位于|设在|设于|坐落于|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}"
     return re.compile(rf"(?i:{alt}){glue}{name}")
 
 
@@ -65,7 +65,7 @@ def _licence_pairs() -> list[tuple[str, str]]:
 def _any_cue() -> re.Pattern[str]:
     """Every cue of every text-valued attribute: a block without one has no text claim."""
     vocab = vocabulary()
-    cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded", "-based"}
+    cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded", "-based", "创立", "创办"}
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
@@ -102,6 +102,8 @@ class TextClaims:
         self.founder_en = _cue_regex("founder", _EN_NAME)
         self.founder_zh = _cue_regex("founder", _ZH_NAME, comma=False)
         self.founded_by = re.compile(rf"(?i:founded|established|created|started)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
+        # "由梁文锋于 2023 年创立": the founder before the founding verb
+        self.founded_by_zh = re.compile(r"由\s*(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:于[^，。,;；]{0,14}?)?(?:一手)?(?:创立|创办|创建|成立|创设)")
         self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
         self.hq_zh = _cue_regex("headquarters", _ZH_PLACE)
         self.hq_based = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s")  # "Hangzhou-based DeepSeek"
@@ -112,7 +114,7 @@ class TextClaims:
         if _any_cue().search(low) is None:
             return
         yield from self._licence(index, block, mentions, low)
-        yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by))
+        yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by, self.founded_by_zh))
         yield from self._named(index, block, mentions, "headquarters", (self.hq_en, self.hq_zh))
         yield from self._based(index, block, mentions)
 
@@ -201,7 +203,8 @@ class TextClaims:
 
     def _named(self, index: int, block: Block, mentions: list[Mention], section: str, patterns: tuple[re.Pattern[str], ...]) -> Iterable[Claim]:
         low = block.text.lower()
-        if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not (section == "founder" and "founded" in low):
+        founding = section == "founder" and any(w in low for w in ("founded", "创立", "创办"))
+        if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not founding:
             return
         for pattern in patterns:
             for m in pattern.finditer(block.text):

@@ -29,6 +29,8 @@ _DROP = re.compile(
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
 _FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
 _DATED_FIELD = re.compile(r"[:：][^:：]*(?<!\d)(?:19|20)\d\d(?!\d)")  # "**Published: 12 May 2025**" is a field, not a title
+# "  Total parameters ............ 671B": a label and its value joined by a dot leader
+_LEADER_LINE = re.compile(r"^\s*\S[^\n]{0,40}?\s*(?:[.·…_]\s*){3,}\S")
 _BOLD_TITLE = re.compile(r"^\s*(\*\*|__)[^*_\n]{1,80}\1\s*[:：]?\s*$")
 # a container prefix this long nests deeper than any document does (the Rust parser would
 # recurse through every level, and so would freeing its tree)
@@ -39,6 +41,8 @@ _DATE_WORD = r"(?:19|20)\d\d(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*�
 _DATED_LINE = re.compile(rf"^\s*(?:[【\[(（]\s*{_DATE_WORD}\s*[】\])）]|[*_]{{0,2}}{_DATE_WORD}[*_]{{0,2}}\s*[:：])")
 _OPEN_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _CLOSE_TABLE = re.compile(r"</table", re.IGNORECASE)
+# an ALL-CAPS line of words in a plain-text newsletter is a section title ("DEEPSEEK-V3 AT A GLANCE")
+_CAPS_TITLE = re.compile(r"^\s*(?=[^a-z\n]*[A-Z]{3})[A-Z0-9][A-Z0-9 .,&'’/+-]{2,70}[A-Z0-9]:?\s*$")
 _CN_ORDINAL_TITLE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*\S[^\n]{0,60}$")
 
 
@@ -128,7 +132,7 @@ class MarkdownReader:
             lead = col + (len(piece) - len(piece.lstrip()))  # where the text starts, after any list marker
             if k and piece:
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
-                if indent is not None and (lead != indent or _FIELD.match(piece)):
+                if indent is not None and (lead != indent or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
                     builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
             if piece:
                 indent = lead
@@ -272,7 +276,10 @@ class MarkdownReader:
             if len(entries) >= 2:
                 self._dated_lines(content, line_range, parent, entries)
                 return
-        if "\n" not in content and (_BOLD_TITLE.match(first_line) and not _DATED_FIELD.search(first_line) or _CN_ORDINAL_TITLE.match(first_line)):
+        if "\n" not in content and (
+            _BOLD_TITLE.match(first_line) and not _DATED_FIELD.search(first_line)
+            or _CN_ORDINAL_TITLE.match(first_line) or _CAPS_TITLE.match(first_line)
+        ):
             self._emit("heading", self._text(content, line_range), level=TITLE_LEVEL)
             return
         self._emit("paragraph", self._text(content, line_range), parent=parent)
