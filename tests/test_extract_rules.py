@@ -621,3 +621,17 @@ def test_a_pronoun_carries_the_company_and_chinese_founding_by_a_person():
     assert facts(text) == {("deepseek", "founded_date", "2023"), ("deepseek", "founder", "Liang Wenfeng")}
     assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek 由梁文鋒於 2023 年創立。\n")
     assert facts("DeepSeek 總部設於浙江杭州。\n") == {("deepseek", "headquarters", "Hangzhou")}
+
+
+def test_parameters_active_without_a_verb_added_parameters_and_a_step_on_the_way():
+    text = "DeepSeek-R1 is a 671B-parameter mixture-of-experts model with 37B parameters active per token.\n"
+    assert facts(text) == {("deepseek-r1", "total_params", 671_000_000_000), ("deepseek-r1", "active_params", 37_000_000_000)}
+    assert facts("# DeepSeek-V3\n\nThe extra module adds 14B parameters.\n") == set()
+    assert facts("# DeepSeek-V3\n\nDeepSeek-V3 extended its context first to 32K, then to 128K.\n") == {
+        ("deepseek-v3", "context_length", 128_000)
+    }
+
+
+def test_only_the_value_right_after_an_old_one_borrows_its_words():
+    text = "DeepSeek trained DeepSeek-V2 on 8.1T tokens, then extended the context from 4K to 128K, and finished with SFT on 1.5M conversations.\n"
+    assert facts(text) == {("deepseek-v2", "training_tokens", 8_100_000_000_000), ("deepseek-v2", "context_length", 128_000)}

@@ -313,3 +313,9 @@ def test_a_model_introduced_by_name_is_what_the_next_pronoun_refers_to():
 def test_a_starting_checkpoint_is_not_the_subject():
     text = "DeepSeek released DeepSeek-Coder-V2, continued from an intermediate V2 checkpoint with an extra 6T tokens.\n"
     assert facts(text) == {("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}
+
+
+def test_an_appositive_after_a_base_model_describes_the_base():
+    text = "R1 was built on top of DeepSeek-V3, a general-purpose model the company put out on December 26, 2024.\n"
+    assert ("deepseek-r1", "release_date", "2024-12-26") not in facts(text)
+    assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)

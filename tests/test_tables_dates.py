@@ -294,3 +294,25 @@ def test_a_news_storys_bare_date_is_of_its_own_year_not_of_an_earlier_year_in_th
     text = "---\ndate: 2025-03-01\n---\n# R1\n\n今年1月20日推出的推理模型 DeepSeek-R1 引发关注。\n"
     claims = extract_document(read_text_document(text.encode(), "news.md"))
     assert [(c.entity, c.value) for c in claims if c.attribute == "release_date"] == [("deepseek-r1", "2025-01-20")]
+
+
+def test_a_bare_date_near_a_full_date_of_the_same_months_takes_its_year():
+    text = "# V2\n\nDeepSeek-V2 came out on 6 May 2024. Some outlets give 7 May for V2 because that is when the paper appeared.\n"
+    claims = extract_document(read_text_document(text.encode(), "v2.md"))
+    assert {(c.attribute, c.value) for c in claims} == {("release_date", "2024-05-06"), ("paper_date", "2024-05-07")}
+
+
+def test_this_year_without_a_document_date_is_no_year():
+    claims = extract_document(read_text_document("# R1\n\n今年1月20日发布的 DeepSeek-R1 引发关注。\n".encode(), "r1.md"))
+    assert not any(c.attribute == "release_date" for c in claims)
+
+
+def test_a_wire_dateline_with_two_cities_dates_the_story():
+    text = "**BEIJING/SINGAPORE, Sept 18, 2025** — DeepSeek said its R1 paper was published in Nature.\n"
+    claims = extract_document(read_text_document(text.encode(), "wire.md"))
+    assert not any(c.value == "2025-09-18" for c in claims)
+
+
+def test_context_in_an_api_price_table_is_the_services_limit():
+    text = "## API prices (February 2025)\n\n| Model | Context | Input |\n|---|---|---|\n| DeepSeek-V3 | 64K | $0.27 |\n"
+    assert facts(text) == set()

@@ -70,7 +70,7 @@ def not_a_claim(
     clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end, reach)), reach)
     if _RATE.search(text, max(clause_start, m.start - 40), clause_end):
         return True  # "每训练一万亿 token 需要 18 万 GPU 小时", "180K GPU hours for each trillion tokens": a rate
-    return _old_side_of_change(text, matches, i)
+    return old_side_of_change(text, matches, i)
 
 
 # a quantity per a scaled unit: both sides of a rate are not totals ("per token" alone is not one)
@@ -81,9 +81,10 @@ _RATE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。]")
+_THEN_AGAIN = re.compile(r"(?i)(?<![a-z])then(?![a-z])|再|随后|之后")
 
 
-def _old_side_of_change(text: str, matches: Sequence[vg.ValueMatch], i: int) -> bool:
+def old_side_of_change(text: str, matches: Sequence[vg.ValueMatch], i: int) -> bool:
     """'from 86 to 338', '86->338', '从 16K 扩展到 128K': the first value is not the model's."""
     if i + 1 >= len(matches):
         return False
@@ -92,8 +93,8 @@ def _old_side_of_change(text: str, matches: Sequence[vg.ValueMatch], i: int) -> 
         return False
     if _unit(matches[i].raw) != _unit(matches[i + 1].raw):
         return False  # "14.8T tokens → 128K context": steps of a pipeline, not one quantity changing
-    if has("transition", between):
-        return True
+    if has("transition", between) or _THEN_AGAIN.search(between):
+        return True  # "先扩展到 32K，再扩展到 128K", "first to 32K, then to 128K": a step on the way
     before = text[max(0, matches[i].start - 8) : matches[i].start].lower()
     return bool(re.search(r"(?<![a-z])from\s*$|从\s*$", before)) and bool(re.search(r"(?<![a-z])to(?![a-z])|到|至", between))
 
@@ -118,7 +119,7 @@ def activated_size(text: str, end: int) -> bool:
 @cache
 def _active_predicate() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)) for w in sorted(vocab()["activated_words"], key=len, reverse=True))
-    return re.compile(rf"(?i)\s*(?:parameters?|params?|参数)\s*(?:are|were|is|was|get|gets|being|remain)\s+(?:{words})(?![a-z])")
+    return re.compile(rf"(?i)\s*(?:parameters?|params?|参数)\s*(?:(?:are|were|is|was|get|gets|being|remain)\s+)?(?:{words})(?![a-z])")
 
 
 def active_predicate(text: str, end: int) -> bool:

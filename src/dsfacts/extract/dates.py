@@ -96,7 +96,7 @@ class Dates:
         if not isinstance(value, vg.MonthDay):
             return value
         month: int | None = value.month
-        year, of_document = self._context_year(index, m.start)
+        year, of_document = self._context_year(index, m.start, value.month)
         if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
             year, month = self._context_month(index, m.start)
             of_document = False
@@ -130,7 +130,17 @@ class Dates:
                 return (int(year) if year else self._context_year(index, pos)[0]), int(month)
         return None, None
 
-    def _context_year(self, index: int, pos: int) -> tuple[int | None, bool]:
+    @staticmethod
+    def _dated_nearby(text: str, pos: int, month: int | None) -> int | None:
+        """The year of a full date earlier in the paragraph within two months of this one."""
+        if not month:
+            return None
+        for v in reversed(vg.find_values(text[:pos])):
+            if isinstance(v.value, DateValue) and v.value.precision in ("day", "month") and abs(v.value.start.month - month) <= 2:
+                return v.value.start.year
+        return None
+
+    def _context_year(self, index: int, pos: int, month: int | None = None) -> tuple[int | None, bool]:
         """The year a bare "12月26日" belongs to: "今年/去年" or a year earlier in its sentence, its
         list parent, its headings; else the document's date (the flag says so) — a news story's
         "Jan. 20" is of its own year, not of a "founded in 2023" two sentences before; else a year
@@ -138,7 +148,9 @@ class Dates:
         block = self.x.blocks[index]
         date = self.dateline.date
         relative = _RELATIVE_YEAR.search(block.text, max(0, pos - 6), pos)
-        if relative and date is not None:
+        if relative:  # "今年1月20日": of the document's year, and unknown without one
+            if date is None:
+                return None, False
             return date.end.year - (1 if relative.group().lower() in _LAST_YEAR else 0), True
         s_start, _ = block.sentence_at(pos)
         years = _YEAR.findall(block.text, s_start, pos)
@@ -154,6 +166,9 @@ class Dates:
             years = _YEAR.findall(text)
             if years:
                 return int(years[-1]), False
+        near = self._dated_nearby(block.text, pos, month)
+        if near is not None:
+            return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
         if date is not None:
             return date.end.year, True
         years = _YEAR.findall(block.text, 0, pos)

@@ -161,7 +161,7 @@ class _Extractor:
         paired = self._respectively.get(start)
         if paired is not None and "\t" not in paired and not company:
             return paired  # "V3 和 R1 分别在 2024 年 12 月和 2025 年 1 月发布": the n-th model, the n-th value
-        found = None if block.kind == "code" and not company else explicit(block.text, mentions, start, end, sentence, company)
+        found = None if block.kind == "code" and not company else explicit(block.text, mentions, start, end, sentence, company, self.all_mentions)
         if found == BLOCKED and block.kind == "cell" and not company:
             c_a, c_b = clause_bounds(block.text, start, end, sentence)
             if not any(c_a <= m.start < c_b and m.kind == FOREIGN for m in mentions):
@@ -234,6 +234,7 @@ class _Extractor:
         if len(compounds) >= 2:  # "16B-A2.4B, 236B-A21B": the sizes of two variants
             yield from self.names.compounds(index, block, mentions, compounds)
             matches = [m for m in matches if m not in compounds]
+        old_side = ""  # the words of a value the next one replaces ("context first to 32K, then to 128K")
         for i, m in enumerate(matches):
             if any(_in_name(text, mm, m.start) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
@@ -246,6 +247,7 @@ class _Extractor:
             tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
             tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
+                old_side = head if nc.old_side_of_change(text, matches, i) else ""  # its words name the new value's too
                 continue
             own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words
             # a part of a figure ("2.788M GPU hours, of which 2.664M were spent on pre-training"):
@@ -255,7 +257,8 @@ class _Extractor:
                 prev_end if i and nc.has("partitive", text[prev_end : m.start]) else 0,
                 next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
             )
-            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field, sentence, own, between):
+            carried_words, old_side = old_side, ""  # only the value right after the old one
+            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field or carried_words, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.texts.claims(index, block, mentions)
         yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label
@@ -352,7 +355,8 @@ class _Extractor:
         if attribute is None:
             return
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
-        if attribute == "context_length" and nc.has("service_limit", own.lower() + " " + head[-24:].lower()):
+        section = self.heading_texts[-1][1] if self.heading_texts else ""
+        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {hint} {section}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
         if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + block.text[m.end : m.end + 24])):  # its own words
             return

@@ -36,7 +36,7 @@ _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|基于|以|将|把|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+)?$"
+    r"compared (?:to|with)|基于|以|将|把|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+)?$"
 )
 
 
@@ -73,7 +73,7 @@ _COMPARISON = re.compile(
 # a past-tense verb right before a model: the model is its object ("extended V2 to 338 languages")
 _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
-_RELATIVE = re.compile(r"\s*(?:which|that|who|whose)(?![A-Za-z])", re.I)
+_RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,.;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
 _FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
@@ -202,15 +202,20 @@ class Context:
         return None
 
 
-def explicit(text: str, mentions: Sequence[Mention], start: int, end: int, sentence: tuple[int, int], company: bool) -> str | None:
+def explicit(
+    text: str, mentions: Sequence[Mention], start: int, end: int, sentence: tuple[int, int], company: bool,
+    antecedents: Sequence[Mention] | None = None,
+) -> str | None:
     """Policy 1: a model (or, for company attributes, the company) named in the value's sentence."""
     s_a, s_b = sentence
     c_a, c_b = clause_bounds(text, start, end, sentence)
     in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
     if not company and _RELATIVE.match(text, c_a):
-        # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes": the model just before
-        antecedent = [m for m in in_sentence if m.end <= c_a and m.kind != COMPANY and not text[m.end : c_a].strip(" ,*_)）")]
+        # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes", "built on DeepSeek-V3, a
+        # model the company put out on Dec. 26": the model just before (a base model too)
+        named = [m for m in (antecedents or mentions) if s_a <= m.start < s_b]
+        antecedent = [m for m in named if m.end <= c_a and m.kind != COMPANY and not text[m.end : c_a].strip(" ,*_)）")]
         if antecedent:
             return antecedent[-1].entity if antecedent[-1].kind != FOREIGN else BLOCKED
     if not company:
