@@ -171,6 +171,8 @@ class Overlay:
                 out.append(c)
         examples = _kinds([c for c in self.claims if (c.entity, c.attribute) in chosen])
         for key, d in chosen.items():
+            if key not in examples:
+                continue  # no source states this fact any more: nothing to read the value by, or judge
             # the grammar again (check has it loaded): the stated precision decides what allows it
             pref = value_claim(examples[key], str(d.value), self.book.path.name, d.line)
             allowing = [c for c in by_key.get(key, []) if relation(c, pref) in ("same", "compatible")]
