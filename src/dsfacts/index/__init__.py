@@ -169,14 +169,6 @@ class Index:
             )
         return out
 
-    def claims_of_attributes(self, attributes: Iterable[str]) -> list[dict[str, Any]]:
-        """Every claim on these attributes, any entity (check names a value stated for a sibling)."""
-        wanted = sorted(set(attributes))
-        if not wanted:
-            return []
-        marks = ", ".join("?" * len(wanted))
-        return self._facts(f"SELECT json FROM claims WHERE attribute IN ({marks}) ORDER BY source, pos", wanted)
-
     def facts_for(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for entity, attribute in sorted(set(keys)):
