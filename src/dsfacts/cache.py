@@ -95,18 +95,33 @@ class Cache:
     claims_file: dict[str, Any] = field(default_factory=dict)  # size, mtime_ns, sha256, claims
     notes: list[str] = field(default_factory=list)  # why rows were not used (for --debug)
     db: sqlite3.Connection | None = None
+    _rows: dict[str, tuple[Any, ...]] | None = None  # every row, when prefetched
+
+    def prefetch(self) -> None:
+        """Read every row at once (one query instead of one per source, when most are wanted)."""
+        if self.db is None:
+            return
+        try:
+            self._rows = {
+                row[0]: row[1:] for row in self.db.execute("SELECT name, sha256, fingerprint, lines, count, checksum FROM docs")
+            }
+        except sqlite3.Error:
+            self._rows = None  # each row is read (and its problem named) on its own
 
     def lines(self, name: str, sha256: str) -> tuple[str, int] | None:
         """This source's claims.jsonl lines and their count, if a sound row for this text exists."""
         if self.db is None:
             return None
-        try:
-            row = self.db.execute(
-                "SELECT sha256, fingerprint, lines, count, checksum FROM docs WHERE name = ?", (name,)
-            ).fetchone()
-        except sqlite3.Error as e:
-            self.notes.append(f"cache: {name}: unreadable row ({e})")
-            return None
+        if self._rows is not None:
+            row = self._rows.get(name)
+        else:
+            try:
+                row = self.db.execute(
+                    "SELECT sha256, fingerprint, lines, count, checksum FROM docs WHERE name = ?", (name,)
+                ).fetchone()
+            except sqlite3.Error as e:
+                self.notes.append(f"cache: {name}: unreadable row ({e})")
+                return None
         if row is None:
             return None
         sha, fingerprint, lines, count, checksum = row

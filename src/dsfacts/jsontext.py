@@ -13,20 +13,34 @@ from functools import lru_cache
 from typing import Any
 
 _PLAIN = json.JSONEncoder(ensure_ascii=False).encode
+_CONTAINERS = (dict, list, tuple)
 
 
 class _NotPlain(Exception):
     """A key json.dumps would convert (a number, None): left to json.dumps itself."""
 
 
+def _refuse(o: Any) -> Any:
+    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+
 @lru_cache(maxsize=64)
 def _flat(depth: int) -> Any:
-    """The C encoder, writing one container's items on lines indented to `depth`."""
-    return json.JSONEncoder(ensure_ascii=False, separators=(",\n" + "  " * depth, ": ")).encode
+    """The C encoder, writing one container's items on lines indented to `depth` (as JSONEncoder.encode
+    does, without building an encoder per call)."""
+    sep = ",\n" + "  " * depth
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator: the pure-Python encoder, same text
+        return json.JSONEncoder(ensure_ascii=False, separators=(sep, ": ")).encode
+    encode = make(None, _refuse, json.encoder.encode_basestring, None, ": ", sep, False, False, True)
+    return lambda obj: "".join(encode(obj, 0))
 
 
 def _is_flat(items: Any) -> bool:
-    return not any(isinstance(v, (dict, list, tuple)) and v for v in items)
+    for v in items:  # noqa: SIM110 - a loop, not all(): this runs once per claim
+        if v and isinstance(v, _CONTAINERS):
+            return False
+    return True
 
 
 def _write(obj: Any, depth: int, out: list[str]) -> None:

@@ -170,6 +170,8 @@ def _extract_changed(
     blocks: dict[str, str] = {}  # source name -> its claims.jsonl lines
     states: dict[str, cache_mod.FileState] = {}
     todo: list[Path] = []
+    if use_cache:
+        cache.prefetch()  # most sources are unchanged: their rows in one read
     for p in paths:
         try:
             size, mtime = cache_mod.stat_of(p)

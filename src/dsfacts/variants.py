@@ -17,12 +17,20 @@ from typing import Any
 from dsfacts.models import Claim
 
 
-def key_of(c: Claim) -> str:
-    """Equal for claims that compare alike (the tuple check memoized relations on, as text)."""
+def _key(c: Claim) -> tuple:
     resolution = c.resolution
     if isinstance(resolution, float) and resolution.is_integer():
         resolution = int(resolution)  # 1000 and 1000.0 are one resolution, as in a tuple
-    return json.dumps([c.kind, repr(c.value), c.unit, c.qualifier, resolution, c.raw], ensure_ascii=False)
+    return (c.kind, repr(c.value), c.unit, c.qualifier, resolution, c.raw)
+
+
+def _text(key: tuple) -> str:
+    return json.dumps(list(key), ensure_ascii=False)
+
+
+def key_of(c: Claim) -> str:
+    """Equal for claims that compare alike (the tuple check memoized relations on, as text)."""
+    return _text(_key(c))
 
 
 @dataclass
@@ -41,13 +49,13 @@ def variants(claims: Iterable[tuple[Any, Claim]], keep: int | None = None) -> li
     `keep`: remember only the first `keep` sources of each, with their places (check names at most
     three siblings); without it every source is kept and places are not.
     """
-    out: dict[str, Variant] = {}
-    seen: dict[str, set[str]] = {}
+    out: dict[tuple, Variant] = {}
+    seen: dict[tuple, set[str]] = {}
     for place, c in claims:
-        key = key_of(c)
+        key = _key(c)
         v = out.get(key)
         if v is None:
-            v = out[key] = Variant(key, c, place)
+            v = out[key] = Variant(_text(key), c, place)
             seen[key] = set()
         v.count += 1
         if c.source not in seen[key]:

@@ -138,6 +138,9 @@ def _write(
         os.close(fd)
         fresh = not (reuse and _copy_if_reusable(target, Path(tmp), base_key(claims_path, sources_dir)))
         db = sqlite3.connect(tmp)
+        # a private file until it is renamed into place: no journal, no fsync (a crash leaves only a temp file)
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         try:
             if fresh:
                 db.executescript(SCHEMA)

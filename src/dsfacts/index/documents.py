@@ -65,14 +65,17 @@ class Documents:
             self.moved = set(self.kept)
             return None
         meta = _metadata(Path(sources_dir))
-        for path in src.discover(Path(sources_dir)):
-            if path.name not in named:
+        # extract listed the folder already: its hashes name every document it could read
+        names = sorted(hashes) if hashes is not None else [p.name for p in src.discover(Path(sources_dir))]
+        for name in names:
+            if name not in named:
                 continue
-            was = self.kept.get(path.name)
-            sha = hashes.get(path.name) if hashes else None
+            was = self.kept.get(name)
+            sha = hashes.get(name) if hashes else None
             if sha is not None and was is not None and was.sha == sha:
-                self.now[path.name] = (sha, was.part)
+                self.now[name] = (sha, was.part)
                 continue
+            path = Path(sources_dir) / name
             try:
                 data = path.read_bytes()
                 sha = src.content_hash(data)
@@ -111,14 +114,17 @@ class Documents:
         return out
 
     def save(self, db: sqlite3.Connection) -> None:
+        """Write the rows that changed (a document's hash or part, its family or copy note)."""
         fam = self.context.families if self.context and self.context.families else Families()
-        db.execute("DELETE FROM documents")
-        db.executemany(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
-            ((name, sha, part.kind, json.dumps(sorted(part.shingles)), fam.of(name),
-              json.dumps(list(fam.why[name]), ensure_ascii=False) if name in fam.why else None)
-             for name, (sha, part) in sorted(self.now.items())),
-        )  # fmt: skip
+        db.executemany("DELETE FROM documents WHERE name = ?", [(n,) for n in sorted(set(self.kept) - set(self.now))])
+        rows = []
+        for name, (sha, part) in sorted(self.now.items()):
+            why = fam.why.get(name)
+            k = self.kept.get(name)
+            if k is None or (k.sha, k.part, k.family, k.why) != (sha, part, fam.of(name), why):
+                rows.append((name, sha, part.kind, json.dumps(sorted(part.shingles)), fam.of(name),
+                             json.dumps(list(why), ensure_ascii=False) if why else None))  # fmt: skip
+        db.executemany("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def _metadata(sources_dir: Path) -> Any:

@@ -57,10 +57,13 @@ class Families:
 
     def of(self, s: str) -> str:
         parent = self._parent
-        root = s
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(s, s) != root:  # path compression keeps long chains cheap
+        up = parent.get(s)
+        if up is None:  # most sources are copies of nothing: one look-up
+            return s
+        root = up
+        while (up := parent.get(root)) is not None:
+            root = up
+        while s != root:  # path compression keeps long chains cheap
             parent[s], s = root, parent[s]
         return root
 

@@ -40,15 +40,16 @@ def discover(work: list[Any], priors: Priors | None) -> dict[str, float]:
     """
     sources = sorted({s for w in work for g in w.groups for s in g.sources})
     trust = {s: (priors.of(s) if priors else INITIAL_TRUST) for s in sources}
+    backers = []  # per fact: (family, source) of every claim's source, looked up once
     for w in work:
         w.confidence = [0.5] * len(w.groups)
+        backers.append([(w.fam.of(s), s) for g in w.groups for s in g.sources])
     for _ in range(ITERATIONS):
-        for w in work:
+        weight = {s: -math.log(1 - min(max(t, 0.0), 0.99)) for s, t in trust.items()}
+        for w, pairs in zip(work, backers, strict=True):
             fam_tau: dict[str, float] = {}
-            for g in w.groups:
-                for s in g.sources:
-                    f = w.fam.of(s)
-                    fam_tau[f] = max(fam_tau.get(f, 0.0), -math.log(1 - min(max(trust[s], 0.0), 0.99)))
+            for f, s in pairs:
+                fam_tau[f] = max(fam_tau.get(f, 0.0), weight[s])
             tau = [math.fsum(fam_tau[f] for f in g.families) for g in w.groups]
             class_tau: dict[Any, float] = defaultdict(float)
             for i, t in enumerate(tau):
