@@ -14,7 +14,6 @@ note for `--debug`; a missing, corrupt, locked or foreign cache is an empty one,
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -31,6 +30,8 @@ _PARSER_CODE = ("sources.py", "decoding.py", "safeyaml.py", "segment", "models.p
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
+    import hashlib  # here: OpenSSL's start-up is paid only by the commands that hash
+
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     h.update(f"format {FORMAT}; dsfacts {_version()}\n".encode())
@@ -65,6 +66,8 @@ class FileState:
 
 def entry_check(fingerprint: str, sha256: str, lines: str) -> str:
     """The hash a row must carry: a row edited by hand (or half-written) no longer matches."""
+    import hashlib
+
     h = hashlib.sha256()
     for part in (fingerprint, sha256, lines):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -257,6 +260,8 @@ def load(claims_path: Path, fingerprint: str, *, reuse: bool = True) -> Cache:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
