@@ -193,3 +193,21 @@ def test_json_document_is_json_dumps_byte_for_byte(head: dict, items: list) -> N
     raws = [json.dumps(i, ensure_ascii=False, indent=2) for i in items]
     expected = json.dumps({**head, "facts": items}, ensure_ascii=False, indent=2) + "\n"
     assert index.json_document(head, "facts", raws) == expected
+
+
+def test_a_screen_reads_cards_that_count_what_they_do_not_list(tmp_path: Path) -> None:
+    """`show` and `conflicts` as text read each fact's card (a few claims per value); the counts on
+    screen are those of the whole fact."""
+    from dsfacts import render
+    from dsfacts.index import build
+
+    assert build.CARD_CLAIMS == render.CLAIMS_SHOWN
+    claims = [c("deepseek-v3", "total_params", 671000000000, "number", f"s{i:02d}.md", 3, "671B", resolution=1000000000,
+                **({"qualifier": "approx"} if i == 7 else {})) for i in range(25)]  # fmt: skip
+    claims.append(c("deepseek-v3", "total_params", 236000000000, "number", "z.md", 4, "236B", resolution=1000000000))
+    fact = reconcile.fact_json(reconcile.reconcile(claims)[0])
+    card = build.card_of(fact)
+    listed = {json.dumps(g["value"]) + str(g["qualifiers"]): (len(g["claims"]), g["claims_total"], g["sources_total"])
+              for g in card["values"]}  # fmt: skip
+    assert listed == {"671000000000[]": (10, 24, 24), "671000000000['approx']": (1, 1, 1), "236000000000[]": (1, 1, 1)}
+    assert len(card["sources"]) == 26 and "explain" not in card["values"][0]

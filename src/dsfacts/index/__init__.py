@@ -21,7 +21,7 @@ from typing import Any
 
 # 4: facts keyed by (entity, attribute) and ordered by columns, so one fact can be rewritten alone;
 #    claims keyed by (source, position); per-fact votes, check variants, per-document context
-FORMAT = 4
+FORMAT = 5  # 5: a card per fact (what the text renderers show: a few claims per value, counted)
 CACHE_DIR = ".dsfacts-cache"
 # Files beside claims.jsonl / in sources/ that may change what reconciliation says.
 _SIDE_FILES = ("reviews.yaml",)
@@ -93,13 +93,15 @@ class Index:
         return [row[0] for row in self.db.execute(sql, tuple(args))]
 
     # Each query has a raw twin: the facts as stored JSON text (indent=2), for `--json` output
-    # without parsing and re-serialising thousands of claims (see json_document).
+    # without parsing and re-serialising thousands of claims (see json_document). With card=True
+    # they give each fact's card instead: the fact as the text renderers show it, a few claims per
+    # value and the rest counted (render.py reads both), so a screen never parses thousands.
 
-    def entity_facts(self, entity: str) -> list[dict[str, Any]]:
-        return [json.loads(text) for text in self.entity_facts_raw(entity)]
+    def entity_facts(self, entity: str, card: bool = False) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.entity_facts_raw(entity, card)]
 
-    def entity_facts_raw(self, entity: str) -> list[str]:
-        return self._raw("SELECT json FROM facts WHERE entity = ? ORDER BY attribute", (entity,))
+    def entity_facts_raw(self, entity: str, card: bool = False) -> list[str]:
+        return self._raw(f"SELECT {_column(card)} FROM facts WHERE entity = ? ORDER BY attribute", (entity,))
 
     def select(
         self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
@@ -110,14 +112,16 @@ class Index:
 
     def select_raw(
         self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
-        split: str | None = None,
+        split: str | None = None, card: bool = False,
     ) -> list[str]:
         where, args = self._where(entity, attribute, statuses)
         if split is not None:
             where, args = (where + " AND" if where else " WHERE") + " split = ?", [*args, split]
-        return self._raw(f"SELECT json FROM facts{where} ORDER BY {_FACT_ORDER}", args)
+        return self._raw(f"SELECT {_column(card)} FROM facts{where} ORDER BY {_FACT_ORDER}", args)
 
-    def open_conflicts_raw(self, entity: str | None, attribute: str | None, split: str | None) -> tuple[list[str], int]:
+    def open_conflicts_raw(
+        self, entity: str | None, attribute: str | None, split: str | None, card: bool = False
+    ) -> tuple[list[str], int]:
         """`conflicts` by default: disputed facts no review settled, reopened ones again; and how
         many a review settled (the overlay's rule for the default statuses, precomputed)."""
         where, args = self._where(entity, attribute, None)
@@ -128,7 +132,7 @@ class Index:
         if split is not None:
             listed += " AND split = ?"
             largs.append(split)
-        rows = self._raw(f"SELECT json FROM facts WHERE {listed} ORDER BY {_FACT_ORDER}", largs)
+        rows = self._raw(f"SELECT {_column(card)} FROM facts WHERE {listed} ORDER BY {_FACT_ORDER}", largs)
         settled = self.db.execute(f"SELECT COUNT(*) FROM facts WHERE ({scope}) AND settled = 1", args).fetchone()[0]
         return rows, int(settled)
 
@@ -147,11 +151,11 @@ class Index:
         out["disputed"] = sum(counts.get(s, 0) for s in self.disputed)
         return out
 
-    def timeline(self) -> list[dict[str, Any]]:
-        return [json.loads(text) for text in self.timeline_raw()]
+    def timeline(self, card: bool = False) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.timeline_raw(card)]
 
-    def timeline_raw(self) -> list[str]:
-        return self._raw("SELECT json FROM facts WHERE timeline IS NOT NULL ORDER BY timeline, entity, attribute")
+    def timeline_raw(self, card: bool = False) -> list[str]:
+        return self._raw(f"SELECT {_column(card)} FROM facts WHERE timeline IS NOT NULL ORDER BY timeline, entity, attribute")
 
     def attributes(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT DISTINCT attribute FROM facts")}
@@ -226,6 +230,10 @@ class Index:
             terms.append(f"status IN ({', '.join('?' * len(wanted))})" if wanted else "0")
             args += wanted
         return (" WHERE " + " AND ".join(terms) if terms else ""), args
+
+
+def _column(card: bool) -> str:
+    return "card" if card else "json"
 
 
 def connect_ro(target: Path) -> sqlite3.Connection | None:

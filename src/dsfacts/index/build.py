@@ -53,6 +53,7 @@ CREATE TABLE facts (
     settled INTEGER NOT NULL DEFAULT 0,  -- a review took it out of the disputed statuses
     back INTEGER NOT NULL DEFAULT 0,     -- reopened: a new value appeared since the review
     preferred TEXT NOT NULL, json TEXT NOT NULL,
+    card TEXT NOT NULL,                  -- what a screen shows of it (card_of)
     votes TEXT NOT NULL,                 -- what truth discovery reads of it (reconcile/truth.py)
     PRIMARY KEY (entity, attribute));
 CREATE INDEX facts_order ON facts (status_rank, split_rank, entity, attribute);
@@ -69,6 +70,7 @@ CREATE TABLE blocks (source TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE names (id TEXT PRIMARY KEY, name TEXT NOT NULL);
 """ + DOCUMENTS_SCHEMA
 SIBLINGS = 3  # check names at most three other entities' sources stating a draft's value
+CARD_CLAIMS = 10  # claims per value a screen lists (render.CLAIMS_SHOWN; a test holds them equal)
 
 Key = tuple[str, str]
 Block = list[tuple[str, Claim]]  # one source's claims.jsonl lines, each with its claim
@@ -333,10 +335,10 @@ class _Update:
         on_timeline = f.attribute in rc.DATE_ATTRIBUTES and lead is not None
         timeline = "{:04d}-{:02d}-{:02d}".format(*_date_start(lead)) if on_timeline else None
         self.db.execute(
-            "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (f.entity, f.attribute, f.status, rc.STATUS_ORDER[f.status], SPLIT_ORDER.get(f.split or "", 2), f.split,
              timeline, settled, back, json.dumps(f.preferred, ensure_ascii=False), dumps_indented(data),
-             json.dumps(votes_data(w), ensure_ascii=False)),
+             json.dumps(card_of(data), ensure_ascii=False), json.dumps(votes_data(w), ensure_ascii=False)),
         )  # fmt: skip
         merged = sorted(((int(lsz), s, pos), c) for ((s, pos), _), (lsz, c) in
                         zip(placed, merged_in_place([c for _, c in placed]), strict=True))  # fmt: skip
@@ -348,6 +350,21 @@ class _Update:
             "INSERT OR REPLACE INTO variants VALUES (?, ?, ?, ?)",
             ((f.entity, f.attribute, view, json.dumps(rows, ensure_ascii=False)) for view, rows in views.items()),
         )
+
+
+def card_of(fact: dict[str, Any]) -> dict[str, Any]:
+    """The fact as a screen shows it: each value's first claims, with its claims, sources and hedges
+    counted; the fact's sources named (render.py reads these where a Fact would be counted)."""
+    card = {k: v for k, v in fact.items() if k != "values"}
+    card["sources"] = sorted({c["source"] for g in fact["values"] for c in g["claims"]})
+    card["values"] = []
+    for g in fact["values"]:
+        claims = g["claims"]
+        value = {k: v for k, v in g.items() if k not in ("claims", "explain")}
+        value.update(claims=claims[:CARD_CLAIMS], claims_total=len(claims), sources_total=len({c["source"] for c in claims}),
+                     qualifiers=sorted({c["qualifier"] for c in claims if c.get("qualifier")}))  # fmt: skip
+        card["values"].append(value)
+    return card
 
 
 def _kept(placed: Mapping[Key, list[tuple[Any, Claim]]], overlay: reviewed.Overlay | None) -> dict[Key, list[Claim]]:
