@@ -209,6 +209,13 @@ def test_only_the_changed_facts_are_reconciled_again(tmp_path: Path, monkeypatch
     build.update(tmp_path / "claims.jsonl", tmp_path / "sources", blocks, hashes)
     assert ("deepseek-r1", "variant_sizes") in concluded
     assert ("deepseek-v3", "total_params") not in concluded and len(concluded) < 4
+    blocks, hashes = write_state(tmp_path, {**BASE, "d.md": Doc(2, "blog", [9, 11, 8])})  # a sentence added at the end
+    dirty: list[set[tuple[str, str]]] = []
+    reconcile = build._Update._reconcile
+    monkeypatch.setattr(build._Update, "_reconcile", lambda self, d, ctx, ov: dirty.append(set(d)) or reconcile(self, d, ctx, ov))
+    build.update(tmp_path / "claims.jsonl", tmp_path / "sources", blocks, hashes)
+    assert dirty == [{("deepseek-r1", "license")}]  # the fact it states, not every fact of its document
+    concluded.clear()
     touched = tmp_path / "sources" / "a.md"
     touched.write_bytes(touched.read_bytes())  # a new mtime, the same text: nothing to do
     concluded.clear()

@@ -2,7 +2,8 @@
 
     1 blocks    each source's claims.jsonl lines; a digest per source says which sources changed
     2 claims    one row per claim, keyed by (source, position in its block), with its fact and
-                check variant; a changed source's old and new claims name the dirty facts
+                check variant; a claim that is new, gone or moved in its block dirties its fact
+                (a sentence added to a document touches the facts it states, not all of the document's)
     3 context   per document: shingles and front-matter kind (documents.py); a source whose copy
                 family, copy note or kind moved dirties its facts too
     4 reviews   the decisions in reviews.yaml, over the reviewed facts' claims only
@@ -243,14 +244,20 @@ class _Update:
             if old.get(source) == digest:
                 continue
             claims = [c for _, c in block] if parsed else _parse(texts)
-            dirty |= self._facts_of(source)
+            was = [] if self.fresh else self.db.execute(
+                "SELECT entity, attribute, json FROM claims WHERE source = ? ORDER BY pos", (source,)
+            ).fetchall()
             self.db.execute("DELETE FROM claims WHERE source = ?", (source,))
             rows = []
             for pos, (text, c, (lsz, merged)) in enumerate(zip(texts, claims, merged_in_place(claims), strict=True)):
                 rows.append((source, pos, c.entity, c.attribute, int(lsz), vr.key_of(merged), text))
-                dirty.add((c.entity, c.attribute))
+                if pos >= len(was) or was[pos][2] != text:  # a claim new here (or moved: places matter)
+                    dirty.add((c.entity, c.attribute))
                 if self.fresh:  # a full build keeps every claim: nothing is read back
                     self.memory[(c.entity, c.attribute)].append(((source, pos), c))
+            for pos, (entity, attribute, text) in enumerate(was):  # a claim gone from here
+                if pos >= len(texts) or texts[pos] != text:
+                    dirty.add((entity, attribute))
             self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         for source in sorted(set(old) - set(new)):
             dirty |= self._facts_of(source)

@@ -37,20 +37,30 @@ def discover(work: list[Any], priors: Priors | None) -> dict[str, float]:
     """TruthFinder-style value confidence and source trust, bounded and in log-weights.
 
     Sums over sets use math.fsum: exact, so the result never depends on a set's (hash) order.
+    Each fact's families are laid out once; the rounds then run mostly in C (map over look-ups).
     """
     sources = sorted({s for w in work for g in w.groups for s in g.sources})
     trust = {s: (priors.of(s) if priors else INITIAL_TRUST) for s in sources}
-    backers = []  # per fact: (family, source) of every claim's source, looked up once
+    plans = []
     for w in work:
         w.confidence = [0.5] * len(w.groups)
-        backers.append([(w.fam.of(s), s) for g in w.groups for s in g.sources])
+        members: dict[str, list[str]] = {}
+        for g in w.groups:
+            for s in g.sources:
+                members.setdefault(w.fam.of(s), []).append(s)
+        alone = [f for f, ss in members.items() if len(ss) == 1]  # most families: one source
+        copies = [(f, ss) for f, ss in members.items() if len(ss) > 1]
+        plans.append((alone, [members[f][0] for f in alone], copies, [list(g.families) for g in w.groups],
+                       [list(g.sources) for g in w.groups]))  # fmt: skip
     for _ in range(ITERATIONS):
-        weight = {s: -math.log(1 - min(max(t, 0.0), 0.99)) for s, t in trust.items()}
-        for w, pairs in zip(work, backers, strict=True):
-            fam_tau: dict[str, float] = {}
-            for f, s in pairs:
-                fam_tau[f] = max(fam_tau.get(f, 0.0), weight[s])
-            tau = [math.fsum(fam_tau[f] for f in g.families) for g in w.groups]
+        # + 0.0: -log(1) is -0.0, and a family's weight starts at 0.0 (max(0.0, -0.0) is 0.0)
+        weight = {s: -math.log(1 - min(max(t, 0.0), 0.99)) + 0.0 for s, t in trust.items()}
+        of = weight.__getitem__
+        for w, (alone, alone_sources, copies, families, _) in zip(work, plans, strict=True):
+            fam_tau = dict(zip(alone, map(of, alone_sources), strict=True))  # a family weighs as its most trusted member
+            for f, ss in copies:
+                fam_tau[f] = max(map(of, ss))
+            tau = [math.fsum(map(fam_tau.__getitem__, fs)) for fs in families]
             class_tau: dict[Any, float] = defaultdict(float)
             for i, t in enumerate(tau):
                 class_tau[w.links.cls[i]] += t
@@ -60,9 +70,9 @@ def discover(work: list[Any], priors: Priors | None) -> dict[str, float]:
                 against = class_tau[w.links.cls[i]] - tau[i] - linked_tau
                 w.confidence[i] = _sigmoid(GAMMA * (tau[i] + RHO * (linked - against)))
         per_source: dict[str, list[float]] = defaultdict(list)
-        for w in work:
-            for g, conf in zip(w.groups, w.confidence, strict=True):
-                for s in g.sources:
+        for w, plan in zip(work, plans, strict=True):
+            for ss, conf in zip(plan[4], w.confidence, strict=True):
+                for s in ss:
                     per_source[s].append(conf)
         new = {s: (math.fsum(v) / len(v) if v else trust[s]) for s, v in per_source.items()}
         done = all(abs(new[s] - trust[s]) < 1e-6 for s in trust)
