@@ -121,15 +121,17 @@ def test_reconcile_writes_numbers_with_the_read_paths_function() -> None:
 FORBIDDEN_ON_READ = (
     "markdown_it", "markdown_it_pyrs", "frontmatter", "cn2an", "charset_normalizer", "trafilatura", "rapidfuzz",
     "pydantic",  # typer <0.29 and the index keep it out; typer 0.29+ validates options with it
-    "dsfacts.reconcile", "dsfacts.extract.engine",
+    "dsfacts.reconcile", "dsfacts.extract.engine", "dsfacts.check",
+    "yaml", "dsfacts.sources",  # listing the folder for the staleness warning is folder.py's job
 )  # fmt: skip
+FORBIDDEN_ON_JSON = ("rich", "typer.rich_utils", "hashlib")  # JSON output renders nothing; an unchanged base hashes nothing
 
 
-def imported_modules(kb: Path, *args: str) -> set[str]:
+def imported_modules(kb: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "dsfacts", *args],
         cwd=kb, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        env={**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})},
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
     return {
@@ -142,11 +144,13 @@ def imported_modules(kb: Path, *args: str) -> set[str]:
     [("show", "deepseek-v3"), ("show", "deepseek-v3", "--json"), ("conflicts",), ("conflicts", "--json"),
      ("timeline", "--json")],
 )  # fmt: skip
-def test_read_commands_import_only_what_they_need(kb: Path, args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("no_color", ["", "1"])  # NO_COLOR once loaded all of rich for typer's help panels
+def test_read_commands_import_only_what_they_need(kb: Path, args: tuple[str, ...], no_color: str) -> None:
     run("show", "deepseek-v3")  # the index exists, as after `extract`
-    modules = imported_modules(kb, *args)
+    modules = imported_modules(kb, *args, env={"NO_COLOR": no_color})
     assert "dsfacts.index" in modules  # the measurement itself works
-    bad = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in FORBIDDEN_ON_READ))
+    forbidden = FORBIDDEN_ON_READ + (FORBIDDEN_ON_JSON if "--json" in args else ())
+    bad = sorted(m for m in modules if any(m == f or m.startswith(f + ".") for f in forbidden))
     assert not bad, f"`dsfacts {' '.join(args)}` imports {bad}"
 
 
@@ -189,3 +193,21 @@ def test_json_document_is_json_dumps_byte_for_byte(head: dict, items: list) -> N
     raws = [json.dumps(i, ensure_ascii=False, indent=2) for i in items]
     expected = json.dumps({**head, "facts": items}, ensure_ascii=False, indent=2) + "\n"
     assert index.json_document(head, "facts", raws) == expected
+
+
+def test_a_screen_reads_cards_that_count_what_they_do_not_list(tmp_path: Path) -> None:
+    """`show` and `conflicts` as text read each fact's card (a few claims per value); the counts on
+    screen are those of the whole fact."""
+    from dsfacts import render
+    from dsfacts.index import build
+
+    assert build.CARD_CLAIMS == render.CLAIMS_SHOWN
+    claims = [c("deepseek-v3", "total_params", 671000000000, "number", f"s{i:02d}.md", 3, "671B", resolution=1000000000,
+                **({"qualifier": "approx"} if i == 7 else {})) for i in range(25)]  # fmt: skip
+    claims.append(c("deepseek-v3", "total_params", 236000000000, "number", "z.md", 4, "236B", resolution=1000000000))
+    fact = reconcile.fact_json(reconcile.reconcile(claims)[0])
+    card = build.card_of(fact)
+    listed = {json.dumps(g["value"]) + str(g["qualifiers"]): (len(g["claims"]), g["claims_total"], g["sources_total"])
+              for g in card["values"]}  # fmt: skip
+    assert listed == {"671000000000[]": (10, 24, 24), "671000000000['approx']": (1, 1, 1), "236000000000[]": (1, 1, 1)}
+    assert len(card["sources"]) == 26 and "explain" not in card["values"][0]

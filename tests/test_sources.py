@@ -220,3 +220,17 @@ def test_bad_metadata_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text("a.md: [unclosed\n")
     with pytest.raises(SourceError, match=r"sources.yaml:\d+: not valid YAML"):
         load_metadata(tmp_path)
+
+
+def test_the_light_listing_finds_what_sources_finds(tmp_path: Path) -> None:
+    """freshness.py lists documents with folder.py (cheap to import); sources.py must agree."""
+    from dsfacts import folder, sources
+
+    for name in ("a.md", "B.TXT", "c.html", "d.htm", "e.markdown", "README.md", "sources.yaml", ".hidden.md",
+                 "x.pdf", "notes.Md", "readme"):  # fmt: skip
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.md").mkdir()
+    assert folder.discover(tmp_path) == sources.discover(tmp_path)
+    assert list(folder.stats(tmp_path)) == [p.name for p in sources.discover(tmp_path)]
+    assert folder.DOCUMENT_SUFFIXES == sources.DOCUMENT_SUFFIXES and folder.METADATA_FILE == sources.METADATA_FILE
+    assert all(folder.is_document_name(n) == sources.is_document_name(n) for n in (*folder.HOUSEKEEPING, "x.md", ".x.md"))

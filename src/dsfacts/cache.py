@@ -14,7 +14,6 @@ note for `--debug`; a missing, corrupt, locked or foreign cache is an empty one,
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -31,6 +30,8 @@ _PARSER_CODE = ("sources.py", "decoding.py", "safeyaml.py", "segment", "models.p
 
 @lru_cache(maxsize=1)
 def parser_fingerprint() -> str:
+    import hashlib  # here: OpenSSL's start-up is paid only by the commands that hash
+
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()
     h.update(f"format {FORMAT}; dsfacts {_version()}\n".encode())
@@ -65,6 +66,8 @@ class FileState:
 
 def entry_check(fingerprint: str, sha256: str, lines: str) -> str:
     """The hash a row must carry: a row edited by hand (or half-written) no longer matches."""
+    import hashlib
+
     h = hashlib.sha256()
     for part in (fingerprint, sha256, lines):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -95,18 +98,33 @@ class Cache:
     claims_file: dict[str, Any] = field(default_factory=dict)  # size, mtime_ns, sha256, claims
     notes: list[str] = field(default_factory=list)  # why rows were not used (for --debug)
     db: sqlite3.Connection | None = None
+    _rows: dict[str, tuple[Any, ...]] | None = None  # every row, when prefetched
+
+    def prefetch(self) -> None:
+        """Read every row at once (one query instead of one per source, when most are wanted)."""
+        if self.db is None:
+            return
+        try:
+            self._rows = {
+                row[0]: row[1:] for row in self.db.execute("SELECT name, sha256, fingerprint, lines, count, checksum FROM docs")
+            }
+        except sqlite3.Error:
+            self._rows = None  # each row is read (and its problem named) on its own
 
     def lines(self, name: str, sha256: str) -> tuple[str, int] | None:
         """This source's claims.jsonl lines and their count, if a sound row for this text exists."""
         if self.db is None:
             return None
-        try:
-            row = self.db.execute(
-                "SELECT sha256, fingerprint, lines, count, checksum FROM docs WHERE name = ?", (name,)
-            ).fetchone()
-        except sqlite3.Error as e:
-            self.notes.append(f"cache: {name}: unreadable row ({e})")
-            return None
+        if self._rows is not None:
+            row = self._rows.get(name)
+        else:
+            try:
+                row = self.db.execute(
+                    "SELECT sha256, fingerprint, lines, count, checksum FROM docs WHERE name = ?", (name,)
+                ).fetchone()
+            except sqlite3.Error as e:
+                self.notes.append(f"cache: {name}: unreadable row ({e})")
+                return None
         if row is None:
             return None
         sha, fingerprint, lines, count, checksum = row
@@ -242,6 +260,8 @@ def load(claims_path: Path, fingerprint: str, *, reuse: bool = True) -> Cache:
 
 
 def file_sha256(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

@@ -7,9 +7,9 @@ report for people lives in render_check.py (it needs rich).
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from typing import Any
 
+from dsfacts import version
 from dsfacts.drafts import LintReport
 from dsfacts.models import Finding
 from dsfacts.render_safe import clean
@@ -25,13 +25,6 @@ RULES = {
     "supported": "The draft agrees with the sources.",
 }
 HOME_PAGE = "https://github.com/dsfacts/dsfacts"
-
-
-def version() -> str:
-    try:
-        return metadata.version("dsfacts")
-    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
 
 
 def finding_json(file: str, f: Finding) -> dict[str, Any]:

@@ -4,12 +4,11 @@ sizes and mtimes first, a hash only for a file whose stat changed; no models, no
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from dsfacts import cache as cache_mod
-from dsfacts import sources as src
+from dsfacts import folder
 from dsfacts.errors import SourceError
 
 
@@ -22,7 +21,7 @@ def staleness(sources_dir: Path, claims_path: Path) -> str | None:
     """
     sources_dir, claims_path = Path(sources_dir), Path(claims_path)
     try:
-        paths = src.discover(sources_dir)
+        found = folder.stats(sources_dir)  # not sources.discover: that module's imports cost start-up
         claims_size, claims_mtime = cache_mod.stat_of(claims_path)
     except (SourceError, OSError):
         return None
@@ -31,18 +30,12 @@ def staleness(sources_dir: Path, claims_path: Path) -> str | None:
         index = None
     changed: list[str] = []
     if index is None:
-        for p in paths:
-            try:
-                if os.stat(p).st_mtime_ns > claims_mtime + 2_000_000_000:  # 2 s: a checkout's spread
-                    changed.append(p.name)
-            except OSError:
-                continue
+        changed = [name for name, (_, mtime) in found.items() if mtime > claims_mtime + 2_000_000_000]  # 2 s: a checkout's spread
     else:
-        names = {p.name for p in paths}
-        changed.extend(sorted(set(index.files) - names))  # removed
-        for p in paths:
-            if _changed(p, index.files.get(p.name)):
-                changed.append(p.name)
+        changed.extend(sorted(set(index.files) - set(found)))  # removed
+        for name, stat in found.items():
+            if _changed(sources_dir / name, stat, index.files.get(name)):
+                changed.append(name)
     if not changed:
         return None
     shown = ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
@@ -54,14 +47,13 @@ def staleness(sources_dir: Path, claims_path: Path) -> str | None:
     return f"{what} ({shown}); run `dsfacts extract`."
 
 
-def _changed(path: Path, state: cache_mod.FileState | None) -> bool:
+def _changed(path: Path, stat: tuple[int, int], state: cache_mod.FileState | None) -> bool:
     if state is None:
         return True
+    if stat == (state.size, state.mtime_ns):
+        return False
     try:
-        size, mtime = cache_mod.stat_of(path)
-        if (size, mtime) == (state.size, state.mtime_ns):
-            return False
-        return size != state.size or cache_mod.file_sha256(path) != state.sha256  # hash only now
+        return stat[0] != state.size or cache_mod.file_sha256(path) != state.sha256  # hash only now
     except OSError:
         return False
 

@@ -170,6 +170,8 @@ def _extract_changed(
     blocks: dict[str, str] = {}  # source name -> its claims.jsonl lines
     states: dict[str, cache_mod.FileState] = {}
     todo: list[Path] = []
+    if use_cache:
+        cache.prefetch()  # most sources are unchanged: their rows in one read
     for p in paths:
         try:
             size, mtime = cache_mod.stat_of(p)
@@ -226,12 +228,26 @@ def _extract_changed(
     size, mtime = cache_mod.stat_of(claims_path)
     cache.record_claims_file({"size": size, "mtime_ns": mtime, "sha256": sha, "claims": report.claims})
     cache.commit()
-    _ensure_index(claims_path, sources_dir, text, report)
+    _update_index(claims_path, sources_dir, blocks, {name: st.sha256 for name, st in states.items()}, report)
+
+
+def _update_index(
+    claims_path: Path, sources_dir: Path, blocks: dict[str, str], hashes: dict[str, str], report: ExtractReport
+) -> None:
+    """Stage 5 ahead of time, for what changed: only the facts whose claims or documents moved."""
+    from dsfacts.index import build
+
+    try:
+        if build.update(claims_path, sources_dir, blocks, hashes) is None:
+            report.notes.append("index: not written (the read commands will build it)")
+    except Exception as e:  # noqa: BLE001 - claims.jsonl is written; the read commands report a reconciler bug
+        report.notes.append(f"index: not written, reconciling failed ({type(e).__name__}: {e})")
 
 
 def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None, report: ExtractReport) -> None:
     """Stage 5 ahead of time: the read index of reconciled facts, unless it is already fresh."""
     from dsfacts import index
+    from dsfacts.index import build
 
     found = index.open_fresh(claims_path, sources_dir)
     if found is not None:
@@ -244,7 +260,7 @@ def _ensure_index(claims_path: Path, sources_dir: Path, text: str | None, report
     except (DsfactsError, OSError, UnicodeDecodeError):
         return  # the read commands will say what is wrong with claims.jsonl
     try:
-        index.build(claims_path, sources_dir, claims, text)
+        build.build(claims_path, sources_dir, claims, text)
     except Exception as e:  # noqa: BLE001 - claims.jsonl is written; the read commands report a reconciler bug
         report.notes.append(f"index: not written, reconciling failed ({type(e).__name__}: {e})")
 

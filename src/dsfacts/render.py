@@ -6,7 +6,9 @@ console honours NO_COLOR, and every status also shows as a word, so nothing depe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.padding import Padding
@@ -44,6 +46,16 @@ RELATION_WORDS = {
 }
 
 
+def _counted(item: Any, name: str, count: Callable[[], Any]) -> Any:
+    """A count a card (the read index's screen view) carries, else counted from the claims."""
+    given = getattr(item, name, None)
+    return given if given is not None else count()
+
+
+def _fact_sources(f: Fact) -> set[str]:
+    return {c.source for g in f.values for c in g.claims}
+
+
 def _relation(group: ValueGroup) -> str:
     return str(getattr(group, "relation", "same"))
 
@@ -51,10 +63,10 @@ def _relation(group: ValueGroup) -> str:
 def _group_line(group: ValueGroup, attribute: str, preferred: bool, undecided: bool = False) -> Text:
     line = Text("  ▸ " if preferred else "  ▹ ")
     line.append(clean(human_value(group.value, attribute)), style="bold" if preferred else "")
-    hedges = sorted({c.qualifier for c in group.claims if c.qualifier})
+    hedges = _counted(group, "qualifiers", lambda: sorted({c.qualifier for c in group.claims if c.qualifier}))
     if hedges:
         line.append(f" ({', '.join(h.replace('_', ' ') for h in hedges)})", style="dim")
-    n = len({c.source for c in group.claims})
+    n = _counted(group, "sources_total", lambda: len({c.source for c in group.claims}))
     indep = group.independent if group.independent is not None else n
     folded = f" ({indep} independent)" if indep != n else ""
     line.append(f"  {n} source{'s' if n != 1 else ''}{folded}", style="dim")
@@ -81,8 +93,9 @@ def _claim_lines(group: ValueGroup) -> list[Padding]:
             quote = quote[: QUOTE_MAX - 1] + "…"
         t.append(f"“{clean(quote)}”")  # documents may hold markup, escapes, bidi controls: shown, not obeyed
         out.append(Padding(t, (0, 0, 0, 6), expand=False))
-    if len(claims) > CLAIMS_SHOWN:  # at scale a value has thousands of claims: a screen shows a few
-        more = Text(f"… {len(claims) - CLAIMS_SHOWN:,} more (--json lists them all)", style="dim")
+    total = _counted(group, "claims_total", lambda: len(claims))
+    if total > CLAIMS_SHOWN:  # at scale a value has thousands of claims: a screen shows a few
+        more = Text(f"… {total - CLAIMS_SHOWN:,} more (--json lists them all)", style="dim")
         out.append(Padding(more, (0, 0, 0, 6), expand=False))
     return out
 
@@ -133,7 +146,8 @@ def render_conflicts(console: Console, facts: list[Fact], counts: dict[str, int]
 
 def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) -> None:
     """One entity, attribute by attribute: preferred value, status, sources, disagreements."""
-    sources = sorted({c.source for f in facts for g in f.values for c in g.claims})
+    per_fact = [set(_counted(f, "sources", partial(_fact_sources, f))) for f in facts]
+    sources = set().union(*per_fact)
     head = safe(name, style="bold")
     head.append(f"  ({clean(entity_id)})", style="dim")
     console.print(head)
@@ -147,8 +161,8 @@ def render_card(console: Console, entity_id: str, name: str, facts: list[Fact]) 
     table.add_column("value", overflow="fold")
     table.add_column("status", no_wrap=True)
     table.add_column("sources", justify="right", no_wrap=True)
-    for f in facts:
-        n = len({c.source for g in f.values for c in g.claims})
+    for f, mine in zip(facts, per_fact, strict=True):
+        n = len(mine)
         shown = human_value(f.preferred, f.attribute) if f.preferred is not None else "— (no preferred value)"
         table.add_row(safe(f.attribute), safe(shown), badge(f.status), str(n))
     print_table(console, table)

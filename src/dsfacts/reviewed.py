@@ -36,7 +36,10 @@ class Overlay:
 
     @classmethod
     def load(cls, claims: list[Claim], path: Path, context: Any = None) -> Overlay:
-        book = rv.load(path)
+        return cls.of(rv.load(path), claims, context)
+
+    @classmethod
+    def of(cls, book: rv.Book, claims: list[Claim], context: Any = None) -> Overlay:
         read_values(book, claims)
         return cls(claims, book, rv.states(book, claims), context=context)
 
@@ -81,17 +84,26 @@ class Overlay:
         """Every fact as reconcile computes it from the kept claims, with its review attached."""
         from dsfacts.reconcile import reconcile
 
+        facts = reconcile(self.kept(), self.context)
+        self.settle()
+        for f in facts:
+            self.attach(f)
+        return facts
+
+    def settle(self) -> None:
+        """What `attach` needs besides the fact: statuses before rejections, the rejected claims.
+
+        Decisions name claims of their own fact, so an overlay over just the reviewed facts'
+        claims settles them as one over the whole base (the read index relies on this)."""
+        from dsfacts.reconcile import reconcile
+
         kept = self.kept()
-        facts = reconcile(kept, self.context)
         if len(kept) != len(self.claims):
             keys = {(c.entity, c.attribute) for c in self.claims} - {(c.entity, c.attribute) for c in kept}
             keys |= {st.decision.key for st in self.rejections().values()}
             touched = [c for c in self.claims if (c.entity, c.attribute) in keys]
             self.before = {(f.entity, f.attribute): f.status for f in reconcile(touched, self.context)}
         self._rejected = self.rejected_claims()
-        for f in facts:
-            self.attach(f)
-        return facts
 
     def attach(self, f: Fact) -> None:
         key = (f.entity, f.attribute)
@@ -171,6 +183,8 @@ class Overlay:
                 out.append(c)
         examples = _kinds([c for c in self.claims if (c.entity, c.attribute) in chosen])
         for key, d in chosen.items():
+            if key not in examples:
+                continue  # no source states this fact any more: nothing to read the value by, or judge
             # the grammar again (check has it loaded): the stated precision decides what allows it
             pref = value_claim(examples[key], str(d.value), self.book.path.name, d.line)
             allowing = [c for c in by_key.get(key, []) if relation(c, pref) in ("same", "compatible")]

@@ -87,10 +87,11 @@ def conflicts(
         rc.parse_split(split)  # the same clear error as the slow path
     if idx is not None:  # the read index: no claim is parsed, nothing is reconciled again
         attr = check_attribute(attribute, idx.attributes()) if attribute else None
+        card = not json_out  # a screen reads each fact's card: a few claims per value, counted
         if status is None:
-            rows, settled = idx.open_conflicts_raw(entity_id, attr, split)
+            rows, settled = idx.open_conflicts_raw(entity_id, attr, split, card=card)
         else:
-            rows, settled = idx.select_raw(entity_id, attr, statuses, split), 0
+            rows, settled = idx.select_raw(entity_id, attr, statuses, split, card=card), 0
         hidden = f"{settled} settled by review, --all to show" if settled else ""
         if json_out:
             sys.stdout.write(ix.json_document({}, "facts", rows))
@@ -163,7 +164,7 @@ def show(
             return
         from dsfacts import render
 
-        facts_json = idx.entity_facts(entity_id)
+        facts_json = idx.entity_facts(entity_id, card=True)
         render.render_card(console(), entity_id, name, ix.views(facts_json))
         shown = {(f["entity"], f["attribute"]) for f in facts_json}
         render.render_rejected(console(), [r for r in rejected if (r["entity"], r["attribute"]) not in shown])
@@ -211,7 +212,7 @@ def timeline(
             return
         from dsfacts import render
 
-        render.render_timeline(console(), ix.views(idx.timeline()))
+        render.render_timeline(console(), ix.views(idx.timeline(card=True)))
         return
     from dsfacts import kb as kb_mod
     from dsfacts import reconcile as rc

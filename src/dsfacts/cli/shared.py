@@ -80,7 +80,7 @@ def plain() -> bool:
 
 def _version(value: bool) -> None:
     if value:
-        from dsfacts.formats import version
+        from dsfacts import version
 
         typer.echo(f"dsfacts {version()}")
         raise typer.Exit()

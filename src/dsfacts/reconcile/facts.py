@@ -38,8 +38,8 @@ Split = Literal["outlier", "even"]
 SHOWN = 5  # agreements and disagreements named per value in `explain`
 TOP = 8  # how many best-supported groups are considered for the preferred value
 _AGREE = ("same", "compatible")
-__all__ = ["DENSE", "Context", "Decision", "FactValue", "Links", "canonical_value", "decide", "fact_claims",
-           "fact_status", "merge_same_source_sizes", "reconcile", "relate", "source_trust"]
+__all__ = ["DENSE", "Context", "Decision", "FactValue", "Links", "canonical_value", "conclude", "decide", "fact_claims",
+           "fact_status", "merge_same_source_sizes", "prepare", "reconcile", "relate", "source_trust"]
 
 
 @dataclass
@@ -221,7 +221,8 @@ class FactValue(ValueGroup):
     explain: dict[str, Any] | None = None
 
 
-def _prepare(claims: Iterable[Claim], ctx: Context | None) -> list[_Work]:
+def prepare(claims: Iterable[Claim], ctx: Context | None) -> list[_Work]:
+    """Steps 1-3 for every fact of these claims (sorted by entity, attribute): groups, links, support."""
     ctx = ctx or Context()
     priors = ctx.priors or default_priors()
     by_fact: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -330,24 +331,25 @@ def _fact(w: _Work, status: Status, d: Decision) -> Fact:
     )
 
 
+def conclude(w: _Work) -> Fact:
+    """Step 4 for one prepared fact whose confidences `discover` has set: status, preferred, the Fact."""
+    return _fact(w, fact_status(w.groups, w.links), decide(w))
+
+
 def reconcile(claims: list[Claim], context: Context | None = None) -> list[Fact]:
     """Every fact (entity, attribute) with status, preferred value, split and explanation, sorted.
 
     Without a context, copy families come from verbatim quotes alone and every source has the
     default prior; `context_for(kb)` adds near-duplicate documents and priors from metadata.
     """
-    work = _prepare(claims, context)
+    work = prepare(claims, context)
     discover(work, (context.priors if context else None))
-    facts = []
-    for w in work:
-        status = fact_status(w.groups, w.links)
-        facts.append(_fact(w, status, decide(w)))
-    return facts
+    return [conclude(w) for w in work]
 
 
 def source_trust(claims: list[Claim], context: Context | None = None) -> dict[str, float]:
     """How far each source can be trusted: average confidence of what it claims (0..1)."""
-    return discover(_prepare(claims, context), context.priors if context else None)
+    return discover(prepare(claims, context), context.priors if context else None)
 
 
 def fact_claims(fact: Fact, claims: list[Claim]) -> list[Claim]:

@@ -35,23 +35,46 @@ def _value_key(c: Claim) -> tuple:
     return (c.kind, repr(canonical_value(c)), c.unit if c.kind == "money" else None, c.qualifier)
 
 
+def _size_list(c: Claim) -> bool:
+    return c.kind == "sizes" and isinstance(c.value, list)
+
+
+def _union(group: list[Claim]) -> list[Claim]:
+    """One source's size lists on one fact, each carrying the union (every line keeps its provenance)."""
+    if len(group) == 1:
+        return group
+    union = sorted({Decimal(str(v)) for c in group for v in c.value})  # type: ignore[union-attr]
+    merged_value = SizeList(tuple(union)).to_json()
+    return [c.model_copy(update={"value": merged_value, "raw": c.raw}) for c in group]
+
+
 def merge_same_source_sizes(claims: list[Claim]) -> list[Claim]:
-    """One source listing sizes on several lines lists one set: union its lists per fact."""
+    """One source listing sizes on several lines lists one set: union its lists per fact.
+
+    The merged size lists come last, by (entity, attribute, source) in order of first appearance.
+    """
     out: list[Claim] = []
     lists: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.kind == "sizes" and isinstance(c.value, list):
+        if _size_list(c):
             lists[(c.entity, c.attribute, c.source)].append(c)
         else:
             out.append(c)
     for group in lists.values():
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        union = sorted({Decimal(str(v)) for c in group for v in c.value})  # type: ignore[union-attr]
-        merged_value = SizeList(tuple(union)).to_json()
-        for c in group:  # every line keeps its provenance, all carry the union
-            out.append(c.model_copy(update={"value": merged_value, "raw": c.raw}))
+        out.extend(_union(group))
+    return out
+
+
+def merged_in_place(claims: list[Claim]) -> list[tuple[bool, Claim]]:
+    """merge_same_source_sizes without moving anything: (is a size list, claim as merged), per claim."""
+    lists: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if _size_list(c):
+            lists[(c.entity, c.attribute, c.source)].append(i)
+    out = [(False, c) for c in claims]
+    for members in lists.values():
+        for i, merged in zip(members, _union([claims[i] for i in members]), strict=True):
+            out[i] = (True, merged)
     return out
 
 

@@ -42,6 +42,7 @@ MIN_QUOTE = 40  # characters: a shorter identical quote is no evidence of copyin
 # sentence ends, and blank lines (a heading or list item ends without a full stop)
 _SENTENCE = re.compile(r"[。！？!?；;]|\.(?=\s|$)|\n\s*\n|\n(?=\s*(?:[#>|*+-]|\d+\.)\s)")
 _NOISE = re.compile(r"[\s#>*_`|~\-]+")
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 # ---- union-find -------------------------------------------------------------------------------
@@ -56,10 +57,13 @@ class Families:
 
     def of(self, s: str) -> str:
         parent = self._parent
-        root = s
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(s, s) != root:  # path compression keeps long chains cheap
+        up = parent.get(s)
+        if up is None:  # most sources are copies of nothing: one look-up
+            return s
+        root = up
+        while (up := parent.get(root)) is not None:
+            root = up
+        while s != root:  # path compression keeps long chains cheap
             parent[s], s = root, parent[s]
         return root
 
@@ -98,12 +102,17 @@ def shingles(text: str) -> set[int]:
 
 def near_duplicates(texts: Mapping[str, str], families: Families | None = None) -> Families:
     """Join documents whose texts are one text: >= 80 % of the smaller one's sentences are in the other."""
+    return near_duplicate_families({name: shingles(text) for name, text in texts.items()}, families)
+
+
+def near_duplicate_families(shingled: Mapping[str, set[int]], families: Families | None = None) -> Families:
+    """near_duplicates from each document's shingles (which the read index keeps per document)."""
     fam = families if families is not None else Families()
     full: dict[str, set[int]] = {}
     first_of: dict[frozenset[int], str] = {}
     index: dict[int, list[str]] = defaultdict(list)
-    for name in sorted(texts):
-        sh = shingles(texts[name])
+    for name in sorted(shingled):
+        sh = shingled[name]
         if len(sh) < MIN_SENTENCES:
             continue
         key = frozenset(sh)
@@ -116,7 +125,7 @@ def near_duplicates(texts: Mapping[str, str], families: Families | None = None) 
             index[h].append(name)
     for name in sorted(full):
         shared: dict[str, int] = defaultdict(int)
-        for h in full[name]:
+        for h in sorted(full[name]):  # sorted: the joins' order never depends on how the set was built
             docs = index[h]
             if len(docs) > COMMON:
                 continue  # boilerplate every site carries is no evidence of copying
@@ -134,7 +143,10 @@ def near_duplicates(texts: Mapping[str, str], families: Families | None = None) 
 
 def _quote_key(quote: str) -> str | None:
     text = " ".join(unicodedata.normalize("NFKC", quote).split()).lower()
-    weight = sum(2 if "\u3400" <= ch <= "\u9fff" else 1 for ch in text)  # a Han character says more
+    n = len(text)
+    if n >= MIN_QUOTE or 2 * n < MIN_QUOTE:  # the weight lies between n and 2n: decided without counting
+        return text if n >= MIN_QUOTE else None
+    weight = n + len(_HAN.findall(text))  # a Han character says more (counts twice)
     return text if weight >= MIN_QUOTE else None
 
 

@@ -6,24 +6,27 @@ by any read command that finds it missing or out of date. Out of date means clai
 metadata/reviews file or dsfacts' own code changed since it was written (sizes and mtimes, so the
 check costs a few `stat`s). Reading it imports neither pydantic nor the reconciler: each fact is
 stored as the JSON that `reconcile.fact_json` gives, and read back as plain dicts.
+
+This module reads; `index.build` writes (a whole index, or only the facts whose claims changed).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3  # 3: reviewers' decisions applied (settled / back columns, rejected claims in meta)
+# 4: facts keyed by (entity, attribute) and ordered by columns, so one fact can be rewritten alone;
+#    claims keyed by (source, position); per-fact votes, check variants, per-document context
+FORMAT = 5  # 5: a card per fact (what the text renderers show: a few claims per value, counted)
 CACHE_DIR = ".dsfacts-cache"
 # Files beside claims.jsonl / in sources/ that may change what reconciliation says.
 _SIDE_FILES = ("reviews.yaml",)
 _SOURCE_FILES = ("sources.yaml", "reviews.yaml")
+_FACT_ORDER = "status_rank, split_rank, entity, attribute"  # reconcile.select_facts' order
 
 
 def path_for(claims_path: Path) -> Path:
@@ -41,7 +44,7 @@ def _stat_key(path: Path) -> str:
 
 def _code_key() -> str:
     """dsfacts' own files (code and data) by size and mtime: new code may reconcile differently."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     parts: list[str] = []
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -51,10 +54,11 @@ def _code_key() -> str:
     return ";".join(parts)
 
 
-def freshness_key(claims_path: Path, sources_dir: Path | None) -> str:
-    """What the index must have been built from to be trusted: one string, cheap to compute."""
+def base_key(claims_path: Path, sources_dir: Path | None) -> str:
+    """Everything the index depends on except claims.jsonl and the documents: when it is unchanged,
+    the index can be brought up to date fact by fact instead of rebuilt."""
     claims_path = Path(claims_path)
-    parts = [f"format={FORMAT}", f"claims={_stat_key(claims_path)}"]
+    parts = [f"format={FORMAT}"]
     parts += [f"{n}={_stat_key(claims_path.parent / n)}" for n in _SIDE_FILES]
     if sources_dir is not None:
         parts += [f"sources/{n}={_stat_key(Path(sources_dir) / n)}" for n in _SOURCE_FILES]
@@ -62,123 +66,9 @@ def freshness_key(claims_path: Path, sources_dir: Path | None) -> str:
     return "\n".join(parts)
 
 
-# ---- writing ---------------------------------------------------------------------------------
-
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE facts (
-    rank INTEGER PRIMARY KEY,      -- reconcile's order
-    entity TEXT NOT NULL, attribute TEXT NOT NULL, status TEXT NOT NULL,
-    status_rank INTEGER NOT NULL, timeline INTEGER, json TEXT NOT NULL, split TEXT,
-    settled INTEGER NOT NULL DEFAULT 0,  -- a review took it out of the disputed statuses
-    back INTEGER NOT NULL DEFAULT 0);    -- reopened: a new value appeared since the review
-CREATE INDEX facts_entity ON facts (entity, attribute);
-CREATE INDEX facts_status ON facts (status_rank, entity, attribute);
-CREATE TABLE claims (entity TEXT NOT NULL, attribute TEXT NOT NULL, json TEXT NOT NULL);
-CREATE INDEX claims_key ON claims (entity, attribute);
-CREATE INDEX claims_attribute ON claims (attribute);
-CREATE TABLE names (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-"""
-
-
-def build(claims_path: Path, sources_dir: Path | None, claims: list[Any], text: str | None = None) -> Path | None:
-    """Reconcile `claims` and write the index atomically; None when it cannot be written.
-
-    `text`, the claims file the claims were read from, saves serialising each claim again.
-
-    The index only saves time, so any failure to write it is silent: the caller falls back.
-    """
-    from dsfacts import reconcile as rc  # the writer needs the reconciler; readers never do
-
-    key = freshness_key(claims_path, sources_dir)  # before reading: a later change means stale
-    from dsfacts import reviewed
-    from dsfacts import reviews as rv
-
-    context = _context(claims_path, sources_dir, claims)
-    review_file = rv.path_for(Path(claims_path))
-    overlay = reviewed.Overlay.load(claims, review_file, context) if review_file.exists() else None
-    facts = rc.select_facts(overlay.facts() if overlay else rc.reconcile(claims, context), statuses=rc.STATUS_ORDER)
-    as_json = reviewed.fact_json if overlay else rc.fact_json
-
-    def flags(f: Any) -> tuple[int, int]:
-        if overlay is None:
-            return 0, 0
-        key = (f.entity, f.attribute)
-        back = overlay.reopened(key) and overlay.before.get(key, f.status) in reviewed.DISPUTED
-        return int(overlay.settled(f)), int(back)
-
-    order = getattr(rc, "STATUS_ORDER", {})
-    on_timeline = {(f.entity, f.attribute): i for i, f in enumerate(rc.timeline(facts))}
-    target = path_for(claims_path)
-    tmp = ""
-    try:
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".index.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        db = sqlite3.connect(tmp)
-        try:
-            db.executescript(_SCHEMA)
-            db.executemany(
-                "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (i, f.entity, f.attribute, f.status, order.get(f.status, len(order)),
-                     on_timeline.get((f.entity, f.attribute)),
-                     json.dumps(as_json(f), ensure_ascii=False, indent=2), f.split, *flags(f))
-                    for i, f in enumerate(facts)
-                ),
-            )  # fmt: skip
-            lines = [line for line in text.split("\n") if line.strip()] if text is not None else []
-            if len(lines) != len(claims):
-                lines = [json.dumps(c.model_dump(exclude_none=True), ensure_ascii=False) for c in claims]
-            db.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?)",
-                ((c.entity, c.attribute, line) for c, line in zip(claims, lines, strict=True)),
-            )
-            db.executemany("INSERT INTO names VALUES (?, ?)", _entity_names())
-            meta = {
-                "key": key,
-                "status_order": json.dumps(order),
-                "disputed": json.dumps(list(getattr(rc, "DISPUTED", ()))),
-                "rejected": json.dumps(overlay.rejected_claims() if overlay else [], ensure_ascii=False),
-            }
-            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            db.commit()
-        finally:
-            db.close()
-        os.replace(tmp, target)
-        return target
-    except (OSError, sqlite3.Error):
-        if tmp:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        return None
-
-
-def _context(claims_path: Path, sources_dir: Path | None, claims: list[Any]) -> Any:
-    """The same copy families and source priors `conflicts` uses without the index."""
-    from dsfacts import kb as kb_mod
-    from dsfacts import reconcile as rc
-    from dsfacts import sources as src
-
-    if sources_dir is None or not Path(sources_dir).is_dir():
-        return None
-    try:
-        meta = src.load_metadata(Path(sources_dir))
-    except Exception:  # noqa: BLE001 - metadata problems are reported by the commands, not here
-        meta = {}
-    return rc.context_for(kb_mod.KnowledgeBase(Path(sources_dir), claims, meta, claims_path))
-
-
-def _entity_names() -> Iterator[tuple[str, str]]:
-    """Registry ids and display names, so `show ID` needs no registry at read time."""
-    try:
-        from dsfacts.extract.entities import registry
-
-        for e in registry().entities.values():
-            yield e.id, e.name
-    except Exception:  # noqa: BLE001 - a broken registry is reported by the commands that need it
-        return
+def freshness_key(claims_path: Path, sources_dir: Path | None) -> str:
+    """What the index must have been built from to be trusted: one string, cheap to compute."""
+    return f"claims={_stat_key(Path(claims_path))}\n{base_key(claims_path, sources_dir)}"
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -203,13 +93,15 @@ class Index:
         return [row[0] for row in self.db.execute(sql, tuple(args))]
 
     # Each query has a raw twin: the facts as stored JSON text (indent=2), for `--json` output
-    # without parsing and re-serialising thousands of claims (see json_document).
+    # without parsing and re-serialising thousands of claims (see json_document). With card=True
+    # they give each fact's card instead: the fact as the text renderers show it, a few claims per
+    # value and the rest counted (render.py reads both), so a screen never parses thousands.
 
-    def entity_facts(self, entity: str) -> list[dict[str, Any]]:
-        return [json.loads(text) for text in self.entity_facts_raw(entity)]
+    def entity_facts(self, entity: str, card: bool = False) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.entity_facts_raw(entity, card)]
 
-    def entity_facts_raw(self, entity: str) -> list[str]:
-        return self._raw("SELECT json FROM facts WHERE entity = ? ORDER BY attribute", (entity,))
+    def entity_facts_raw(self, entity: str, card: bool = False) -> list[str]:
+        return self._raw(f"SELECT {_column(card)} FROM facts WHERE entity = ? ORDER BY attribute", (entity,))
 
     def select(
         self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
@@ -220,14 +112,16 @@ class Index:
 
     def select_raw(
         self, entity: str | None = None, attribute: str | None = None, statuses: Iterable[str] | None = None,
-        split: str | None = None,
+        split: str | None = None, card: bool = False,
     ) -> list[str]:
         where, args = self._where(entity, attribute, statuses)
         if split is not None:
             where, args = (where + " AND" if where else " WHERE") + " split = ?", [*args, split]
-        return self._raw(f"SELECT json FROM facts{where} ORDER BY rank", args)
+        return self._raw(f"SELECT {_column(card)} FROM facts{where} ORDER BY {_FACT_ORDER}", args)
 
-    def open_conflicts_raw(self, entity: str | None, attribute: str | None, split: str | None) -> tuple[list[str], int]:
+    def open_conflicts_raw(
+        self, entity: str | None, attribute: str | None, split: str | None, card: bool = False
+    ) -> tuple[list[str], int]:
         """`conflicts` by default: disputed facts no review settled, reopened ones again; and how
         many a review settled (the overlay's rule for the default statuses, precomputed)."""
         where, args = self._where(entity, attribute, None)
@@ -238,7 +132,7 @@ class Index:
         if split is not None:
             listed += " AND split = ?"
             largs.append(split)
-        rows = self._raw(f"SELECT json FROM facts WHERE {listed} ORDER BY rank", largs)
+        rows = self._raw(f"SELECT {_column(card)} FROM facts WHERE {listed} ORDER BY {_FACT_ORDER}", largs)
         settled = self.db.execute(f"SELECT COUNT(*) FROM facts WHERE ({scope}) AND settled = 1", args).fetchone()[0]
         return rows, int(settled)
 
@@ -257,11 +151,11 @@ class Index:
         out["disputed"] = sum(counts.get(s, 0) for s in self.disputed)
         return out
 
-    def timeline(self) -> list[dict[str, Any]]:
-        return [json.loads(text) for text in self.timeline_raw()]
+    def timeline(self, card: bool = False) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.timeline_raw(card)]
 
-    def timeline_raw(self) -> list[str]:
-        return self._raw("SELECT json FROM facts WHERE timeline IS NOT NULL ORDER BY timeline")
+    def timeline_raw(self, card: bool = False) -> list[str]:
+        return self._raw(f"SELECT {_column(card)} FROM facts WHERE timeline IS NOT NULL ORDER BY timeline, entity, attribute")
 
     def attributes(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT DISTINCT attribute FROM facts")}
@@ -271,27 +165,54 @@ class Index:
         return row[0] if row else None
 
     def claims(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
-        """The claims (as dicts) on these (entity, attribute) facts only."""
+        """The claims (as dicts) on these (entity, attribute) facts only, in claims.jsonl's order."""
         out: list[dict[str, Any]] = []
         for entity, attribute in sorted(set(keys)):
             out += self._facts(
-                "SELECT json FROM claims WHERE entity = ? AND attribute = ? ORDER BY rowid", (entity, attribute)
+                "SELECT json FROM claims WHERE entity = ? AND attribute = ? ORDER BY source, pos", (entity, attribute)
             )
         return out
-
-    def claims_of_attributes(self, attributes: Iterable[str]) -> list[dict[str, Any]]:
-        """Every claim on these attributes, any entity (check names a value stated for a sibling)."""
-        wanted = sorted(set(attributes))
-        if not wanted:
-            return []
-        marks = ", ".join("?" * len(wanted))
-        return self._facts(f"SELECT json FROM claims WHERE attribute IN ({marks}) ORDER BY rowid", wanted)
 
     def facts_for(self, keys: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for entity, attribute in sorted(set(keys)):
             out += self._facts("SELECT json FROM facts WHERE entity = ? AND attribute = ?", (entity, attribute))
         return out
+
+    # ---- for `check`: a fact's standing and its claims grouped by how they state a value ----------
+
+    def standing(self, entity: str, attribute: str) -> tuple[str, Any] | None:
+        """(status, preferred value) of a fact, without reading its claims; None if it has none."""
+        row = self.db.execute(
+            "SELECT status, preferred FROM facts WHERE entity = ? AND attribute = ?", (entity, attribute)
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def variants(self, entity: str, attribute: str) -> list[dict[str, Any]]:
+        """The fact's claims as `check` compares them (variants.to_row data), merged size lists."""
+        row = self.db.execute(
+            "SELECT data FROM variants WHERE entity = ? AND attribute = ? AND view = 'm'", (entity, attribute)
+        ).fetchone()
+        return json.loads(row[0]) if row else []
+
+    def sibling_variants(self, attribute: str) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(entity, variants) of every fact on this attribute, as claims.jsonl states them."""
+        rows = self.db.execute("SELECT entity, data FROM variants WHERE attribute = ? AND view = 'r' ORDER BY entity",
+                               (attribute,))  # fmt: skip
+        return [(entity, json.loads(data)) for entity, data in rows]
+
+    def claim_refs(self, entity: str, attribute: str, keys: list[str] | None, limit: int | None = None) -> list[dict]:
+        """The claims of these variants (all when None) in check's order, as dicts; at most `limit`."""
+        sql = "SELECT json FROM claims WHERE entity = ? AND attribute = ?"
+        args: list[Any] = [entity, attribute]
+        if keys is not None:
+            sql += f" AND variant IN ({', '.join('?' * len(keys))})"
+            args += keys
+        sql += " ORDER BY lsz, source, pos"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return self._facts(sql, args)
 
     @staticmethod
     def _where(
@@ -311,14 +232,24 @@ class Index:
         return (" WHERE " + " AND ".join(terms) if terms else ""), args
 
 
+def _column(card: bool) -> str:
+    return "card" if card else "json"
+
+
+def connect_ro(target: Path) -> sqlite3.Connection | None:
+    try:
+        return sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)  # as_uri escapes ? and #
+    except (sqlite3.Error, ValueError, OSError):
+        return None
+
+
 def open_fresh(claims_path: Path, sources_dir: Path | None) -> Index | None:
     """The index if it exists and matches claims.jsonl and the code, else None (never raises)."""
     target = path_for(claims_path)
     if not target.exists():
         return None
-    try:
-        db = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)  # as_uri escapes ? and #
-    except (sqlite3.Error, ValueError):
+    db = connect_ro(target)
+    if db is None:
         return None
     try:
         row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
@@ -340,13 +271,14 @@ def open_or_build(claims_path: Path, sources_dir: Path | None) -> Index | None:
     if found is not None:
         return found
     from dsfacts import store
+    from dsfacts.index import build
 
     try:
         text = Path(claims_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         text = None
     claims = store.parse_claims(text, claims_path) if text is not None else store.read_claims(claims_path)
-    if build(claims_path, sources_dir, claims, text) is None:
+    if build.build(claims_path, sources_dir, claims, text) is None:
         return None
     return open_fresh(claims_path, sources_dir)
 
