@@ -635,3 +635,9 @@ def test_parameters_active_without_a_verb_added_parameters_and_a_step_on_the_way
 def test_only_the_value_right_after_an_old_one_borrows_its_words():
     text = "DeepSeek trained DeepSeek-V2 on 8.1T tokens, then extended the context from 4K to 128K, and finished with SFT on 1.5M conversations.\n"
     assert facts(text) == {("deepseek-v2", "training_tokens", 8_100_000_000_000), ("deepseek-v2", "context_length", 128_000)}
+
+
+def test_a_distilled_models_name_size_and_a_challengers_size_are_not_r1s():
+    text = '需要注意：在本地用 Ollama 跑的"DeepSeek-R1 7B"之类，其实都是这些蒸馏模型。\n'
+    assert not any(a == "total_params" for _, a, _ in facts(text))
+    assert facts("阿里巴巴开源的推理模型 QwQ-32B 以 320 亿参数挑战 DeepSeek-R1。\n") == set()

@@ -316,3 +316,9 @@ def test_a_wire_dateline_with_two_cities_dates_the_story():
 def test_context_in_an_api_price_table_is_the_services_limit():
     text = "## API prices (February 2025)\n\n| Model | Context | Input |\n|---|---|---|\n| DeepSeek-V3 | 64K | $0.27 |\n"
     assert facts(text) == set()
+
+
+def test_a_chinese_byline_with_a_publish_date_dates_the_document():
+    text = "# 深度求索\n\n*作者：林晓舟 ｜ 发布于 2025-02-16 ｜ 阅读约 8 分钟*\n\n## 模型\n\n今年1月20日发布的 DeepSeek-R1 引发关注。\n"
+    claims = extract_document(read_text_document(text.encode(), "zh.md"))
+    assert [(c.entity, c.attribute, c.value) for c in claims] == [("deepseek-r1", "release_date", "2025-01-20")]

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.linking import is_object
 from dsfacts.extract.mentions import KNOWN, Mention
@@ -33,6 +34,9 @@ class SizeNames:
         for mm in mentions:
             if mm.kind != KNOWN or mm.entity is None or is_object(block.text, mm, mentions):
                 continue  # "Compared to DeepSeek-Coder-33B": a name in a comparison states nothing
+            s_a, s_b = block.sentence_at(mm.start)
+            if nc.has("distilled_words", block.text[s_a:s_b]) and not self.x.reg.get(mm.entity).sizes_of:
+                continue  # '"DeepSeek-R1 7B" 其实都是蒸馏模型': a distilled model's size, not the model's
             tail = _SIZE_TAIL.match(block.text, mm.end)
             if tail:
                 for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
