@@ -319,3 +319,19 @@ def test_an_appositive_after_a_base_model_describes_the_base():
     text = "R1 was built on top of DeepSeek-V3, a general-purpose model the company put out on December 26, 2024.\n"
     assert ("deepseek-r1", "release_date", "2024-12-26") not in facts(text)
     assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)
+
+
+def test_a_model_after_of_in_an_appositive_of_another_model_owns_nothing():
+    text = "- **24 March 2025** — **DeepSeek-V3-0324**, a post-training refresh of V3, now under the MIT licence.\n"
+    assert ("deepseek-v3", "license", "MIT") not in facts(text)
+    assert ("deepseek-v3-0324", "license", "MIT") in facts(text)
+
+
+def test_a_base_models_name_in_a_base_row_gives_no_sizes():
+    text = "| | Janus-Pro-1B | Janus-Pro-7B |\n|---|---|---|\n| Base LLM | DeepSeek-LLM-1.5b-base | DeepSeek-LLM-7b-base |\n"
+    assert not any(e == "deepseek-llm" for e, _, _ in facts(text))
+
+
+def test_the_base_checkpoint_of_a_long_context_extension_is_not_the_subject():
+    text = "V3.1 总参数 6710 亿。训练上，DeepSeek 在 V3 的基座检查点上做了长文本扩展，合计约 8400 亿 token。\n"
+    assert not any(e == "deepseek-v3" and a == "training_tokens" for e, a, _ in facts(text))

@@ -66,6 +66,8 @@ _GOVERNED = re.compile(
     r"(?i)(?:(?<![a-z])(?:in|of|from|than|over|at|for|with|by|to|on|into|versus)\s+(?:(?:the|an?|its|their|this|that)\s+)?"
     r"(?:[a-z][a-z-]*\s+){0,2}|(?:在|于|比|较|对|从))$"
 )
+# "…-0324, a post-training refresh of V3, now under MIT": V3 only qualifies the refresh
+_OF_BEFORE = re.compile(r"(?i)(?<![a-z])(?:of|than|over)\s+(?:the\s+)?(?:original\s+)?$")
 _COMPARISON = re.compile(
     r"(?i)(?<![a-z])(?:(?:up|down|increased|decreased|rising|falling|grew|fell)\s+from|compared\s+(?:to|with)|than|versus|vs\.?)(?![a-z])"
     r"|相比|相较|比起|较之"
@@ -75,7 +77,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,.;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
-_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
+_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
 _FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 _REPLACED_AFTER = re.compile(
     r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])|\s*(?:升级为|升级到|更新为|更新到|切换为|切换到|替换为)"
@@ -122,6 +124,12 @@ def _governed(text: str, m: Mention, sentence_start: int) -> bool:
     sentence that opens with one ("In DeepSeek-V3, …") still has it as its topic."""
     g = _GOVERNED.search(text, max(sentence_start, m.start - 40), m.start)
     return g is not None and text[sentence_start : g.start()].strip() != ""
+
+
+def _qualifies_earlier(text: str, m: Mention, wanted: Sequence[Mention], sentence_start: int) -> bool:
+    """"DeepSeek-V3-0324, a post-training refresh of V3": a model after 'of' when another model came first."""
+    earlier = any(p.end <= m.start for p in wanted if p is not m)
+    return earlier and _OF_BEFORE.search(text, max(sentence_start, m.start - 30), m.start) is not None
 
 
 def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
@@ -244,7 +252,8 @@ def explicit(
             return BLOCKED  # "High-Flyer, the fund behind DeepSeek, was founded in 2015": another company's fact
     before = [
         m for m in wanted
-        if m.end <= start and not is_object(text, m, mentions) and (m.end > c_a or not _in_comparison(text, m, sentence))
+        if m.end <= start and not is_object(text, m, mentions)
+        and (m.end > c_a or not (_in_comparison(text, m, sentence) or _qualifies_earlier(text, m, wanted, s_a)))
     ]  # "…, up from 86 in the original DeepSeek Coder, and its context length is 128K": not Coder's
     if before:
         last = before[-1]

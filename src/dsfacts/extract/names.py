@@ -25,6 +25,9 @@ NAMES_REACH = 3  # blocks: model names this close together list one family's var
 _SIZE_TAIL = re.compile(r"[-\s]?(\d{1,4}(?:\.\d{1,3})?[Bb](?:/\d{1,4}(?:\.\d{1,3})?[Bb])*)(?![A-Za-z0-9])")  # sizes, not digit runs
 
 
+_BASE_LABEL = re.compile(r"(?i)(?<![a-z])base(?![a-z])|基座|基础模型|底座")
+
+
 class SizeNames:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
@@ -34,6 +37,8 @@ class SizeNames:
         for mm in mentions:
             if mm.kind != KNOWN or mm.entity is None or is_object(block.text, mm, mentions):
                 continue  # "Compared to DeepSeek-Coder-33B": a name in a comparison states nothing
+            if block.table is not None and any(_BASE_LABEL.search(c) for c in block.table.row[:1] + block.table.header[:1]):
+                continue  # "| Base LLM | DeepSeek-LLM-7b-base |": the base a model was built on, not its sizes
             s_a, s_b = block.sentence_at(mm.start)
             if nc.has("distilled_words", block.text[s_a:s_b]) and not self.x.reg.get(mm.entity).sizes_of:
                 continue  # '"DeepSeek-R1 7B" 其实都是蒸馏模型': a distilled model's size, not the model's
