@@ -32,7 +32,6 @@ from dsfacts.extract.linking import (
     figure_subject,
     respectively,
     subject_of,
-    table_subject,
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
@@ -63,14 +62,6 @@ _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
-_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
-
-
-def _is_label(cell: str) -> bool:
-    """A row label: words, not a number ("# Activated Params", "激活参数数量")."""
-    return bool(_LETTERS.search(cell)) and not re.search(r"\d", cell)
-
-
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 
 
@@ -96,7 +87,6 @@ class _Extractor:
         self.tables = TableTexts(self)
         self.dates = Dates(self)
         self.names = SizeNames(self)
-        self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.heading_texts: list[tuple[int, str]] = []
         self.all_mentions: list[Mention] = []
@@ -180,7 +170,7 @@ class _Extractor:
         if block.kind == "code":  # a citation: the model its title names
             return self.context.heading_subject()
         if block.kind == "cell":
-            return self._table_entity(block)
+            return self.tables.entity(block)
         if block.kind == "label":
             return figure_subject(block, self._figures.get(block.figure or 0, []))
         found = carried(block, mentions, sentence)
@@ -197,27 +187,6 @@ class _Extractor:
             found = self.context.heading_subject()
         return found
 
-    def _models_in_header(self, table: int, header: list[str]) -> bool:
-        key = -table
-        if key not in self._table_cache:
-            ms = [self.mentions_in(h) for h in header[1:]]
-            self._table_cache[key] = (ms, any(m.kind != COMPANY for x in ms for m in x))
-        return self._table_cache[key][1]
-
-    def _table_entity(self, block: Block) -> str | None:
-        cell = block.table
-        assert cell is not None
-        row_mentions = [self.mentions_in(t) for t in cell.row]
-        if cell.table not in self._table_cache:
-            header_mentions = [self.mentions_in(h) for h in cell.header]
-            named = any(m.kind != COMPANY for b in self.blocks if b.table and b.table.table == cell.table for m in self.mentions_in(b.text))
-            self._table_cache[cell.table] = (header_mentions, named)
-        header_mentions, named = self._table_cache[cell.table]
-        found = table_subject(block, row_mentions, header_mentions, named)
-        if found is None:
-            found = self.context.heading_subject()
-        return found
-
     # ---- claims of one block -------------------------------------------------------------
 
     def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
@@ -229,7 +198,7 @@ class _Extractor:
         yield from self.texts.base_model(index, block, mentions, bases)
         self.all_mentions = mentions  # a base model is still the owner of its own link
         mentions = [m for m in mentions if m not in bases]
-        hint = self._hint(block) if matches else ""
+        hint = self.tables.hint(block) if matches else ""
         compounds = [m for m in matches if isinstance(m.value, vg.Compound)]
         if len(compounds) >= 2:  # "16B-A2.4B, 236B-A21B": the sizes of two variants
             yield from self.names.compounds(index, block, mentions, compounds)
@@ -262,19 +231,6 @@ class _Extractor:
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.texts.claims(index, block, mentions)
         yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label
-
-    def _hint(self, block: Block) -> str:
-        """Cue text from a value's surroundings: its column header, or its row label when the
-        columns are models ("# Activated Params | 21B | 37B")."""
-        if block.table is None:
-            return ""
-        cell = block.table
-        label = next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not self.mentions_in(c)), "")
-        if self._models_in_header(cell.table, cell.header):
-            return label  # models are columns: the row says what is measured
-        header = cell.header[cell.column] if cell.column < len(cell.header) else ""
-        # a key-value table ("| Total parameters | 671B |") names the attribute in its row label
-        return header if choose_attribute("number", header, "", magnitude=True) or not label else f"{label} {header}"
 
     def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
         """An arXiv id is a model's paper when its link, clause or row names the model."""

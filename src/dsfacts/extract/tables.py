@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dsfacts.extract import values as vg
-from dsfacts.extract.attributes import vocabulary
+from dsfacts.extract.attributes import choose_attribute, vocabulary
+from dsfacts.extract.linking import table_subject
 from dsfacts.extract.mentions import COMPANY, Mention
 from dsfacts.extract.texts import to_pinyin
 from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
@@ -79,13 +80,56 @@ def cell_values(block: Block) -> list[vg.ValueMatch]:
         out.append(vg.ValueMatch(start, end, v.kind, v.value, text[start:end], v.qualifier, v.magnitude, v.explicit))
     return out
 
+_LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+
+
+def _is_label(cell: str) -> bool:
+    """A row label: words, not a number ("# Activated Params", "激活参数数量")."""
+    return bool(_LETTERS.search(cell)) and not re.search(r"\d", cell)
+
 
 class TableTexts:
     """Licence, headquarters and founder stated through a header or a row label."""
 
     def __init__(self, extractor: _Extractor):
         self.x = extractor
+        self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
+
+    def _models_in_header(self, table: int, header: list[str]) -> bool:
+        key = -table
+        if key not in self._table_cache:
+            ms = [self.x.mentions_in(h) for h in header[1:]]
+            self._table_cache[key] = (ms, any(m.kind != COMPANY for x in ms for m in x))
+        return self._table_cache[key][1]
+
+    def entity(self, block: Block) -> str | None:
+        """The model a cell is about: its row's, or its column header's, else the section's."""
+        cell = block.table
+        assert cell is not None
+        row_mentions = [self.x.mentions_in(t) for t in cell.row]
+        if cell.table not in self._table_cache:
+            header_mentions = [self.x.mentions_in(h) for h in cell.header]
+            named = any(m.kind != COMPANY for b in self.x.blocks if b.table and b.table.table == cell.table for m in self.x.mentions_in(b.text))
+            self._table_cache[cell.table] = (header_mentions, named)
+        header_mentions, named = self._table_cache[cell.table]
+        found = table_subject(block, row_mentions, header_mentions, named)
+        if found is None:
+            found = self.x.context.heading_subject()
+        return found
+
+    def hint(self, block: Block) -> str:
+        """Cue text from a value's surroundings: its column header, or its row label when the
+        columns are models ("# Activated Params | 21B | 37B")."""
+        if block.table is None:
+            return ""
+        cell = block.table
+        label = next((c for j, c in enumerate(cell.row) if j != cell.column and _is_label(c) and not self.x.mentions_in(c)), "")
+        if self._models_in_header(cell.table, cell.header):
+            return label  # models are columns: the row says what is measured
+        header = cell.header[cell.column] if cell.column < len(cell.header) else ""
+        # a key-value table ("| Total parameters | 671B |") names the attribute in its row label
+        return header if choose_attribute("number", header, "", magnitude=True) or not label else f"{label} {header}"
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         cell = block.table

@@ -146,7 +146,7 @@ class MarkdownReader:
             return None
         lead_chars = lead
         if lead or text != text.rstrip():
-            text, offset_map = _shift(builder, lead, lead + len(text.strip())).build()
+            text, offset_map = builder.sliced(lead, lead + len(text.strip())).build()
         breaks = [i - lead_chars for i in builder.breaks if 0 < i - lead_chars < len(text)]
         block = Block(kind, text, offset_map, self.line_of(offset_map(0)), breaks=breaks, **extra)
         self.blocks.append(block)
@@ -383,19 +383,6 @@ def _tab_table(content: str) -> bool:
     lines = content.split("\n")
     runs = "".join("t" if "\t" in line else "." for line in lines)
     return "tt" in runs
-
-
-def _shift(builder: TextBuilder, start: int, end: int) -> TextBuilder:
-    """A builder holding only text[start:end] of another builder, offsets intact."""
-    text = "".join(builder.parts)
-    out = TextBuilder()
-    starts, origins = builder.map.starts, builder.map.origins
-    for k, s in enumerate(starts):
-        e = starts[k + 1] if k + 1 < len(starts) else len(text)
-        a, b = max(s, start), min(e, end)
-        if a < b:
-            out._piece(text[a:b], origins[k] + (a - s))
-    return out
 
 
 def _bisect(line_starts: list[int], offset: int) -> int:

@@ -95,6 +95,18 @@ class TextBuilder:
                 return p[-1]
         return ""
 
+    def sliced(self, start: int, end: int) -> TextBuilder:
+        """A builder holding only text[start:end] of this one, offsets intact."""
+        text = "".join(self.parts)
+        out = TextBuilder()
+        starts, origins = self.map.starts, self.map.origins
+        for k, s in enumerate(starts):
+            e = starts[k + 1] if k + 1 < len(starts) else len(text)
+            a, b = max(s, start), min(e, end)
+            if a < b:
+                out._piece(text[a:b], origins[k] + (a - s))
+        return out
+
     def build(self) -> tuple[str, OffsetMap]:
         return fold("".join(self.parts)), self.map
 
