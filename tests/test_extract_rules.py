@@ -641,3 +641,30 @@ def test_a_distilled_models_name_size_and_a_challengers_size_are_not_r1s():
     text = '需要注意：在本地用 Ollama 跑的"DeepSeek-R1 7B"之类，其实都是这些蒸馏模型。\n'
     assert not any(a == "total_params" for _, a, _ in facts(text))
     assert facts("阿里巴巴开源的推理模型 QwQ-32B 以 320 亿参数挑战 DeepSeek-R1。\n") == set()
+
+
+# ---- a fourth round: changelog entries, CJK-glued names, flavour versions, asides -----------------------------
+
+
+def test_a_changelog_entry_about_no_model_dates_nothing_but_a_founding_entry_does():
+    assert facts("- ✅ **2025-2-6**: Naive Gradio demo implemented on Hugging Face Space.\n") == set()
+    assert facts("- 【2023-7-17】杭州深度求索人工智能基础技术研究有限公司正式成立\n") == {("deepseek", "founded_date", "2023-07-17")}
+
+
+def test_names_glued_to_chinese_text_and_flavour_versions_are_their_own_models():
+    assert facts("2025年5月28日，DeepSeek发布了小版本升级DeepSeek-R1-0528。\n") == {("deepseek-r1-0528", "release_date", "2025-05-28")}
+    assert facts("2025年4月的Prover-V2 参数 6710 亿。\n") == {("deepseek-prover-v2", "total_params", 671_000_000_000)}
+    assert facts("DeepSeek-Coder-Base-v1.5 7B was trained on 120B math tokens.\n") == {
+        ("deepseek-coder-base-v1.5", "training_tokens", 120_000_000_000)
+    }
+
+
+def test_an_api_limit_in_brackets_after_the_models_context_and_a_foreign_company_founded():
+    text = "| Model | Context |\n|---|---|\n| DeepSeek-V3 | 128K (64K on official API) |\n"
+    assert facts(text) == {("deepseek-v3", "context_length", 128_000)}
+    assert facts("# DeepSeek\n\n梁文锋 1985 年出生，2015年与同学共同创办幻方量化。\n") == set()
+
+
+def test_a_taiwanese_code_licence_and_model_licence_terms():
+    text = "授權方面，Janus-Pro 的程式碼採 MIT 授權，模型權重則適用 DeepSeek 模型授權條款。\n"
+    assert facts(text) == {("janus-pro", "license", "DeepSeek Model License")}

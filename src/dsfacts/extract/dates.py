@@ -40,7 +40,7 @@ _NAME_SEP = re.compile(r"\s*[,，;；]\s*$")
 _CLOSE = re.compile(r"\s*[)）]")
 _TITLE_SEP = re.compile(r"\s*(?:[:：|｜]|\s[-–—]\s)")  # "DeepSeek-V2.5: A New Open-Source Model …"
 _TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
-_ENTRY_START = re.compile(r"^[\s\[【(（*_#]*$")  # what may stand before a timeline entry's date
+_ENTRY_START = re.compile(r"^[\s\[【(（*_#\u2600-\u27bf\U0001F300-\U0001FAFF]*$")  # what may stand before a timeline entry's date
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 TITLE_LENGTH = 160
 
@@ -64,6 +64,8 @@ class Dates:
         dateline = self.dateline
         if index in dateline.blocks or (index, m.start) in dateline.spans or _bound(block.text, m.start, m.end):
             return  # the document's own date (byline, "HANGZHOU, Jan 28 (Reuters) -"); "until Feb 8", "在…之前"
+        if _bare_entry(block, mentions, m) and not nc.sentence_date_cue(block.text) and not nc.founding(block.text, mentions):
+            return  # "✅ 2025-2-6: Naive Gradio demo implemented": a changelog entry about no model
         if _UPDATE_BEFORE.search(block.text, max(0, m.start - 16), m.start):
             return  # "Update (June 18):": when the page changed, not what it reports
         text = block.text[slice(*sentence)]
@@ -72,7 +74,7 @@ class Dates:
             attribute = "founded_date"
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
-            attribute = nc.sentence_date_cue(text)  # "2024年12月26日，深度求索发布了 V3"
+            attribute = nc.sentence_date_cue(_ASIDE.sub(" ", text))  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
         owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
         if owner:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
@@ -240,6 +242,7 @@ _RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|this year|last year)\s*$")
 _LAST_YEAR = ("去年", "last year")
 
 
+_ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _UPDATE_BEFORE = re.compile(r"(?i)(?<![a-z])(?:update[ds]?|edit(?:ed)?|last modified)\s*[(（:：]?\s*(?:on\s+)?$|(?:更新|编辑)于?\s*[(（:：]?\s*$")
 _NEWS = re.compile(r"(?i)(?<![a-z])(?:new|version|update[ds]?|upgrade[ds]?|release[sd]?|launch(?:es|ed)?|introduc\w*|open-sourc\w*|announc\w*)(?![a-z])|全新|发布|推出|上线|开源|版本|更新|升级")
 

@@ -312,7 +312,7 @@ class _Extractor:
             return
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
         section = self.heading_texts[-1][1] if self.heading_texts else ""
-        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {hint} {section}".lower()):
+        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
         if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + block.text[m.end : m.end + 24])):  # its own words
             return

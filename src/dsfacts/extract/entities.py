@@ -22,6 +22,7 @@ _SEP = r"[\s\-_–—]*"
 _SAME_ENTITY_TAIL = re.compile(
     r"[\s\-_]?(?:\d+(?:\.\d+)?\s?[BbMm]\b|(?:chat|instruct|base|preview|series|系列)\b)", re.IGNORECASE
 )
+_FLAVOUR_VERSION = re.compile(r"[\s\-_]?(?:base|chat|instruct)[\s\-_]?v\d", re.IGNORECASE)
 # After an alias, these make it a different, unknown model: "-V4", ".5", "-0324", "-Foo".
 _OTHER_ENTITY_TAIL = re.compile(r"(?:\.\d|[\-_–][A-Za-z0-9]|\s?[Vv]\d|\s?R\d\b)")
 
@@ -118,6 +119,8 @@ class EntityRegistry:
                 continue
             if _OTHER_ENTITY_TAIL.match(tail) and not _SAME_ENTITY_TAIL.match(tail):
                 continue
+            if _FLAVOUR_VERSION.match(tail):
+                continue  # "DeepSeek-Coder-Base-v1.5": a later version of the flavour, another model
             if key in self._short and (start > 0 and text[start - 1] in "-–"):
                 continue
             if key in self._word_aliases and not text[start].isupper():

@@ -250,6 +250,9 @@ def explicit(
         subject = next((m for m in in_sentence if not is_object(text, m, mentions)), None)
         if subject is not None and subject.kind == FOREIGN and subject.end <= start:
             return BLOCKED  # "High-Flyer, the fund behind DeepSeek, was founded in 2015": another company's fact
+        clause_ours = any(c_a <= m.start < c_b and m.kind == COMPANY for m in in_sentence)
+        if not clause_ours and any(c_a <= m.start < c_b and m.kind == FOREIGN for m in in_sentence):
+            return BLOCKED  # "2015年与同学共同创办幻方量化": the clause founds another company
     before = [
         m for m in wanted
         if m.end <= start and not is_object(text, m, mentions)

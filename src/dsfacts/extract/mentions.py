@@ -19,7 +19,7 @@ KNOWN, UNKNOWN, FOREIGN, COMPANY = "known", "unknown", "foreign", "company"
 
 # "DeepSeek-V3.1", "DeepSeek Prover V2", "DeepSeek-OCR": the company name glued to a model name
 _DEEPSEEK_NAME = re.compile(
-    r"(?<![\w/.-])(?i:deepseek)(?:[\s-]?(?=[A-Z0-9])|-(?=[a-z]*\d))"  # a capital or a digit starts a model name
+    r"(?<![A-Za-z0-9_/.-])(?i:deepseek)(?:[\s-]?(?=[A-Z0-9])|-(?=[a-z]*\d))"  # a capital or a digit starts a model name
     r"(?P<name>[A-Za-z0-9][\w.]*(?:[-–][A-Za-z0-9][\w.]*|\s[VR]\d[\w.]*)*)"
 )
 # a size or a flavour at the end of a name is the same model ("DeepSeek-V3.1-Base" is DeepSeek-V3.1)
@@ -64,7 +64,7 @@ def _versioned_pattern(reg: EntityRegistry) -> re.Pattern[str]:
     if found is not None:
         return found
     names = "|".join(re.escape(n) for n in reg.short_names() if any(ch.isdigit() for ch in n) or n[:1].isupper())
-    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![\w/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![\w.-])")
+    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![A-Za-z0-9_/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![\w.-])")
     return found
 
 
