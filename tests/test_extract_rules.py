@@ -668,3 +668,8 @@ def test_an_api_limit_in_brackets_after_the_models_context_and_a_foreign_company
 def test_a_taiwanese_code_licence_and_model_licence_terms():
     text = "授權方面，Janus-Pro 的程式碼採 MIT 授權，模型權重則適用 DeepSeek 模型授權條款。\n"
     assert facts(text) == {("janus-pro", "license", "DeepSeek Model License")}
+
+
+def test_parameters_each_token_passes_through_are_the_active_ones():
+    text = "DeepSeek-V3 is a mixture-of-experts model, so each token only passes through 37 billion parameters.\n"
+    assert facts(text) == {("deepseek-v3", "active_params", 37_000_000_000)}

@@ -335,3 +335,10 @@ def test_a_base_models_name_in_a_base_row_gives_no_sizes():
 def test_the_base_checkpoint_of_a_long_context_extension_is_not_the_subject():
     text = "V3.1 总参数 6710 亿。训练上，DeepSeek 在 V3 的基座检查点上做了长文本扩展，合计约 8400 亿 token。\n"
     assert not any(e == "deepseek-v3" and a == "training_tokens" for e, a, _ in facts(text))
+
+
+def test_same_shape_as_a_model_with_decimals_and_a_base_glued_to_chinese():
+    text = "For coding: DeepSeek-Coder-V2-Lite-Instruct. Same 16B/2.4B shape as V2-Lite, but with a 128K context window.\n"
+    assert ("deepseek-coder-v2-lite", "context_length", 128_000) in facts(text)
+    assert not any(e == "deepseek-v2-lite" for e, _, _ in facts(text))
+    assert facts("DeepSeek-R1 以 DeepSeek-V3-Base为基座训练。\n") == {("deepseek-r1", "base_model", "deepseek-v3")}

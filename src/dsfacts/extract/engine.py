@@ -276,8 +276,8 @@ class _Extractor:
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
         if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
             return  # "2.8B-A": the activated size of a variant, not a total
-        if attribute == "total_params" and nc.active_predicate(block.text, m.end):
-            attribute = "active_params"
+        if attribute == "total_params" and (nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail)):
+            attribute = "active_params"  # "each token only passes through 37 billion parameters"
         paired = self._respectively.get(m.start, "")
         if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
             each = choose_attribute("number", head, tail, magnitude=True) or "total_params"

@@ -20,7 +20,7 @@ from dsfacts.errors import DataFileError, UnknownEntityError
 _SEP = r"[\s\-_–—]*"
 # After an alias, these keep the same entity: a size ("-7B", " 67B"), a chat/instruct/base flavour.
 _SAME_ENTITY_TAIL = re.compile(
-    r"[\s\-_]?(?:\d+(?:\.\d+)?\s?[BbMm]\b|(?:chat|instruct|base|preview|series|系列)\b)", re.IGNORECASE
+    r"[\s\-_]?(?:\d+(?:\.\d+)?\s?[BbMm](?![A-Za-z0-9])|(?:chat|instruct|base|preview|series)(?![A-Za-z0-9])|系列)", re.IGNORECASE
 )
 _FLAVOUR_VERSION = re.compile(r"[\s\-_]?(?:base|chat|instruct)[\s\-_]?v\d", re.IGNORECASE)
 # After an alias, these make it a different, unknown model: "-V4", ".5", "-0324", "-Foo".

@@ -20,7 +20,7 @@ KNOWN, UNKNOWN, FOREIGN, COMPANY = "known", "unknown", "foreign", "company"
 # "DeepSeek-V3.1", "DeepSeek Prover V2", "DeepSeek-OCR": the company name glued to a model name
 _DEEPSEEK_NAME = re.compile(
     r"(?<![A-Za-z0-9_/.-])(?i:deepseek)(?:[\s-]?(?=[A-Z0-9])|-(?=[a-z]*\d))"  # a capital or a digit starts a model name
-    r"(?P<name>[A-Za-z0-9][\w.]*(?:[-–][A-Za-z0-9][\w.]*|\s[VR]\d[\w.]*)*)"
+    r"(?P<name>[A-Za-z0-9][A-Za-z0-9_.]*(?:[-–][A-Za-z0-9][A-Za-z0-9_.]*|\s[VR]\d[A-Za-z0-9_.]*)*)"
 )
 # a size or a flavour at the end of a name is the same model ("DeepSeek-V3.1-Base" is DeepSeek-V3.1)
 _SAME_MODEL_TAIL = re.compile(r"(?i)[-\s](?:base|chat|instruct|preview|\d+(?:\.\d+)?[bm])$")
@@ -96,7 +96,8 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
             while _SAME_MODEL_TAIL.search(name):
                 name = _SAME_MODEL_TAIL.sub("", name)
             out = [x for x in out if not (m.start() <= x.start < m.end())]
-            out.append(Mention(m.start(), m.end(), slug(name), UNKNOWN))
+            entity = slug(name)
+            out.append(Mention(m.start(), m.end(), entity, KNOWN if entity in reg.entities else UNKNOWN))
     for v in _versioned_pattern(reg).finditer(text):  # "R1-0528", "V3.1", "V2.5-1210" without "DeepSeek"
         if in_url(v.start()) or any(x.start <= v.start() < x.end or v.start() <= x.start < v.end() for x in out):
             continue
