@@ -129,24 +129,34 @@ class _MemoryEvidence(Evidence):
         return []
 
 
-class MemoryBase:
-    """Evidence from a list of claims (reconciled here, once, when a draft names a known fact)."""
+class _Base:
+    """A fact's evidence, read once per (entity, attribute) a draft names."""
 
-    def __init__(self, claims: list[Claim], context: Any = None, facts: dict[tuple[str, str], Fact] | None = None) -> None:
-        from dsfacts.reconcile import merge_same_source_sizes
-
-        self.all, self.context, self.facts = claims, context, facts
-        self.by_key: dict[tuple[str, str], list[tuple[int, Claim]]] = {}
-        for i, c in enumerate(merge_same_source_sizes(claims)):  # as reconcile sees them
-            self.by_key.setdefault((c.entity, c.attribute), []).append((i, c))
+    def __init__(self) -> None:
         self._siblings: dict[str, list[tuple[str, Variant]]] = {}
         self._evidence: dict[tuple[str, str], Evidence] = {}
+
+    def _read(self, entity: str, attribute: str) -> Evidence:
+        raise NotImplementedError
 
     def evidence(self, entity: str, attribute: str) -> Evidence:
         found = self._evidence.get((entity, attribute))
         if found is None:
             found = self._evidence[(entity, attribute)] = self._read(entity, attribute)
         return found
+
+
+class MemoryBase(_Base):
+    """Evidence from a list of claims (reconciled here, once, when a draft names a known fact)."""
+
+    def __init__(self, claims: list[Claim], context: Any = None, facts: dict[tuple[str, str], Fact] | None = None) -> None:
+        from dsfacts.reconcile import merge_same_source_sizes
+
+        super().__init__()
+        self.all, self.context, self.facts = claims, context, facts
+        self.by_key: dict[tuple[str, str], list[tuple[int, Claim]]] = {}
+        for i, c in enumerate(merge_same_source_sizes(claims)):  # as reconcile sees them
+            self.by_key.setdefault((c.entity, c.attribute), []).append((i, c))
 
     def _read(self, entity: str, attribute: str) -> Evidence:
         placed = self.by_key.get((entity, attribute), [])
@@ -201,19 +211,12 @@ def _listed(claims: list[dict[str, Any]]) -> Refs:
     return Refs(len(claims), lambda limit: [claim_ref(d) for d in claims[:limit]])
 
 
-class IndexBase:
+class IndexBase(_Base):
     """Evidence read from the read index: only the facts and attributes a draft names."""
 
     def __init__(self, index: Any) -> None:
+        super().__init__()
         self.index = index
-        self._siblings: dict[str, list[tuple[str, Variant]]] = {}
-        self._evidence: dict[tuple[str, str], Evidence] = {}
-
-    def evidence(self, entity: str, attribute: str) -> Evidence:
-        found = self._evidence.get((entity, attribute))
-        if found is None:
-            found = self._evidence[(entity, attribute)] = self._read(entity, attribute)
-        return found
 
     def _read(self, entity: str, attribute: str) -> Evidence:
         standing = self.index.standing(entity, attribute)
