@@ -673,3 +673,15 @@ def test_a_taiwanese_code_licence_and_model_licence_terms():
 def test_parameters_each_token_passes_through_are_the_active_ones():
     text = "DeepSeek-V3 is a mixture-of-experts model, so each token only passes through 37 billion parameters.\n"
     assert facts(text) == {("deepseek-v3", "active_params", 37_000_000_000)}
+
+
+def test_a_part_of_the_parameters_that_fires_for_each_token_is_the_active_count():
+    text = "DeepSeek-R1 has six hundred and seventy-one billion parameters, thirty-seven billion of which fire for any given token.\n"
+    assert facts(text) == {("deepseek-r1", "total_params", 671_000_000_000), ("deepseek-r1", "active_params", 37_000_000_000)}
+
+
+def test_a_corrected_earlier_statement_is_not_a_claim():
+    text = 'They are right: we said DeepSeek-V3 was trained on "nearly fifteen trillion tokens"; the paper says 14.8T tokens.\n'
+    assert facts(text) == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
+    assert facts("Issue #111 said DeepSeek was founded in 2024. It was founded in 2023.\n") == {("deepseek", "founded_date", "2023")}
+    assert facts("DeepSeek said DeepSeek-V3 was trained on 14.8T tokens.\n") == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}

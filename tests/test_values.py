@@ -504,3 +504,22 @@ def test_two_sizes_joined_by_or_are_alternatives_not_a_list_of_sizes():
     assert m.kind == "other"
     [m] = find_values("1.3B, 6.7B or 33B")
     assert m.kind == "sizes"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "amount"),
+    [
+        ("six hundred and seventy-one billion parameters", "number", 671_000_000_000),
+        ("thirty-seven billion of which fire", "number", 37_000_000_000),
+        ("two point seven nine million GPU hours", "number", 2_790_000),
+        ("fourteen point eight trillion tokens", "number", 14_800_000_000_000),
+        ("about six million dollars", "money", 6_000_000),
+    ],
+)
+def test_numbers_written_in_words(text, kind, amount):
+    [m] = find_values(text)
+    assert (m.kind, m.value.amount) == (kind, amount)
+
+
+def test_a_number_word_without_a_scale_is_no_value():
+    assert find_values("one of the models, two of them") == []

@@ -64,6 +64,9 @@ def not_a_claim(
         return True  # "$5.58M vs $100M+ for Western models": the other side of a comparison
     if has("negation", head) and not has("negation_not", head):
         return True
+    before = text[max(sentence[0], m.start - 80) : m.start]
+    if has("retracted", before) or _ISSUE_SAID.search(before):
+        return True  # "we said V3 was trained on 15T tokens; the paper's figure is 14.8T": a corrected statement
     if has("delta", text[max(clause_start, m.start - 8) : m.start].lower()):
         return True  # "激活参数只增加了 160 亿左右": by how much it changed, not what it is
     reach = min(sentence[1], m.end + 40)  # a rate's words sit near its numbers: the scan stays linear
@@ -81,6 +84,7 @@ _RATE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。]")
+_ISSUE_SAID = re.compile(r"(?i)(?<![a-z])issue\s*#?\d+\s+(?:said|stated|wrote|reported)(?![a-z])")
 _THEN_AGAIN = re.compile(r"(?i)(?<![a-z])then(?![a-z])|再|随后|之后")
 
 

@@ -276,6 +276,8 @@ class _Extractor:
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
         if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
             return  # "2.8B-A": the activated size of a variant, not a total
+        if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
+            attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
         if attribute == "total_params" and (nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail)):
             attribute = "active_params"  # "each token only passes through 37 billion parameters"
         paired = self._respectively.get(m.start, "")
