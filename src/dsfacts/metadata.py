@@ -236,8 +236,23 @@ def with_entries(path: Path, entries: dict[str, dict[str, Any]]) -> str:
         data = CommentedMap()
     validate(path, data)
     for name, fields in entries.items():
-        data[name] = CommentedMap((k, v) for k, v in fields.items())
+        data[name] = CommentedMap((k, _as_written(v)) for k, v in fields.items())
     return _dump(data, text)
+
+
+def _as_written(value: Any) -> Any:
+    """A string that a YAML 1.1 reader would take for something else ("NO", "1e3", "2024-01-02")
+    is written quoted: sources.yaml is read back through libyaml, which follows YAML 1.1."""
+    if not isinstance(value, str):
+        return value
+    import yaml
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    try:
+        same = yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        same = False
+    return value if same else DoubleQuotedScalarString(value)
 
 
 def without_entries(path: Path, names: list[str]) -> str | None:

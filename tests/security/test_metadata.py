@@ -105,3 +105,9 @@ def test_entries_round_trip_and_the_old_text_stays(entries: dict[str, dict[str, 
         for name, fields in fresh.items():
             assert loaded[name] == fields
         assert path.read_text(encoding="utf-8").startswith(HAND_WRITTEN.removesuffix("...\n"))
+
+
+def test_a_title_yaml_1_1_would_read_as_a_boolean_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "sources.yaml"  # hypothesis found "NO": written plain by ruamel, read as False by libyaml
+    path.write_text(metadata.with_entries(path, {"a.md": {"title": "NO", "author": "yes", "kind": "on"}}), encoding="utf-8")
+    assert metadata.load(path)["a.md"] == {"title": "NO", "author": "yes", "kind": "on"}
