@@ -685,3 +685,12 @@ def test_a_corrected_earlier_statement_is_not_a_claim():
     assert facts(text) == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
     assert facts("Issue #111 said DeepSeek was founded in 2024. It was founded in 2023.\n") == {("deepseek", "founded_date", "2023")}
     assert facts("DeepSeek said DeepSeek-V3 was trained on 14.8T tokens.\n") == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
+
+
+def test_a_lite_versions_figures_belong_to_the_lite_model():
+    text = "DeepSeek-Coder-V2 总参数 2360 亿。同时发布的还有总参数160亿、激活24亿的Lite版。\n"
+    assert facts(text) == {
+        ("deepseek-coder-v2", "total_params", 236_000_000_000),
+        ("deepseek-coder-v2-lite", "total_params", 16_000_000_000),
+        ("deepseek-coder-v2-lite", "active_params", 2_400_000_000),
+    }

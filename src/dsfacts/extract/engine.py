@@ -59,6 +59,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date"})
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
+_LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
@@ -321,6 +322,10 @@ class _Extractor:
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None:
             return
+        if _LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) and not entity.endswith("-lite"):
+            if f"{entity}-lite" not in self.reg.entities:
+                return  # "…激活 24 亿的 Lite 版": a Lite version's figure, and no Lite model of it is known
+            entity = f"{entity}-lite"  # "同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版"
         sizes_of = self.reg.get(entity).sizes_of if entity in self.reg.entities else None
         if sizes_of and kind in ("sizes", "range"):
             entity, attribute = sizes_of["entity"], sizes_of["attribute"]
