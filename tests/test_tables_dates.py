@@ -322,3 +322,23 @@ def test_a_chinese_byline_with_a_publish_date_dates_the_document():
     text = "# 深度求索\n\n*作者：林晓舟 ｜ 发布于 2025-02-16 ｜ 阅读约 8 分钟*\n\n## 模型\n\n今年1月20日发布的 DeepSeek-R1 引发关注。\n"
     claims = extract_document(read_text_document(text.encode(), "zh.md"))
     assert [(c.entity, c.attribute, c.value) for c in claims] == [("deepseek-r1", "release_date", "2025-01-20")]
+
+
+def test_a_plain_text_release_timeline_with_year_lines_and_spaced_dates():
+    text = (
+        "DEEPSEEK -- RELEASE TIMELINE (analyst notes)\n\n"
+        "2024\n"
+        "  06 May   DeepSeek-V2 (paper 2405.04434): 236B total / 21B active, 128K context.\n"
+        "  16 May   DeepSeek-V2-Lite: 15.7B total / 2.4B active, 32K context.\n"
+    )
+    claims = extract_document(read_text_document(text.encode(), "timeline.txt"))
+    dates = {(c.entity, c.value) for c in claims if c.attribute == "release_date"}
+    assert dates == {("deepseek-v2", "2024-05-06"), ("deepseek-v2-lite", "2024-05-16")}
+    assert ("deepseek-v2", "active_params", 21_000_000_000) in {(c.entity, c.attribute, c.value) for c in claims}
+
+
+def test_a_registered_date_is_the_founding_and_the_legal_name_is_no_model():
+    text = "COMPANY\n  Legal name   Hangzhou DeepSeek Artificial Intelligence Co., Ltd.\n  Registered   17 July 2023, Hangzhou\n"
+    claims = extract_document(read_text_document(text.encode(), "notes.txt"))
+    assert {(c.entity, c.attribute, c.value) for c in claims} >= {("deepseek", "founded_date", "2023-07-17")}
+    assert not any(c.entity == "deepseek-artificial" for c in claims)

@@ -50,6 +50,7 @@ class Dates:
         self.x = extractor
         self._dateline: Dateline | None = None
         self._section_years: dict[int, int | None] = {}
+        self._doc_cue: str | None = None
 
     @property
     def dateline(self) -> Dateline:
@@ -82,6 +83,8 @@ class Dates:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
         if attribute is None and not year_only and not _bare_entry(block, mentions, m):
             attribute = self._heading_date_cue()  # a section on releases or papers
+        if attribute is None and not year_only and _ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
+            attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", text)):
             return  # a date whose context does not say what it dates, or a release that did not happen
         value = self._completed(index, m)
@@ -217,6 +220,14 @@ class Dates:
         if not (_NEWS.search(text) or nc.sentence_date_cue(text) == "release_date"):
             return None  # "DeepSeek-Coder-V2: first look" in a list of related posts announces nothing
         return first.entity
+
+    def _document_cue(self) -> str | None:
+        """What the document's title says its dates are ("Release timeline", "发布时间线")."""
+        if self._doc_cue is None:
+            title = str(self.x.doc.meta.get("title") or "")
+            first = next((b.text for b in self.x.blocks if b.kind in ("heading", "paragraph")), "")
+            self._doc_cue = nc.sentence_date_cue(_ASIDE.sub(" ", (title or first.split(". ")[0])[:120])) or ""
+        return self._doc_cue or None
 
     def _heading_date_cue(self) -> str | None:
         """The section's own heading says what its dates are ("## Release history")."""

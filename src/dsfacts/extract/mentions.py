@@ -25,7 +25,7 @@ _DEEPSEEK_NAME = re.compile(
 # a size or a flavour at the end of a name is the same model ("DeepSeek-V3.1-Base" is DeepSeek-V3.1)
 _SAME_MODEL_TAIL = re.compile(r"(?i)[-\s](?:base|chat|instruct|preview|\d+(?:\.\d+)?[bm])$")
 # Words after "DeepSeek" that name no model: the company, its products and its people
-_NOT_A_MODEL = re.compile(r"^(?:License|Licence|LICENSE[\w-]*|Agreement|Terms|AI|API|App|Apps|Chat|Chatbot|Assistant|Platform|Team|Inc|Ltd|Co|LLC|Official|Search|Web|Hub|GitHub|Open|Research|Lab|Labs|Model|Models|Series|Family|Paper|Papers|LLMs)$", re.I)
+_NOT_A_MODEL = re.compile(r"^(?:Artificial|Intelligence|License|Licence|LICENSE[\w-]*|Agreement|Terms|AI|API|App|Apps|Chat|Chatbot|Assistant|Platform|Team|Inc|Ltd|Co|LLC|Official|Search|Web|Hub|GitHub|Open|Research|Lab|Labs|Model|Models|Series|Family|Paper|Papers|LLMs)$", re.I)
 _URLISH = re.compile(
     r"https?://[^\s)\]]+|www\.[^\s)\]]+|\]\([^)\s]*\)|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|org|net|io|ai)/[^\s)\]]*"
 )

@@ -38,7 +38,11 @@ _DEEP = re.compile(r"^[ \t>*+\-0-9.)]{400}", re.M)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a line led by a date: "【2025-2-24】", "[2024-12]", "**2024-12-25**:", "2024-12-26：", "2024年12月26日："
 _DATE_WORD = r"(?:19|20)\d\d(?:\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?"
-_DATED_LINE = re.compile(rf"^\s*(?:[【\[(（]\s*{_DATE_WORD}\s*[】\])）]|[*_]{{0,2}}{_DATE_WORD}[*_]{{0,2}}\s*[:：])")
+_DATED_LINE = re.compile(
+    rf"^\s*(?:[【\[(（]\s*{_DATE_WORD}\s*[】\])）]|[*_]{{0,2}}{_DATE_WORD}[*_]{{0,2}}\s*[:：]"
+    r"|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s{2,}\S)"  # "  02 Nov   DeepSeek Coder. …"
+)
+_YEAR_LINE = re.compile(r"^\s*(?:19|20)\d\d\s*年?\s*[:：]?\s*$")
 _OPEN_TABLE = re.compile(r"<table\b", re.IGNORECASE)
 _CLOSE_TABLE = re.compile(r"</table", re.IGNORECASE)
 # an ALL-CAPS line of words in a plain-text newsletter is a section title ("DEEPSEEK-V3 AT A GLANCE")
@@ -270,6 +274,11 @@ class MarkdownReader:
             return
         if line_range and _tab_table(content):
             self._tab_table(content, line_range, parent)
+            return
+        if line_range and "\n" in content and (_YEAR_LINE.match(first_line) or _CAPS_TITLE.match(first_line)):
+            # "2024" or "COMPANY" above indented entries: a section title, then its entries
+            self._emit("heading", self._text(first_line, line_range[:1] + [line_range[0] + 1]), level=TITLE_LEVEL)
+            self._paragraph(content.split("\n", 1)[1], [line_range[0] + 1, line_range[1]], parent)
             return
         if line_range and "\n" in content:
             entries = [k for k, line in enumerate(content.split("\n")) if _DATED_LINE.match(line)]
