@@ -342,3 +342,10 @@ def test_same_shape_as_a_model_with_decimals_and_a_base_glued_to_chinese():
     assert ("deepseek-coder-v2-lite", "context_length", 128_000) in facts(text)
     assert not any(e == "deepseek-v2-lite" for e, _, _ in facts(text))
     assert facts("DeepSeek-R1 以 DeepSeek-V3-Base为基座训练。\n") == {("deepseek-r1", "base_model", "deepseek-v3")}
+
+
+def test_a_versioned_name_glued_to_chinese_text_and_a_semicolon_before_a_date():
+    text = "此后的DeepSeek-Prover-V1.5（2024年8月）加入了强化学习；2025年4月的Prover-V2则以DeepSeek-V3为基础，最大版本达到6710亿参数。\n"
+    got = facts(text)
+    assert ("deepseek-prover-v2", "total_params", 671_000_000_000) in got
+    assert not any(e == "deepseek-prover-v1.5" and a == "total_params" for e, a, _ in got)

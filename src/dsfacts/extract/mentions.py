@@ -64,7 +64,7 @@ def _versioned_pattern(reg: EntityRegistry) -> re.Pattern[str]:
     if found is not None:
         return found
     names = "|".join(re.escape(n) for n in reg.short_names() if any(ch.isdigit() for ch in n) or n[:1].isupper())
-    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![A-Za-z0-9_/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![\w.-])")
+    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![A-Za-z0-9_/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![A-Za-z0-9_.-])")
     return found
 
 
