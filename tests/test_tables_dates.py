@@ -342,3 +342,11 @@ def test_a_registered_date_is_the_founding_and_the_legal_name_is_no_model():
     claims = extract_document(read_text_document(text.encode(), "notes.txt"))
     assert {(c.entity, c.attribute, c.value) for c in claims} >= {("deepseek", "founded_date", "2023-07-17")}
     assert not any(c.entity == "deepseek-artificial" for c in claims)
+
+
+def test_once_a_sentence_answers_the_headings_date_question_other_dates_are_not_answers():
+    text = (
+        "**Q4：DeepSeek-R1是什么时候发布的？**\n\n"
+        "2025年1月20日，DeepSeek正式发布推理模型DeepSeek-R1。真正的爆发在一周后：1月27日，DeepSeek应用登顶美国App Store免费榜。\n"
+    )
+    assert {v for e, a, v in facts(text) if a == "release_date"} == {"2025-01-20"}

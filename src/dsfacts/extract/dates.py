@@ -51,6 +51,7 @@ class Dates:
         self._dateline: Dateline | None = None
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
+        self._answered: set[tuple[int, str]] = set()  # sections whose heading's date a sentence stated
 
     @property
     def dateline(self) -> Dateline:
@@ -81,7 +82,9 @@ class Dates:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
-        if attribute is None and not year_only and not _bare_entry(block, mentions, m):
+        section = (len(self.x.heading_texts), self.x.heading_texts[-1][1] if self.x.heading_texts else "")
+        own_cue = attribute is not None
+        if attribute is None and not year_only and not _bare_entry(block, mentions, m) and section not in self._answered:
             attribute = self._heading_date_cue()  # a section on releases or papers
         if attribute is None and not year_only and _ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
             attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases
@@ -92,6 +95,8 @@ class Dates:
             return
         entity = owner or self.x.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
         if entity:
+            if own_cue and attribute == self._heading_date_cue():
+                self._answered.add(section)  # "Q4：R1 是什么时候发布的？ 2025年1月20日发布 …": the section's question is answered
             yield self.x.claim(block, m, entity, attribute, value)
 
     # ---- the year of a date written without one ------------------------------------------------
