@@ -51,7 +51,8 @@ class Dates:
         self._dateline: Dateline | None = None
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
-        self._answered: set[tuple[int, str]] = set()  # sections whose heading's date a sentence stated
+        self._answered: set[tuple[int, str]] = set()
+        self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
 
     @property
     def dateline(self) -> Dateline:
@@ -140,14 +141,21 @@ class Dates:
                 return (int(year) if year else self._context_year(index, pos)[0]), int(month)
         return None, None
 
-    @staticmethod
-    def _dated_nearby(text: str, pos: int, month: int | None) -> int | None:
-        """The year of a full date earlier in the paragraph within two months of this one."""
+    def _dated_nearby(self, index: int, pos: int, month: int | None) -> int | None:
+        """The year of a full date earlier in the paragraph within two months of this one (the
+        paragraph's full dates are found once, not once per date: a timeline has hundreds)."""
         if not month:
             return None
-        for v in reversed(vg.find_values(text[:pos])):
-            if isinstance(v.value, DateValue) and v.value.precision in ("day", "month") and abs(v.value.start.month - month) <= 2:
-                return v.value.start.year
+        if index not in self._full_dates:
+            text = self.x.blocks[index].text
+            self._full_dates[index] = [
+                (v.start, v.value.start.year, v.value.start.month)
+                for v in vg.find_values(text)
+                if isinstance(v.value, DateValue) and v.value.precision in ("day", "month")
+            ]
+        for start, year, m in reversed(self._full_dates[index]):
+            if start < pos and abs(m - month) <= 2:
+                return year
         return None
 
     def _context_year(self, index: int, pos: int, month: int | None = None) -> tuple[int | None, bool]:
@@ -176,7 +184,7 @@ class Dates:
             years = _YEAR.findall(text)
             if years:
                 return int(years[-1]), False
-        near = self._dated_nearby(block.text, pos, month)
+        near = self._dated_nearby(index, pos, month)
         if near is not None:
             return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
         if date is not None:
