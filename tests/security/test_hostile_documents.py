@@ -84,6 +84,8 @@ EXTRA = {
     "dates.md": "DeepSeek-V3 released " + "2024-12-26, " * 3000 + "\n",
     "sizes-zh.md": "参数 " + "6710亿、" * 4000 + "\n",
     "digits.md": "DeepSeek-V3 " + "1" * 20000 + "B\n",
+    "long-list.md": "DeepSeek-V3 and " * 2000 + "R1 were released on 2025-01-20.\n",
+    "licence-switches.md": "DeepSeek-V3 license: from " + "MIT to Apache 2.0, " * 3000 + "\n",
     "bare-dates-zh.md": "# DeepSeek-V3\n\nDeepSeek-V3 发布于 2024年12月26日。" + "12月26日发布，" * 3000 + "\n",
 }
 SIZE_LIST = (
@@ -93,6 +95,8 @@ SIZE_LIST = (
     "33-47 s. Fix: advance past a rejected list match, or cap the repetition (e.g. {1,63})."
 )
 SLOW = {
+    "long-list.md": "extract/linking.py is_object walked a list of names glued by 'and' by recursion: 2,000 "
+    "names raised RecursionError. Fixed: walked back by index, at most LIST_REACH names.",
     "bare-dates-zh.md": "extract/dates.py _dated_nearby: the values of the paragraph before each bare date were "
     "found again for every date, O(n^2): 3,000 '12月26日' on one line took 34 s. Fixed: found once per block.",
     "size-list.md": SIZE_LIST,

@@ -25,6 +25,7 @@ from dsfacts.models import SizeList
 from dsfacts.segment import Block
 
 BLOCKED = "<blocked>"
+LIST_REACH = 64  # names of one list walked back to its first (a longer list is no sentence)
 NEAR_AFTER = 8  # characters between a value and a model named right after it ("$294K for R1")  # a context that names a model we must not link to
 FIGURE_REACH = 50.0  # a figure label farther than this from every model label belongs to none
 FIGURE_TIE = 10.0  # two model labels this close to equally near leave a label's owner open
@@ -94,7 +95,22 @@ _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
 def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
     """A mention that is the object of a comparison or a base ("than GPT-4", "基于 V3"), or
-    listed right after one ("逼近 GPT-4o / Claude-3.5")."""
+    listed right after one ("逼近 GPT-4o / Claude-3.5"): a list takes its first name's role."""
+    i = next((k for k, p in enumerate(mentions) if p.start >= m.start), len(mentions))  # sorted, never overlapping
+    current = m
+    for _ in range(LIST_REACH):  # a list of names glued by "and" / "、" is walked back, not recursed
+        if _object_by_its_words(text, current, mentions):
+            return True
+        while i > 0 and mentions[i - 1].end > current.start:
+            i -= 1
+        if not (i > 0 and _LIST_GLUE.match(text[mentions[i - 1].end : current.start])):
+            return _qualifier(text, current, mentions)
+        i -= 1
+        current = mentions[i]
+    return False
+
+
+def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
     if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
         return True
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
@@ -106,17 +122,20 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
         return True  # "deepseek-coder upgraded to DeepSeek-Coder-V2": the old one is not the subject
     if _DESIGN_AFTER.match(text, m.end) and any(p.end <= m.start and p.kind != COMPANY for p in mentions):
         return True  # "DeepSeek-V3 keeps the MLA + DeepSeekMoE recipe": a design inside another model's sentence
-    if m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None:
-        return True  # "spent on GPT-4", "trained with Llama": another maker's model after a preposition
-    previous = [p for p in mentions if p.end <= m.start]
-    if previous and _LIST_GLUE.match(text[previous[-1].end : m.start]):
-        return is_object(text, previous[-1], mentions)
+    return m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None
+    # ("spent on GPT-4", "trained with Llama": another maker's model after a preposition)
+
+
+def _qualifier(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """"R1 的小版本更新 R1-0528": a model that qualifies the model named next is not the subject."""
     possessive = _POSSESSIVE.match(text, m.end)
-    if possessive and m.kind != FOREIGN:
-        following = next((n for n in mentions if n.start >= possessive.end()), None)
-        if following is not None and following.kind != COMPANY and not _CLAUSE_END.search(text, m.end, following.start) and following.start - m.end <= 16:
-            return True  # it qualifies the model named next: that one is the subject
-    return False
+    if not possessive or m.kind == FOREIGN:
+        return False
+    following = next((n for n in mentions if n.start >= possessive.end()), None)
+    return (
+        following is not None and following.kind != COMPANY
+        and not _CLAUSE_END.search(text, m.end, following.start) and following.start - m.end <= 16
+    )
 
 
 def _governed(text: str, m: Mention, sentence_start: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
@@ -160,8 +161,8 @@ class TextClaims:
         i, j, canon = names[k]
         if not _FROM_BEFORE.search(low, max(0, i - 20), i):
             return False
-        later = [n for n in names[k + 1 :] if n[0] < s_end and n[2] != canon]
-        return bool(later) and _SWITCH.search(low, j, later[0][0]) is not None
+        later = next((n for n in islice(names, k + 1, None) if n[0] >= s_end or n[2] != canon), None)
+        return later is not None and later[0] < s_end and _SWITCH.search(low, j, later[0]) is not None
 
     def _licence_names(self, text: str) -> list[tuple[int, int, str]]:
         pairs = _licence_pairs()
