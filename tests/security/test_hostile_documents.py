@@ -96,7 +96,7 @@ SIZE_LIST = (
 )
 SLOW = {
     "long-list.md": "extract/linking.py is_object walked a list of names glued by 'and' by recursion: 2,000 "
-    "names raised RecursionError. Fixed: walked back by index, at most LIST_REACH names.",
+    "names raised RecursionError. Fixed: walked back by index, at most LIST_REACH (16) names.",
     "bare-dates-zh.md": "extract/dates.py _dated_nearby: the values of the paragraph before each bare date were "
     "found again for every date, O(n^2): 3,000 '12月26日' on one line took 34 s. Fixed: found once per block.",
     "size-list.md": SIZE_LIST,

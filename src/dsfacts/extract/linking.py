@@ -25,7 +25,7 @@ from dsfacts.models import SizeList
 from dsfacts.segment import Block
 
 BLOCKED = "<blocked>"
-LIST_REACH = 64  # names of one list walked back to its first (a longer list is no sentence)
+LIST_REACH = 16  # names of one list walked back to its first (longer lists are not prose)
 NEAR_AFTER = 8  # characters between a value and a model named right after it ("$294K for R1")  # a context that names a model we must not link to
 FIGURE_REACH = 50.0  # a figure label farther than this from every model label belongs to none
 FIGURE_TIE = 10.0  # two model labels this close to equally near leave a label's owner open
