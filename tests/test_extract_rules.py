@@ -175,6 +175,43 @@ def test_headquarters_from_an_english_sentence():
     assert facts("DeepSeek is headquartered in Hangzhou, China.\n") == {("deepseek", "headquarters", "Hangzhou")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek was founded in 2023, in Hangzhou, by Liang Wenfeng.\n",
+        "DeepSeek: the company was set up in Hangzhou in mid-2023.\n",
+        "DeepSeek 于 2023 年 7 月在杭州成立。\n",
+        "深度求索注册地和总部都在浙江杭州。\n",
+        "梁文鋒創辦 DeepSeek，公司設於浙江杭州。\n",
+    ],
+)
+def test_the_city_a_company_was_founded_or_set_in_is_its_headquarters(text):
+    assert ("deepseek", "headquarters", "Hangzhou") in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek was founded in 2023 in China.\n",  # a country does not say where
+        "DeepSeek was founded in May 2023 by Liang Wenfeng, who grew up in Guangdong.\n",  # someone else's place
+        "DeepSeek 在去年成立。\n",  # a time, not a place
+        "2015 年，他在杭州创办了幻方量化，后来成立了 DeepSeek。\n",  # another company's home
+    ],
+)
+def test_a_place_that_is_not_the_companys_city_is_no_headquarters(text):
+    assert not {f for f in facts(text) if f[1] == "headquarters"}
+
+
+def test_a_size_followed_by_total_is_the_total():
+    text = "DeepSeek-V2: 236B total, 21B active, 128K context.\n"
+    assert facts(text) == {
+        ("deepseek-v2", "total_params", 236_000_000_000),
+        ("deepseek-v2", "active_params", 21_000_000_000),
+        ("deepseek-v2", "context_length", 128_000),
+    }
+    assert ("deepseek-v2-lite", "total_params", 15_700_000_000) in facts("DeepSeek-V2-Lite, 15.7B total / 2.4B active.\n")
+
+
 # ---- licences ----------------------------------------------------------------------------------------------------
 
 

@@ -350,3 +350,25 @@ def test_once_a_sentence_answers_the_headings_date_question_other_dates_are_not_
         "2025年1月20日，DeepSeek正式发布推理模型DeepSeek-R1。真正的爆发在一周后：1月27日，DeepSeek应用登顶美国App Store免费榜。\n"
     )
     assert {v for e, a, v in facts(text) if a == "release_date"} == {"2025-01-20"}
+
+
+def test_an_entry_headed_by_a_model_in_a_timeline_dates_its_release():
+    text = (
+        "# Every DeepSeek model, in order: a running timeline\n\n## 2024\n\n"
+        "- **11 January** — **DeepSeekMoE 16B**, the first mixture-of-experts model.\n"
+        "- **13 November** — **JanusFlow**, Janus with a rectified-flow image generator.\n"
+        "- **20 November** — **DeepSeek-R1-Lite-Preview** and **DeepSeek-V2.5**, chat-only.\n"
+        "- **26 November** — DeepSeek-V2.5 模型现已作为 NIM 微服务提供。\n"
+    )
+    dates = {(e, v) for e, a, v in facts(text) if a == "release_date"}
+    assert dates == {
+        ("deepseek-moe", "2024-01-11"),
+        ("janusflow", "2024-11-13"),  # not Janus, which only describes it
+        ("deepseek-r1-lite", "2024-11-20"),
+        ("deepseek-v2.5", "2024-11-20"),
+    }  # the 26 November entry is an event of its own sentence, not a model's entry
+
+
+def test_an_entry_headed_by_a_model_outside_a_timeline_is_no_release():
+    text = "# Notes\n\n## 2024\n\n- **11 January** — **DeepSeekMoE 16B**, the first mixture-of-experts model.\n"
+    assert not {f for f in facts(text) if f[1] == "release_date"}

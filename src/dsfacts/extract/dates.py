@@ -51,6 +51,7 @@ class Dates:
         self._dateline: Dateline | None = None
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
+        self._doc_title = ""
         self._answered: set[tuple[int, str]] = set()
         self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
 
@@ -89,6 +90,9 @@ class Dates:
             attribute = self._heading_date_cue()  # a section on releases or papers
         if attribute is None and not year_only and _ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
             attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases
+            headed = _headword(block.text, mentions, m) if attribute is None else None
+            if headed and self._in_timeline():
+                attribute, owner = "release_date", headed  # "## 2024 / - **11 January** — **DeepSeekMoE 16B**, …" in a timeline
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", text)):
             return  # a date whose context does not say what it dates, or a release that did not happen
         value = self._completed(index, m)
@@ -239,8 +243,14 @@ class Dates:
         if self._doc_cue is None:
             title = str(self.x.doc.meta.get("title") or "")
             first = next((b.text for b in self.x.blocks if b.kind in ("heading", "paragraph")), "")
-            self._doc_cue = nc.sentence_date_cue(_ASIDE.sub(" ", (title or first.split(". ")[0])[:120])) or ""
+            self._doc_title = _ASIDE.sub(" ", (title or first.split(". ")[0])[:120])
+            self._doc_cue = nc.sentence_date_cue(self._doc_title) or ""
         return self._doc_cue or None
+
+    def _in_timeline(self) -> bool:
+        """The section or the document is a timeline of models ("A running timeline", "## 大事记")."""
+        self._document_cue()
+        return any(nc.has("timeline_title", t) for t in [self._doc_title, *(t for _, t in self.x.heading_texts)])
 
     def _heading_date_cue(self) -> str | None:
         """The section's own heading says what its dates are ("## Release history")."""
@@ -269,6 +279,21 @@ _LAST_YEAR = ("去年", "last year")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _UPDATE_BEFORE = re.compile(r"(?i)(?<![a-z])(?:update[ds]?|edit(?:ed)?|last modified)\s*[(（:：]?\s*(?:on\s+)?$|(?:更新|编辑)于?\s*[(（:：]?\s*$")
 _NEWS = re.compile(r"(?i)(?<![a-z])(?:new|version|update[ds]?|upgrade[ds]?|release[sd]?|launch(?:es|ed)?|introduc\w*|open-sourc\w*|announc\w*)(?![a-z])|全新|发布|推出|上线|开源|版本|更新|升级")
+
+
+_HEAD_SEP = re.compile(r"[\s*_]*(?:[-–—:：|｜)）\]】]+[\s*_]*)?")
+_HEAD_END = re.compile(r"(?:\s*\d+(?:\.\d+)?[BbMm])?[\s*_]*(?:$|[,，:：;；.。(（]|\s[-–—]\s|\s+(?:and|&)\s+|[和与及、])")
+
+
+def _headword(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """The model a timeline entry is headed by: "**11 January** — **DeepSeekMoE 16B**, the first …",
+    "20 January — DeepSeek-R1 and DeepSeek-R1-Zero, …". A sentence after the date ("DeepSeek-R1
+    模型现已作为 NIM 微服务提供") is an event of its own, not the model's entry."""
+    at = _HEAD_SEP.match(text, m.end)
+    first = next((x for x in mentions if x.start >= m.end), None)
+    if at is None or first is None or first.start != at.end() or first.kind in (COMPANY, FOREIGN):
+        return None
+    return first.entity if _HEAD_END.match(text, first.end) else None
 
 
 def _bound(text: str, start: int, end: int) -> bool:

@@ -36,17 +36,19 @@ from dsfacts.extract.linking import (
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
 from dsfacts.extract.tables import TableTexts, cell_values
-from dsfacts.extract.texts import TextClaims
+from dsfacts.extract.texts import TextClaims, any_text_cue
 from dsfacts.models import Claim, Money, Quantity, SizeList, Text, TypedValue
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
-_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|licen|许可|协议|授权|found|创|总部|headquarter|based|基于|以|CEO|首席")
+_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|基于|以|based")
 
 
 def _may_matter(block: Block) -> bool:
     """Headings, list items and labels set context; other blocks matter only with a number or a cue."""
-    return block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None
+    if block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None:
+        return True
+    return any_text_cue(block.text.lower()) is not None  # a licence, a founder, a city
 
 
 def _in_name(text: str, mention: Mention, start: int) -> bool:
@@ -132,7 +134,7 @@ class _Extractor:
             claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
             if block.kind == "paragraph":
                 self.context.read_paragraph(block, mentions)
-        claims.extend(self.names.claims())
+        claims.extend(self.names.claims(claims))
         first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
         return claims

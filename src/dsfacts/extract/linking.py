@@ -324,6 +324,9 @@ def coordinated(text: str, mentions: Sequence[Mention], entity: str, sentence: t
         hi += 1
     while lo > 0 and _LIST_GLUE.match(text[ours[lo - 1].end : ours[lo].start]):
         lo -= 1
+    glues = [text[ours[k].end : ours[k + 1].start].strip() for k in range(lo, hi)]
+    if glues and all(g in (",", "，") for g in glues):
+        return []  # "JanusFlow, Janus with a rectified-flow generator": an appositive, not a list ("A, B and C" is)
     return list(dict.fromkeys(m.entity for m in ours[lo : hi + 1] if m.entity and m.entity != entity))
 
 

@@ -47,15 +47,19 @@ class SizeNames:
                 for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
                     self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, index, mm))
 
-    def claims(self) -> Iterable[Claim]:
+    def claims(self, stated: Iterable[Claim] = ()) -> Iterable[Claim]:
         """Sizes named together (in one block or the next few) are the variants; the only size a
-        document names for a model is its size."""
+        document names for a model is its size, unless the document's text gives the model
+        several sizes ("DeepSeek LLM 67B" in a story that says "7B and 67B" is one variant)."""
+        families = {c.entity for c in stated if c.attribute == "variant_sizes"}
         by_entity: dict[str, list[tuple[Decimal, int, Mention]]] = {}
         for entity, size, index, mm in self.size_mentions:
             by_entity.setdefault(entity, []).append((size, index, mm))
         for entity, found in by_entity.items():
             sizes_of = self.x.reg.get(entity).sizes_of
             if len({s for s, _, _ in found}) == 1 and not sizes_of:
+                if entity in families:
+                    continue
                 size, index, mm = found[0]
                 yield self.x.claim_span(self.x.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
                 continue

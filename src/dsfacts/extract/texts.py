@@ -25,6 +25,10 @@ _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
 _EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
 _ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|认为|指出|称|带领|$)"
 _ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# what may stand between a founding verb and "in <place>": when, and by whom ("founded in 2023, in
+# Hangzhou, by …", "set up in mid-2023 in Hangzhou"); any other words make the place something else's
+_WHEN = rf"(?:\s*(?:,|in|on|around|about|circa|the|year|of|(?:mid|late|early)-?|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?|{_MONTH}|by\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*)*?"
 
 
 def _cue_regex(section: str, name: str, comma: bool = True) -> re.Pattern[str]:
@@ -67,7 +71,13 @@ def _any_cue() -> re.Pattern[str]:
     """Every cue of every text-valued attribute: a block without one has no text claim."""
     vocab = vocabulary()
     cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded", "-based", "创立", "创办"}
+    cues |= {str(w).lower() for w in vocab["headquarters"]["founding"]}
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
+
+
+def any_text_cue(low: str) -> re.Match[str] | None:
+    """The first cue of a licence, founder or headquarters in lowercased text."""
+    return _any_cue().search(low)
 
 
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
@@ -107,16 +117,26 @@ class TextClaims:
         self.founded_by_zh = re.compile(r"由\s*(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:于[^，。,;；]{0,14}?)?(?:一手)?(?:创立|创办|创建|成立|创设)")
         self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
         self.hq_zh = _cue_regex("headquarters", _ZH_PLACE)
+        founding = "|".join(re.escape(str(w)) for w in vocab["headquarters"]["founding"])
+        # "It was founded in 2023, in Hangzhou": the place a company was founded in is its home
+        self.founded_in_en = re.compile(
+            rf"(?i:{founding})\b{_WHEN}\s*\bin\s+(?:the\s+city\s+of\s+)?(?P<name>(?!{_MONTH}\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?![-'])"
+        )
+        # "2023 年 7 月在杭州成立": the place before a founding verb (not a time: "在去年成立")
+        self.founded_in_zh = re.compile(r"在\s*(?P<name>[\u4e00-\u9fff]{2,6}?)\s*(?:市)?\s*(?:正式)?(?:注册成立|成立|创立|创办|注册)")
+        self.not_places = frozenset(str(p) for p in vocab["headquarters"]["not_places"])
         self.hq_based = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s")  # "Hangzhou-based DeepSeek"
         self.provinces = tuple(str(p) for p in vocab["headquarters"].get("regions", []))
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         low = block.text.lower()
-        if _any_cue().search(low) is None:
+        if any_text_cue(low) is None:
             return
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by, self.founded_by_zh))
-        yield from self._named(index, block, mentions, "headquarters", (self.hq_en, self.hq_zh))
+        yield from self._named(
+            index, block, mentions, "headquarters", (self.hq_en, self.hq_zh, self.founded_in_en, self.founded_in_zh)
+        )
         yield from self._based(index, block, mentions)
 
     # ---- licence ---------------------------------------------------------------------------
@@ -204,7 +224,9 @@ class TextClaims:
 
     def _named(self, index: int, block: Block, mentions: list[Mention], section: str, patterns: tuple[re.Pattern[str], ...]) -> Iterable[Claim]:
         low = block.text.lower()
-        founding = section == "founder" and any(w in low for w in ("founded", "创立", "创办"))
+        founding = any(w in low for w in ("founded", "创立", "创办")) if section == "founder" else any(
+            str(w).lower() in low for w in self.vocab[section].get("founding", ())
+        )
         if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not founding:
             return
         for pattern in patterns:
@@ -213,9 +235,11 @@ class TextClaims:
                 name = m.group("name")
                 if any(x.start <= i < x.end for x in mentions):
                     continue  # "founder of DeepSeek": a company, not a person or a place
+                s_start, s_end = block.sentence_at(i)
+                if section == "headquarters" and not self._a_city(name, block.text, m.end(), s_end, mentions):
+                    continue
                 if not name.isascii():
                     name = to_pinyin(name, self.provinces if section == "headquarters" else ())
-                s_start, s_end = block.sentence_at(i)
                 companies = [x for x in mentions if s_start <= x.start < s_end and x.kind == COMPANY]
                 # another company named before the fact is its subject ("High-Flyer, the fund behind
                 # DeepSeek, was founded …"); one named after it is only a comparison ("… next to OpenAI's staff")
@@ -225,6 +249,18 @@ class TextClaims:
                 entity = named[0].entity if named else self.x.context.company_heading()
                 if entity and not (others and not companies):
                     yield self.x.claim_text(block, i, j, entity, section, name)
+
+    def _a_city(self, name: str, text: str, end: int, s_end: int, mentions: list[Mention]) -> bool:
+        """Whether a place after a headquarters or founding cue is a city of ours: not a country, a
+        time ("在去年成立") or a direction, and not the home of another company founded there
+        ("他在杭州创办了幻方量化")."""
+        for p in self.provinces:
+            if name.startswith(p) and len(name) > len(p) + 1:
+                name = name[len(p) :]
+        if name in self.not_places or (not name.isascii() and any(ch in self.not_places for ch in name)):
+            return False
+        clause_end = next((k for k in range(end, s_end) if text[k] in "，,;；。"), s_end)
+        return not any(end <= x.start < clause_end and x.kind == FOREIGN for x in mentions)
 
     def _based(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         """"Hangzhou-based DeepSeek", "DeepSeek, a Hangzhou-based lab": the place is the headquarters
