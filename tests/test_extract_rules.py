@@ -731,3 +731,18 @@ def test_a_lite_versions_figures_belong_to_the_lite_model():
         ("deepseek-coder-v2-lite", "total_params", 16_000_000_000),
         ("deepseek-coder-v2-lite", "active_params", 2_400_000_000),
     }
+
+
+def test_a_bare_arxiv_id_after_paper_is_the_papers_id():
+    text = "DeepSeek-R1 and DeepSeek-R1-Zero (paper 2501.12948), MIT license.\n"
+    assert {f for f in facts(text) if f[1] == "arxiv_id"} == {("deepseek-r1", "arxiv_id", "2501.12948"), ("deepseek-r1-zero", "arxiv_id", "2501.12948")}
+    assert not {f for f in facts("DeepSeek-V3 scored 2501.12948 points.\n") if f[1] == "arxiv_id"}
+
+
+def test_sizes_listed_after_a_name_are_its_variants():
+    assert ("deepseek-llm", "variant_sizes", (7_000_000_000, 67_000_000_000)) in facts("DeepSeek LLM 7B and 67B, base and chat.\n")
+
+
+def test_a_size_in_a_name_is_no_total_when_the_text_gives_the_model_several_sizes():
+    text = "Janus-Pro comes in 1B and 7B sizes.\n\nJanus-Pro-7B scored 0.80 on GenEval.\n"
+    assert not {f for f in facts(text) if f[1] == "total_params"}

@@ -372,3 +372,27 @@ def test_an_entry_headed_by_a_model_in_a_timeline_dates_its_release():
 def test_an_entry_headed_by_a_model_outside_a_timeline_is_no_release():
     text = "# Notes\n\n## 2024\n\n- **11 January** — **DeepSeekMoE 16B**, the first mixture-of-experts model.\n"
     assert not {f for f in facts(text) if f[1] == "release_date"}
+
+
+def test_a_header_unit_before_its_noun_scales_the_column_and_a_plus_is_no_total():
+    text = (
+        "| 模型 | 训练数据(万亿token) |\n|---|---|\n| DeepSeek-V2 | 8.1 |\n| DeepSeek-V3 | 14.8 |\n| DeepSeek-V3-0324 | +0.84 |\n"
+    )
+    assert {f for f in facts(text) if f[1] == "training_tokens"} == {
+        ("deepseek-v2", "training_tokens", 8_100_000_000_000),
+        ("deepseek-v3", "training_tokens", 14_800_000_000_000),
+    }
+
+
+def test_a_key_value_box_is_about_the_model_its_caption_names():
+    html = (
+        "<html><body><h1>Notes on mixture-of-experts models</h1><p>Some words.</p>"
+        "<table><caption>DeepSeek-V2 at a glance</caption>"
+        "<tr><th>Architecture</th><td>MoE (MLA + DeepSeekMoE)</td></tr>"
+        "<tr><th>Total parameters</th><td>236B</td></tr>"
+        "<tr><th>License</th><td>Code: MIT; weights: DeepSeek Model License</td></tr>"
+        "</table></body></html>"
+    )
+    doc = read_text_document(html.encode(), "page.html")
+    got = {(c.entity, c.attribute, c.value) for c in extract_document(doc)}
+    assert got == {("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "license", "DeepSeek Model License")}

@@ -59,7 +59,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
-_SHARED = frozenset({"release_date", "license", "paper_date"})
+_SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
@@ -239,8 +239,9 @@ class _Extractor:
         """An arXiv id is a model's paper when its link, clause or row names the model."""
         text = block.text
         in_row = block.table is not None and any("arxiv" in c.lower() for c in [*block.table.row, *block.table.header])
-        if not (m.explicit or in_row or "arxiv" in text[max(0, m.start - 40) : m.start].lower()):
-            return
+        before = text[max(0, m.start - 40) : m.start]
+        if not (m.explicit or in_row or "arxiv" in before.lower() or nc.sentence_date_cue(before[-16:]) == "paper_date"):
+            return  # a bare "2405.04434" is an id only where arXiv or a paper is named ("(paper 2405.04434)")
         link = _LINK_BEFORE.search(text, max(0, m.start - 200), m.start)
         if link:  # "[DeepSeekMoE](https://arxiv.org/abs/2401.06066)": the link text names the paper's model
             named = [x for x in self.all_mentions if link.start() <= x.start < link.end("text") and x.kind != COMPANY]

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
 BILLION = Decimal(10) ** 9
 NAMES_REACH = 3  # blocks: model names this close together list one family's variants
-_SIZE_TAIL = re.compile(r"[-\s]?(\d{1,4}(?:\.\d{1,3})?[Bb](?:/\d{1,4}(?:\.\d{1,3})?[Bb])*)(?![A-Za-z0-9])")  # sizes, not digit runs
+# sizes, not digit runs; "DeepSeek LLM 7B and 67B", "Distill-Qwen-1.5B/7B/14B": several variants
+_SIZE = r"\d{1,4}(?:\.\d{1,3})?[Bb]"
+_SIZE_TAIL = re.compile(rf"[-\s]?({_SIZE}(?:(?:/|,\s?|、|\s(?:and|&)\s|\s?和\s?){_SIZE})*)(?![A-Za-z0-9])")
+_SIZE_SEP = re.compile(r"/|,\s?|、|\s(?:and|&)\s|\s?和\s?")
 
 
 _BASE_LABEL = re.compile(r"(?i)(?<![a-z])base(?![a-z])|基座|基础模型|底座")
@@ -44,7 +47,7 @@ class SizeNames:
                 continue  # '"DeepSeek-R1 7B" 其实都是蒸馏模型': a distilled model's size, not the model's
             tail = _SIZE_TAIL.match(block.text, mm.end)
             if tail:
-                for size in tail.group(1).split("/"):  # "Distill-Qwen-1.5B/7B/14B/32B"
+                for size in _SIZE_SEP.split(tail.group(1)):  # "Distill-Qwen-1.5B/7B/14B/32B"
                     self.size_mentions.append((mm.entity, Decimal(size[:-1]) * BILLION, index, mm))
 
     def claims(self, stated: Iterable[Claim] = ()) -> Iterable[Claim]:

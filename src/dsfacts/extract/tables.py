@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute, vocabulary
-from dsfacts.extract.linking import table_subject
+from dsfacts.extract.linking import BLOCKED, subject_of, table_subject
 from dsfacts.extract.mentions import COMPANY, Mention
 from dsfacts.extract.texts import to_pinyin
 from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
@@ -30,8 +30,12 @@ from dsfacts.segment import Block
 if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
-# "Parameters (B)", "Params (billions)", "上下文长度（K）", "参数量 (亿)": a unit alone in brackets
-_HEADER_UNIT = re.compile(rf"[(（]\s*(?P<unit>{MAG_ZH}|{MAG_WORD}|(?i:billions|millions|trillions)|{MAG_LETTER})\s*[)）]")
+# "Parameters (B)", "Params (billions)", "上下文长度（K）", "参数量 (亿)": a unit in brackets, alone or
+# before the noun it counts ("训练数据(万亿token)", "Data (T tokens)")
+_HEADER_UNIT = re.compile(
+    rf"[(（]\s*(?P<unit>{MAG_ZH}|{MAG_WORD}|(?i:billions|millions|trillions)|{MAG_LETTER})\s*(?:个\s*)?(?:(?i:tokens?|params|parameters)|参数|词元)?\s*[)）]"
+)
+CAPTION_LENGTH = 80  # characters: a caption, not a paragraph that happens to precede a table
 _BARE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.%])|(?<![\w.,])\d+(?:\.\d+)?(?![\w.%])")
 # what a cell of bare numbers may hold besides them: separators, hedges, "and"/"or"
 _NUMERIC_CELL = re.compile(r"(?i)(?:[\s,，、/;；~～≈+*_-]|约|about|and|or|和|与|及|或)*")
@@ -59,6 +63,8 @@ def cell_values(block: Block) -> list[vg.ValueMatch]:
             unit = header_unit(cell.row[0])
     if unit is None:
         return vg.find_values(text)
+    if text.lstrip(" *_").startswith(("+", "＋")):
+        return []  # "+0.84": added on top of an earlier figure, not the model's own
     numbers = list(_BARE_NUMBER.finditer(text))
     if not numbers or _NUMERIC_CELL.fullmatch(_BARE_NUMBER.sub("", text)) is None:
         return vg.find_values(text)  # words in the cell: it says what it is itself
@@ -94,6 +100,7 @@ class TableTexts:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
+        self._captions: dict[int, str | None] = {}
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
 
     def _models_in_header(self, table: int, header: list[str]) -> bool:
@@ -110,13 +117,30 @@ class TableTexts:
         row_mentions = [self.x.mentions_in(t) for t in cell.row]
         if cell.table not in self._table_cache:
             header_mentions = [self.x.mentions_in(h) for h in cell.header]
-            named = any(m.kind != COMPANY for b in self.x.blocks if b.table and b.table.table == cell.table for m in self.x.mentions_in(b.text))
+            cells = [b for b in self.x.blocks if b.table and b.table.table == cell.table]
+            if not any(h.strip() for h in cell.header) and all(len(b.table.row) == 2 for b in cells if b.table):
+                cells = [b for b in cells if b.table and b.table.column == 0]  # a key-value box: "| Architecture | MLA + DeepSeekMoE |" names no row's model
+            named = any(m.kind != COMPANY for b in cells for m in self.x.mentions_in(b.text))
             self._table_cache[cell.table] = (header_mentions, named)
         header_mentions, named = self._table_cache[cell.table]
         found = table_subject(block, row_mentions, header_mentions, named)
         if found is None:
+            found = self._caption_subject(cell.table)
+        if found is None:
             found = self.x.context.heading_subject()
         return found
+
+    def _caption_subject(self, table: int) -> str | None:
+        """The model a table's caption names ("DeepSeek-V2 at a glance", "表 1：DeepSeek-V3 的配置"):
+        a short paragraph right above a table whose rows name no model."""
+        if table not in self._captions:
+            first = next(k for k, b in enumerate(self.x.blocks) if b.table is not None and b.table.table == table)
+            above = self.x.blocks[first - 1] if first else None
+            subject = None
+            if above is not None and above.kind == "paragraph" and len(above.text) <= CAPTION_LENGTH:
+                subject = subject_of(above.text, self.x.mentions_in(above.text))
+            self._captions[table] = subject if subject != BLOCKED else None
+        return self._captions[table]
 
     def hint(self, block: Block) -> str:
         """Cue text from a value's surroundings: its column header, or its row label when the
@@ -140,7 +164,8 @@ class TableTexts:
         for words, key_value in ((header, False), (label, True)):
             section = self._section(words)
             if section == "license":
-                yield from self._licence(index, block, mentions)
+                if not any(c in block.text.lower() for c in self.cues["license"]):  # else the cell's own words say it (texts.py)
+                    yield from self._licence(index, block, mentions)
             elif section is not None and key_value:
                 yield from self._company_text(block, mentions, section, words)
             if section is not None:
