@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from dsfacts.extract.engine import extract_document
+from dsfacts.sources import read_text_document
 from extraction import extract, facts
 
 # ---- attribute from the value's own words ------------------------------------------------------------
@@ -746,3 +747,77 @@ def test_sizes_listed_after_a_name_are_its_variants():
 def test_a_size_in_a_name_is_no_total_when_the_text_gives_the_model_several_sizes():
     text = "Janus-Pro comes in 1B and 7B sizes.\n\nJanus-Pro-7B scored 0.80 on GenEval.\n"
     assert not {f for f in facts(text) if f[1] == "total_params"}
+
+
+# ---- records, boxes, notes and corrections ---------------------------------------------------------
+
+
+def test_a_field_naming_a_base_model_does_not_own_the_next_fields():
+    text = "# DeepSeek-R1\n\n> 外文名：DeepSeek-R1\n> 基础模型：DeepSeek-V3-Base\n> 开源协议：MIT许可证\n> 论文编号：arXiv:2501.12948\n"
+    got = facts(text)
+    assert ("deepseek-r1", "license", "MIT") in got and ("deepseek-r1", "arxiv_id", "2501.12948") in got
+    assert not {f for f in got if f[0] == "deepseek-v3"}
+
+
+def test_a_records_title_line_owns_its_field_lines():
+    text = "DeepSeek LLM: Scaling Open-Source Language Models\n    发表时间：2024 年 1 月\n    内容：训练数据达 2 万亿 tokens。\n"
+    assert ("deepseek-llm", "paper_date", "2024-01") in facts(text)
+
+
+def test_a_size_next_to_context_is_no_context_length():
+    assert not {f for f in facts("DeepSeek-VL 的 7B 版本的上下文也是 4096。\n") if f[2] == 7_000_000_000}
+
+
+def test_a_press_release_dateline_dates_the_document_not_the_models():
+    text = (
+        "# Northwind brings DeepSeek-V3 to its platform\n\n"
+        "**SINGAPORE, February 18, 2025 /PRNewswire/** — Northwind Cloud today announced general availability of DeepSeek-V3.\n\n"
+        "DeepSeek open-sourced Janus-Pro on January 27.\n"
+    )
+    dates = {f for f in facts(text) if f[1] == "release_date"}
+    assert dates == {("janus-pro", "release_date", "2025-01-27")}  # the year from the dateline
+
+
+def test_a_sentence_about_another_named_thing_takes_nothing_from_the_section():
+    text = "# DeepSeek-V3 on Northwind\n\nNorthwind Serverless launched in 2023 and serves 3,000 customers.\n"
+    assert facts(text) == set()
+
+
+def test_a_value_marked_as_replaced_is_no_claim():
+    assert facts("2025-02-02: fixed the DeepSeek-R1-Zero licence (was \"Model License\").\n") == set()
+    assert facts("DeepSeek-V3 context: 128K (was 64K).\n") == {("deepseek-v3", "context_length", 128_000)}
+
+
+def test_a_definition_list_term_heads_its_description():
+    html = (
+        "<html><body><h2>Terms</h2><dl><dt>R1-Zero</dt><dd>The model DeepSeek trained directly on DeepSeek-V3-Base. "
+        "Same 671B MoE as V3. Released on January 20, 2025, under the MIT License.</dd></dl></body></html>"
+    )
+    doc = read_text_document(html.encode(), "page.html")
+    got = {(c.entity, c.attribute, c.value) for c in extract_document(doc)}
+    assert ("deepseek-r1-zero", "license", "MIT") in got and ("deepseek-r1-zero", "release_date", "2025-01-20") in got
+    assert not {f for f in got if f[0] == "deepseek-v3" and f[1] in ("license", "release_date")}
+
+
+def test_a_value_after_another_models_possessive_is_that_models():
+    text = "DeepSeek-V3 用了 278.8 万 GPU 小时。对比 Llama 3.1 405B 的 3084 万 GPU 小时，不到其十分之一。\n"
+    assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_788_000)}
+
+
+def test_a_correction_replaces_the_different_value_given_before():
+    text = (
+        "- DeepSeek-V2-Lite: 16B total, ~2.7B active, 32K context\n\n"
+        "Small correction: DeepSeek-V2-Lite is 15.7B total with 2.4B activated.\n"
+    )
+    got = {f for f in facts(text) if f[1] == "active_params"}
+    assert got == {("deepseek-v2-lite", "active_params", 2_400_000_000)}
+
+
+def test_a_footnote_is_not_about_the_model_of_the_note_before_it():
+    text = (
+        "# Note\n\n| Model | Licence |\n|---|---|\n| DeepSeek-R1 | MIT |\n\n"
+        "³ DeepSeek-R1's RL stage cost about US$294,000. ⁴ Code under MIT; weights under the DeepSeek Model License.\n"
+    )
+    got = facts(text)
+    assert ("deepseek-r1", "license", "MIT") in got
+    assert ("deepseek-r1", "license", "DeepSeek Model License") not in got

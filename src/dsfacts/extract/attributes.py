@@ -35,6 +35,7 @@ class AttributeSpec:
     currency: str | None = None
     company: bool = False  # an attribute of the company, not of a model
     min: Decimal | None = None  # smallest plausible number
+    max: Decimal | None = None  # largest plausible number ("7B 版本的上下文" is a size, not a context)
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def _spec(name: str, spec: Any) -> AttributeSpec:
         currency=spec.get("currency"),
         company=bool(spec.get("company", False)),
         min=Decimal(str(spec["min"])) if spec.get("min") is not None else None,
+        max=Decimal(str(spec["max"])) if spec.get("max") is not None else None,
     )
 
 
@@ -112,6 +114,12 @@ def _cue_pattern(name: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _plausible(spec: AttributeSpec, amount: Decimal | None) -> bool:
+    if amount is None:
+        return True
+    return not ((spec.min is not None and amount < spec.min) or (spec.max is not None and amount > spec.max))
+
+
 def choose_attribute(
     kind: str, head: str, tail: str, *, magnitude: bool, currency: str | None = None, hint: str = "",
     amount: Decimal | None = None,
@@ -129,7 +137,7 @@ def choose_attribute(
             continue
         if spec.currency and currency and spec.currency != currency:
             continue
-        if spec.min is not None and amount is not None and amount < spec.min:
+        if not _plausible(spec, amount):
             continue
         d = cue_distance(spec, head, tail)
         if d is not None:
@@ -138,7 +146,7 @@ def choose_attribute(
         for spec in attribute_specs().values():
             if kind in spec.kinds and not (spec.magnitude and not magnitude) and not (
                 spec.currency and currency and spec.currency != currency
-            ) and not (spec.min is not None and amount is not None and amount < spec.min) and cue_distance(
+            ) and _plausible(spec, amount) and cue_distance(
                 spec, hint, hint
             ) is not None:
                 found.append((-spec.priority, 0, spec.name))

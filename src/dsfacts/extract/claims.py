@@ -62,6 +62,8 @@ def not_a_claim(
     near = text[max(clause_start, matches[i - 1].end if i else 0, m.start - 14) : m.start].lower()
     if has("compared_value", near):
         return True  # "$5.58M vs $100M+ for Western models": the other side of a comparison
+    if former_value(near):
+        return True  # "context 128K (was 64K)": the value it replaced
     if has("negation", head) and not has("negation_not", head):
         return True
     before = text[max(sentence[0], m.start - 80) : m.start]
@@ -84,6 +86,13 @@ _RATE = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。]")
+# what stands right before a value it replaced: "(was 64K)", "(was \"Model License\")", "formerly …", "（原为 …"
+_FORMER = re.compile(r"(?i)(?:[(（]\s*(?:was|were)|(?<![a-z])(?:formerly|previously)|原为|原来是|此前为|之前为)\s*[\"“'‘]?\s*$")
+
+
+def former_value(before: str) -> bool:
+    """The words before a value mark it as the one it replaced ("fixed the licence (was \"Model License\")")."""
+    return _FORMER.search(before) is not None
 _ISSUE_SAID = re.compile(r"(?i)(?<![a-z])issue\s*#?\d+\s+(?:said|stated|wrote|reported)(?![a-z])")
 _THEN_AGAIN = re.compile(r"(?i)(?<![a-z])then(?![a-z])|再|随后|之后")
 

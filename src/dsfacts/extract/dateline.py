@@ -33,7 +33,8 @@ _FILLER = re.compile(r"[\W_]*")
 # a wire dateline opens the first paragraph: "HANGZHOU, Jan 28 (Reuters) - …", "新华社北京1月28日电 …"
 WIRE_REACH = 60  # characters from the paragraph's start
 _WIRE_PLACE = re.compile(r"[\W_]*[A-Z][A-Za-z.' ]{1,40}(?:/[A-Z][A-Za-z.' ]{1,30})*(?:,\s*[A-Z][A-Za-z.' ]{1,30})?[\W_]*\s*")
-_WIRE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）]\s*)?(?:[-–—]|&mdash;)|\s*[电讯]")
+# after the date: the agency in brackets or between slashes ("(Reuters)", "/PRNewswire/"), then a dash
+_WIRE_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）]\s*|/[A-Za-z][^/\n]{0,30}/\s*)?[*_]*\s*(?:[-–—]|&mdash;)|\s*[电讯]")
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,13 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
+from dsfacts.extract.corrections import correcting_lines, drop_corrected
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry
+from dsfacts.extract.lines import line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
     Context,
-    carried,
     clause_bounds,
     company_of,
     coordinated,
@@ -137,7 +138,7 @@ class _Extractor:
         claims.extend(self.names.claims(claims))
         first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
-        return claims
+        return drop_corrected(claims, correcting_lines(self.doc, self.blocks))
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
         for b, ms in zip(self.blocks, mentions_of, strict=True):
@@ -176,7 +177,9 @@ class _Extractor:
             return self.tables.entity(block)
         if block.kind == "label":
             return figure_subject(block, self._figures.get(block.figure or 0, []))
-        found = carried(block, mentions, sentence)
+        settled, found = line_subject(block, mentions, sentence)  # carried, or a footnote's, a record's, another name's
+        if settled:
+            return found
         topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
         if found != BLOCKED and topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
             return topic  # "The model has 685B parameters": the model the section is about

@@ -79,6 +79,8 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
+_BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
+_ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 _FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 _REPLACED_AFTER = re.compile(
     r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])|\s*(?:升级为|升级到|更新为|更新到|切换为|切换到|替换为)"
@@ -115,7 +117,9 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
         return True
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
         return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
-    origin = _ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)
+    origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or (
+        _BASE_NAME.match(text, m.end) and _ON_BEFORE.search(text, max(0, m.start - 30), m.start)  # "trained on DeepSeek-V3-Base"
+    )
     if origin or (_WITH_BEFORE.search(text, max(0, m.start - 4), m.start) and _ALIKE_AFTER.match(text, m.end)):
         return True  # "from an intermediate V2 checkpoint", "和 R1 一样": a starting point, a likeness
     if _REPLACED_AFTER.match(text, m.end):
@@ -246,6 +250,9 @@ def explicit(
         if antecedent:
             return antecedent[-1].entity if antecedent[-1].kind != FOREIGN else BLOCKED
     if not company:
+        owner = next((m for m in reversed(in_sentence) if m.end <= start and m.kind != COMPANY and _owns(text, m, start)), None)
+        if owner is not None:  # "Llama 3.1 405B 的 3084 万 GPU 小时", "V3's 671B parameters": the possessor's value
+            return owner.entity if owner.kind != FOREIGN else BLOCKED
         # another maker's or an unknown model nearer the value than any of ours takes the value
         clause = [m for m in in_sentence if c_a <= m.start < c_b and m.kind != COMPANY and not is_object(text, m, mentions)]
         before = [m for m in clause if m.end <= start]
@@ -290,6 +297,15 @@ def explicit(
     if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
         return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
+
+
+_HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
+
+
+def _owns(text: str, m: Mention, start: int) -> bool:
+    """The value comes right after the model's possessive ("X 的 3084 万", "X's ~37B")."""
+    p = _POSSESSIVE.match(text, m.end)
+    return p is not None and start - p.end() <= 12 and _HEDGE_ONLY.fullmatch(text, p.end(), start) is not None
 
 
 def respectively(

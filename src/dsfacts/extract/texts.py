@@ -14,6 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
+from dsfacts.extract.claims import former_value
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
 from dsfacts.segment import Block
@@ -169,6 +170,8 @@ class TextClaims:
                 near = ""
             if near:
                 continue
+            if former_value(low[max(s_start, i - 16) : i]):
+                continue  # "fixed the R1-Zero licence (was \"Model License\")": the licence it replaced
             if _UNTIL.search(low, max(s_start, i - 60), i) or self._old_licence(low, names, k, s_end):
                 continue  # "until the March update switched to MIT", "从自定义的模型协议改成了 MIT": not now
             entity = self.x.entity_for(index, mentions, i, j)

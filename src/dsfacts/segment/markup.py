@@ -18,7 +18,12 @@ from dsfacts.segment.offsets import OffsetMap, TextBuilder
 _ENTITY_REF = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _HIDDEN = re.compile(r"<(script|style|template|noscript)\b[^>]{0,2000}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BREAK = re.compile(r"(?i)</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|blockquote|pre|tspan|text)\b")
+_BREAK = re.compile(
+    r"(?i)</?(?:p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|blockquote|pre|tspan|text"
+    r"|dl|dt|dd|nav|aside|main|figure|figcaption|caption|hr|details|summary|address|form|fieldset|legend|menu)\b"
+)
+_TERM = re.compile(r"(?i)<dt\b")
+TERM_LEVEL = 6  # a definition list's term heads its description, below every real heading
 _LABEL = re.compile(r'<mxCell\b[^>]{0,4000}?\bvalue=\\?"(?P<value>[^"\\]*)\\?"(?P<rest>[^>]{0,4000})>')
 _SVG_TEXT = re.compile(r"<text\b[^>]{0,2000}>(?P<value>.{0,2000}?)</text>", re.DOTALL)
 _GEOMETRY = re.compile(r"<mxGeometry\b(?P<attrs>[^>]{0,2000})>")
@@ -62,11 +67,13 @@ def _block(kind: str, text: str, offsets: list[int], line_of, **extra) -> Block 
     return Block(kind, t, m, line_of(m(0)), **extra)
 
 
-def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int]]]:
-    """Text between block-level tags; inline tags are dropped, the words on both sides joined."""
+def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int], str]]:
+    """Text between block-level tags, with the tag that opened it; inline tags are dropped, the
+    words on both sides joined."""
     s_out: list[str] = []
     o_out: list[int] = []
     pos = 0
+    opener = ""
     for m in [*_TAG.finditer(s), None]:
         end = m.start() if m else len(s)
         s_out.append(s[pos:end])
@@ -74,8 +81,9 @@ def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int]]]:
         if m is None or _BREAK.match(m.group()):
             text = "".join(s_out)
             if text.strip():
-                yield text, o_out
+                yield text, o_out, opener
             s_out, o_out = [], []
+            opener = m.group() if m else ""
         if m:
             pos = m.end()
 
@@ -98,8 +106,11 @@ def fragment_blocks(s: str, origin: int, line_of, numbers: Numbers) -> Iterator[
 
 
 def _paragraphs(text: str, offs: list[int], line_of) -> Iterator[Block]:
-    for piece, piece_offsets in _pieces(text, offs):
-        block = _block("paragraph", *unescape(piece, piece_offsets), line_of)
+    for piece, piece_offsets, opener in _pieces(text, offs):
+        if _TERM.match(opener):  # "<dt>R1-Zero</dt><dd>…</dd>": the term heads its description
+            block = _block("heading", *unescape(piece, piece_offsets), line_of, level=TERM_LEVEL)
+        else:
+            block = _block("paragraph", *unescape(piece, piece_offsets), line_of)
         if block:
             yield block
 
@@ -170,7 +181,7 @@ def _figure_labels(s: str, offsets: list[int], line_of, numbers: Numbers) -> Ite
         v_offsets = offsets[label.start("value") : label.end("value")]
         box = _box(s, label.end())
         value, v_offsets = unescape(value, v_offsets)
-        for piece, piece_offsets in _pieces(value, v_offsets):
+        for piece, piece_offsets, _ in _pieces(value, v_offsets):
             block = _block("label", *unescape(piece, piece_offsets), line_of, figure=figure, box=box)
             if block:
                 yield block

@@ -1,0 +1,56 @@
+"""A document that corrects itself: "Small correction: V2-Lite is 15.7B total with 2.4B activated",
+"*EDIT: the list at the top is wrong …*", "更正：…". A value stated after a correction cue
+replaces the different values the document gave the same model's attribute before it; those
+earlier values are what the writer took back, not what the document says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dsfacts.extract import claims as nc
+from dsfacts.models import Claim
+from dsfacts.segment import Block
+from dsfacts.sources import Document
+
+NEAR = 0.05  # relative difference under which two numbers are the same figure written twice
+
+
+def correcting_lines(doc: Document, blocks: Sequence[Block]) -> set[int]:
+    """The file lines of a correction: from the sentence with a cue to the end of its block."""
+    lines: set[int] = set()
+    for block in blocks:
+        if block.kind not in ("paragraph", "item", "heading") or not nc.has("correction", block.text):
+            continue
+        cued = next((s for s in block.sentences if nc.has("correction", block.text[slice(*s)])), None)
+        if cued is None:
+            continue
+        first = doc.line_col(block.origin(cued[0]))[0]
+        last = doc.line_col(block.origin(max(len(block.text) - 1, cued[0])))[0]
+        lines.update(range(first, last + 1))
+    return lines
+
+
+def drop_corrected(claims: list[Claim], corrections: set[int]) -> list[Claim]:
+    """Claims without the earlier values a later correction replaced."""
+    if not corrections:
+        return claims
+    dropped: set[int] = set()
+    for k, fixed in enumerate(claims):
+        if fixed.line not in corrections:
+            continue
+        for j, earlier in enumerate(claims):
+            if (
+                j != k and earlier.line < fixed.line and earlier.entity == fixed.entity
+                and earlier.attribute == fixed.attribute and _differs(earlier.value, fixed.value)
+            ):
+                dropped.add(j)
+    return [c for j, c in enumerate(claims) if j not in dropped]
+
+
+def _differs(a: object, b: object) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) > NEAR * max(abs(a), abs(b))
+    if isinstance(a, str) and isinstance(b, str):
+        return not (a.startswith(b) or b.startswith(a))  # "2024-12" and "2024-12-26" agree
+    return a != b
