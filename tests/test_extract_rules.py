@@ -821,3 +821,30 @@ def test_a_footnote_is_not_about_the_model_of_the_note_before_it():
     got = facts(text)
     assert ("deepseek-r1", "license", "MIT") in got
     assert ("deepseek-r1", "license", "DeepSeek Model License") not in got
+
+
+def test_a_chinese_date_belongs_to_the_model_it_modifies():
+    text = "# 解讀（更新，2025年2月）\n\nDeepSeek-R1 以去年 12 月發表的 DeepSeek-V3-Base 為基礎。\n"
+    assert {(e, a) for e, a, _ in facts(text) if a.endswith("_date")} == {("deepseek-v3", "release_date")}
+
+
+def test_sizes_with_asides_between_them_are_one_list():
+    text = "Janus-Pro 提供1.5B（需16GB显存）和7B（需24GB显存）版本。\n"
+    assert facts(text) == {("janus-pro", "variant_sizes", (1_500_000_000, 7_000_000_000))}
+
+
+def test_activated_sizes_are_no_variant_sizes():
+    text = "DeepSeek-VL2 有三個版本，總參數 33.7 億／161 億／275 億，啟用 10 億／28 億／45 億。\n"
+    assert {f for f in facts(text) if f[1] == "variant_sizes"} == {
+        ("deepseek-vl2", "variant_sizes", (3_370_000_000, 16_100_000_000, 27_500_000_000))
+    }
+
+
+def test_the_texts_own_size_list_wins_over_sizes_in_names():
+    text = (
+        "DeepSeek-R1 was distilled into six models of 1.5B, 7B, 8B, 14B, 32B and 70B.\n\n"
+        "We host DeepSeek-R1-Distill-Qwen-32B and DeepSeek-R1-Distill-Llama-70B.\n"
+    )
+    assert {f for f in facts(text) if f[1] == "distilled_sizes"} == {
+        ("deepseek-r1", "distilled_sizes", (1_500_000_000, 7_000_000_000, 8_000_000_000, 14_000_000_000, 32_000_000_000, 70_000_000_000))
+    }

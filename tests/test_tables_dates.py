@@ -6,6 +6,8 @@ and undated changelog items are not release dates.
 
 from __future__ import annotations
 
+import pytest
+
 from dsfacts import budget
 from dsfacts.extract.engine import extract_document
 from dsfacts.segment import segment
@@ -396,3 +398,31 @@ def test_a_key_value_box_is_about_the_model_its_caption_names():
     doc = read_text_document(html.encode(), "page.html")
     got = {(c.entity, c.attribute, c.value) for c in extract_document(doc)}
     assert got == {("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "license", "DeepSeek Model License")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Fact box (draft, 10 March 2025)\n\nDeepSeek-R1 came out in January this year.\n", "2025-01"),
+        ("# Fact box (draft, 10 March 2025)\n\nDeepSeek-V3 was released last December.\n", "2024-12"),
+        ("# 深度求索两年（初稿，2025年4月）\n\n去年 6 月发布的 DeepSeek-Coder-V2 很强。\n", "2024-06"),
+        ("# 深度求索两年（初稿，2025年4月）\n\n今年 3 月发布的 DeepSeek-V3-0324 参数量不变。\n", "2025-03"),
+    ],
+)
+def test_a_month_with_a_relative_year_takes_the_documents_year(text, expected):
+    assert {v for _, a, v in facts(text) if a == "release_date"} == {expected}
+
+
+def test_a_bare_month_without_a_year_nearby_is_no_date():
+    assert not {f for f in facts("# 模型\n\nDeepSeek-Coder-V2 于 6 月发布。\n") if f[1] == "release_date"}
+
+
+def test_a_planned_release_is_no_release_but_a_clause_after_the_plan_is():
+    assert not facts("# 新闻（2025年8月）\n\nDeepSeek 原定今年 5 月推出的 DeepSeek-R2 模型延后了。\n")
+    text = "# News (March 2025)\n\nNorthwind plans to add Janus-Pro, which DeepSeek open-sourced on January 27, 2025.\n"
+    assert ("janus-pro", "release_date", "2025-01-27") in facts(text)
+
+
+def test_a_date_restated_in_a_correction_replaces_the_slip():
+    text = "# 视频字幕（2025年3月）\n\nV2是去年6月发布的……\n\n哦，弹幕说是5月，对对对，是去年5月，我口误了。\n"
+    assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v2", "2024-05")}

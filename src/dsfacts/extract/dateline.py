@@ -54,6 +54,8 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
         date = _first_date(blocks[found[0]].text)
     if date is None and wire and isinstance(wire[0][1].value, DateValue):
         date = wire[0][1].value
+    if date is None:
+        date = _title_date(blocks, registry)
     return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
 
 
@@ -68,6 +70,26 @@ def _wire_dates(text: str) -> list[vg.ValueMatch]:
         if _WIRE_AFTER.match(text, v.end) and (_WIRE_PLACE.fullmatch(before) or (text[v.end : v.end + 3].strip()[:1] in "电讯" and len(before) <= 20)):
             out.append(v)
     return out
+
+
+_TITLE_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,60})[)）][\s*_]*$")
+
+
+def _title_date(blocks: Sequence[Block], registry: EntityRegistry) -> DateValue | None:
+    """A date in brackets at the end of the title: "Fact box for Monday's feature (draft, 10 March
+    2025)", "…到 R1（初稿，2025年4月）". A bracket that only dates the model named before it
+    ("DeepSeek-V3 (December 26, 2024)") is that model's release, not the document's date."""
+    title = next((b for b in blocks if b.kind == "heading"), None)
+    m = _TITLE_BRACKET.search(title.text) if title is not None else None
+    if title is None or m is None:
+        return None
+    inside = m.group("inside")
+    if not nc.has("title_date", inside):
+        before = title.text[: m.start()].rstrip()
+        if any(x.end == len(before) and x.kind != COMPANY for x in find_mentions(before, registry)):
+            return None
+    dates = [v.value for v in vg.find_values(inside) if v.kind == "date" and isinstance(v.value, DateValue)]
+    return dates[0] if len(dates) == 1 and dates[0].precision in ("day", "month") else None
 
 
 def _top(blocks: Sequence[Block]) -> list[int]:

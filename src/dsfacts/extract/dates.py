@@ -25,6 +25,7 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.dateline import Dateline, read_dateline
+from dsfacts.extract.linking import clause_bounds
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim, DateValue
 from dsfacts.segment import Block
@@ -43,6 +44,7 @@ _TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
 _ENTRY_START = re.compile(r"^[\s\[【(（*_#\u2600-\u27bf\U0001F300-\U0001FAFF]*$")  # what may stand before a timeline entry's date
 _WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 TITLE_LENGTH = 160
+CORRECTION_REACH = 3  # blocks: a correction restates a date said this recently
 
 
 class Dates:
@@ -52,6 +54,7 @@ class Dates:
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
         self._doc_title = ""
+        self._last: tuple[int, str, str] | None = None  # the block, attribute and model of the last date claimed
         self._answered: set[tuple[int, str]] = set()
         self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
 
@@ -93,8 +96,15 @@ class Dates:
             headed = _headword(block.text, mentions, m) if attribute is None else None
             if headed and self._in_timeline():
                 attribute, owner = "release_date", headed  # "## 2024 / - **11 January** — **DeepSeekMoE 16B**, …" in a timeline
-        if attribute is None or (attribute == "release_date" and nc.has("negated_release", text)):
-            return  # a date whose context does not say what it dates, or a release that did not happen
+        if attribute is None and self._last is not None and nc.has("correction", text) and index - self._last[0] <= CORRECTION_REACH:
+            _, attribute, owner = self._last  # "V2是去年6月发布的…… 是去年5月，我口误了": the date it corrects
+        clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
+        if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
+            return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
+        modified = None if owner else _modified(block.text, self.x.all_mentions, m)
+        if modified:  # "去年 12 月發表的 DeepSeek-V3-Base": the model it modifies, published as a model, not a paper
+            owner = modified
+            attribute = "release_date" if attribute == "paper_date" else attribute
         value = self._completed(index, m)
         if value is None:
             return
@@ -102,6 +112,7 @@ class Dates:
         if entity:
             if own_cue and attribute == self._heading_date_cue():
                 self._answered.add(section)  # "Q4：R1 是什么时候发布的？ 2025年1月20日发布 …": the section's question is answered
+            self._last = (index, attribute, entity)
             yield self.x.claim(block, m, entity, attribute, value)
 
     # ---- the year of a date written without one ------------------------------------------------
@@ -111,6 +122,8 @@ class Dates:
         if not isinstance(value, vg.MonthDay):
             return value
         month: int | None = value.month
+        if value.day is None and month:
+            return self._month_only(index, m)
         year, of_document = self._context_year(index, m.start, value.month)
         if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
             year, month = self._context_month(index, m.start)
@@ -127,6 +140,30 @@ class Dates:
         except ValueError:
             return None
         return date
+
+    def _month_only(self, index: int, m: vg.ValueMatch) -> DateValue | None:
+        """A month without a day ("去年 6 月", "January this year", "last December") is a date only
+        with a year from the document's date or from its own sentence: a bare "6 月" is too loose."""
+        assert isinstance(m.value, vg.MonthDay)
+        block, month = self.x.blocks[index], m.value.month
+        date = self.dateline.date
+        raw = m.raw.lower()
+        if "this year" in raw or "last year" in raw or raw.startswith(("last", "this")):
+            if date is None:
+                return None
+            year = date.end.year - (1 if "last year" in raw else 0)
+            if raw.startswith("last") and month >= date.end.month:
+                year -= 1  # "last December" in a March article: December of the year before
+            return DateValue.from_parts(year, month)
+        relative = _RELATIVE_YEAR.search(block.text, max(0, m.start - 6), m.start)
+        if relative:
+            if date is None:
+                return None
+            word = relative.group().strip().lower()
+            return DateValue.from_parts(date.end.year - (2 if word == "前年" else 1 if word in _LAST_YEAR else 0), month)
+        s_start, _ = block.sentence_at(m.start)
+        years = _YEAR.findall(block.text, s_start, m.start)
+        return DateValue.from_parts(int(years[-1]), month) if years else None
 
     def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
         """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
@@ -272,7 +309,7 @@ class Dates:
         return None
 
 
-_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|this year|last year)\s*$")
+_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)\s*$")
 _LAST_YEAR = ("去年", "last year")
 
 
@@ -319,6 +356,19 @@ def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | No
     inside = _NAME_SEP.sub("", between) == "" and _OPEN.search(text, 0, name.start) is not None
     after = _OPEN.fullmatch(between.lstrip()) is not None  # "DeepSeek-V3 (December 26, 2024)"
     return name.entity if (inside or after) and name.entity else None
+
+
+_MODIFIER_END = re.compile(r"\s*[\u4e00-\u9fff]{0,4}?的\s*[*_“「\"]*")
+
+
+def _modified(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """A Chinese date that modifies the model right after it ("去年 6 月发布的 DeepSeek-Coder-V2")
+    is that model's, whatever role the model has in its sentence."""
+    after = _MODIFIER_END.match(text, m.end)
+    if after is None:
+        return None
+    named = next((x for x in mentions if x.start == after.end()), None)
+    return named.entity if named is not None and named.kind not in (COMPANY, FOREIGN) else None
 
 
 def _bare_entry(block: Block, mentions: list[Mention], m: vg.ValueMatch) -> bool:

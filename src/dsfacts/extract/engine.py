@@ -42,7 +42,7 @@ from dsfacts.models import Claim, Money, Quantity, SizeList, Text, TypedValue
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
-_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|基于|以|based")
+_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|基于|以|based|(?i:this year|last year|last [JFMASOND][a-z])")
 
 
 def _may_matter(block: Block) -> bool:
@@ -293,7 +293,7 @@ class _Extractor:
             for entity, size in zip(paired.split("\t"), value.sizes, strict=True):
                 yield self.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier)
             return
-        if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail):
+        if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail + " " + (hint if block.table else "")):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
             "pronoun_subject", block.text[sentence[0] : sentence[0] + 12]

@@ -54,7 +54,9 @@ class SizeNames:
         """Sizes named together (in one block or the next few) are the variants; the only size a
         document names for a model is its size, unless the document's text gives the model
         several sizes ("DeepSeek LLM 67B" in a story that says "7B and 67B" is one variant)."""
+        stated = list(stated)
         families = {c.entity for c in stated if c.attribute == "variant_sizes"}
+        listed = {(c.entity, c.attribute) for c in stated if c.kind in ("sizes", "range")}  # the text's own list wins
         by_entity: dict[str, list[tuple[Decimal, int, Mention]]] = {}
         for entity, size, index, mm in self.size_mentions:
             by_entity.setdefault(entity, []).append((size, index, mm))
@@ -75,7 +77,8 @@ class SizeNames:
                 if len(sizes) >= 2:
                     index, first = cluster[0][1], cluster[0][2]
                     target, attribute = (sizes_of["entity"], sizes_of["attribute"]) if sizes_of else (entity, "variant_sizes")
-                    yield self.x.claim_span(self.x.blocks[index], first.start, first.end, target, attribute, SizeList(tuple(sizes)), None, None)
+                    if (target, attribute) not in listed:  # "hosts R1-Distill-Qwen-32B and -Llama-70B" beside the text's list of six
+                        yield self.x.claim_span(self.x.blocks[index], first.start, first.end, target, attribute, SizeList(tuple(sizes)), None, None)
                 cluster = [item] if item is not None else []
 
     def compounds(self, index: int, block: Block, mentions: list[Mention], compounds: list[vg.ValueMatch]) -> Iterable[Claim]:

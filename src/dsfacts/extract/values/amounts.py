@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from dsfacts.extract.values.common import (
     ALNUM,
@@ -160,24 +161,35 @@ _LIST_SEP = (
     rf"|{SP}*(?:和|与|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
 )
 _ITEM_RE = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})")
+# an aside after a listed size: "提供1.5B（需16GB显存）和7B（需24GB显存）版本"
+_ITEM_ASIDE = rf"(?:{SP}*[(（][^()（）\n]{{1,30}}[)）])?"
+class _Item(NamedTuple):
+    start: int
+    end: int
+    num: str
+    mag: str
+
+
+_ASIDE_RE = re.compile(rf"{SP}*[(（][^()（）\n]{{1,30}}[)）]")
 
 
 @_pass(
-    rf"{_ITEM}(?:{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
+    rf"{_ITEM}(?:{_ITEM_ASIDE}{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
     needs=("、", ",", "，", "/", ";", "；", "和", "与", "及", "或", "&", "and", "or", "And", "Or"),
-    follow="、,，/;；和与及以或&aAoO",
+    follow="、,，/;；和与及以或&aAoO(（",
 )
 def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     if glue_at(text, m.start()) == HARD:
         return None
-    items = list(_ITEM_RE.finditer(text, m.start(), m.end()))
-    seps = [text[a.end() : b.start()] for a, b in zip(items, items[1:], strict=False)]
-    if any(leading_zero(i["num"]) for i in items):
+    span = _ASIDE_RE.sub(lambda a: " " * len(a.group()), m.group())  # the asides' numbers are not items
+    items = [_Item(m.start() + i.start(), m.start() + i.end(), i["num"], i["mag"]) for i in _ITEM_RE.finditer(span)]
+    seps = [text[a.end : b.start] for a, b in zip(items, items[1:], strict=False)]
+    if any(leading_zero(i.num) for i in items):
         return None
-    sizes = [scaled(i["num"], i["mag"])[0] for i in items]
+    sizes = [scaled(i.num, i.mag)[0] for i in items]
     if all(s.strip() == "/" for s in seps) and len(sizes) == 2 and sizes[1] < sizes[0]:
         # "236B/21B": total and active
-        total, active = (Quantity(*scaled(i["num"], i["mag"])) for i in items)
+        total, active = (Quantity(*scaled(i.num, i.mag)) for i in items)
         return (m.start(), m.end(), "compound", Compound(total, active), None, True, False)
     if len(set(sizes)) < 2:
         return None

@@ -155,6 +155,18 @@ def _en_date(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, _monthday(month, int(m["d"])), "monthday")
 
 
+@_pass(
+    rf"(?i:(?P<rel>last|this){SP}+)" + MONTHS + r"|" + MONTHS.replace("?P<mon>", "?P<mon2>")
+    + rf"{SP}+(?:of{SP}+)?(?i:(?P<rel2>this|last){SP}+year)(?![A-Za-z])",
+    month=True,
+)
+def _en_relative_month(text: str, m: re.Match[str]) -> Cand | None:
+    """ "last December", "January this year": a month whose year the document's date gives
+    (extract/dates.py reads the words); without a day."""
+    month = MONTH_OF[m["mon"] or m["mon2"]]
+    return _date_cand(text, m, _monthday(month, None), "monthday")
+
+
 _EN_PART_BEFORE = re.compile(r"(?i:(?<![A-Za-z])(?P<part>" + alt(EN_PARTS)[3:-1] + rf"))(?:{SP}*|(?<=-))\Z")
 
 
