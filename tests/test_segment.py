@@ -59,6 +59,23 @@ def test_a_wrapped_chinese_paragraph_joins_without_a_space():
     assert_origins_exact(text, [b])
 
 
+def test_lines_a_writer_broke_without_punctuation_are_statements_of_their_own():
+    text = "DeepSeek-V3：去年12月底發布\n總參數 6,710億，每個token啟用 370億\n預訓練資料 14.8兆 token\n"
+    [b] = blocks(text)
+    assert len(sentences(b)) == 3
+    assert_origins_exact(text, [b])
+
+
+def test_a_column_wrap_and_one_sentence_over_uneven_lines_stay_one_text():
+    wrapped = "深度求索发布的第三代混合专家模型在十二月二十六日正式\n开源权重并公布技术报告全文内容以及训练所用的全部算力\n成本。\n"
+    assert len(sentences(blocks(wrapped)[0])) == 1
+    uneven = "DeepSeek，是一家在2023年\n7月17日成立的公司\n深度求索\n所开发的大模型名称。\n"
+    assert len(sentences(blocks(uneven)[0])) == 1
+    linked = "The weights are subject to [DeepSeek Model\nLicense](https://example.com/a-very-long-link-that-fills-the-line/LICENSE-MODEL).\n"
+    assert blocks(linked)[0].text.startswith("The weights are subject to [DeepSeek Model License]")
+    assert len(sentences(blocks(linked)[0])) == 1
+
+
 def test_origin_points_at_the_value_on_its_own_line():
     text = "Intro line.\n\nDeepSeek-V3 has a context window\nof 128K tokens and 671B parameters.\n"
     b = blocks(text)[1]

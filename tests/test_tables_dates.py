@@ -426,3 +426,27 @@ def test_a_planned_release_is_no_release_but_a_clause_after_the_plan_is():
 def test_a_date_restated_in_a_correction_replaces_the_slip():
     text = "# 视频字幕（2025年3月）\n\nV2是去年6月发布的……\n\n哦，弹幕说是5月，对对对，是去年5月，我口误了。\n"
     assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v2", "2024-05")}
+
+
+def test_a_release_counted_from_a_posts_date():
+    text = (
+        "# 微博合集\n\n**2024-5-7 09:12 来自 iPhone客户端**\n\n#DeepSeek-V2# 凌晨开源了！总参数2360亿。\n\n"
+        "**2025-3-25 08:01**\n\n昨晚DeepSeek-V3悄悄更新成了DeepSeek-V3-0324。\n"
+    )
+    dates = {(e, v) for e, a, v in facts(text) if a == "release_date"}
+    assert dates == {("deepseek-v2", "2024-05-07"), ("deepseek-v3-0324", "2025-03-24")}
+
+
+def test_a_date_the_document_states_beats_one_counted_from_its_date():
+    text = (
+        "# DeepSeek announces DeepSeek-V3-0324\n\n*By Staff · March 25, 2025*\n\n"
+        "DeepSeek today announced DeepSeek-V3-0324. The weights were released on March 24, 2025.\n"
+    )
+    assert {v for e, a, v in facts(text) if a == "release_date"} == {"2025-03-24"}
+    alone = "# DeepSeek announces DeepSeek-V3-0324\n\n*By Staff · March 25, 2025*\n\nDeepSeek today released DeepSeek-V3-0324.\n"
+    assert {v for e, a, v in facts(alone) if a == "release_date"} == {"2025-03-25"}
+
+
+def test_a_day_of_this_month_takes_the_month_from_now():
+    text = "# 视频字幕（2025年1月28日）\n\n这个月20号刚发布的 DeepSeek-R1 很火。\n"
+    assert ("deepseek-r1", "release_date", "2025-01-20") in facts(text)

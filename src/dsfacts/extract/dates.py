@@ -27,6 +27,8 @@ from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.dateline import Dateline, read_dateline
 from dsfacts.extract.linking import clause_bounds
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.extract.relative import MONTH_WORDS as _MONTH_WORDS
+from dsfacts.extract.relative import month_of, relative_words
 from dsfacts.models import Claim, DateValue
 from dsfacts.segment import Block
 
@@ -57,6 +59,11 @@ class Dates:
         self._last: tuple[int, str, str] | None = None  # the block, attribute and model of the last date claimed
         self._answered: set[tuple[int, str]] = set()
         self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
+
+    def now(self, index: int) -> DateValue | None:
+        """What "today" is for a block: its post's date in a thread of dated posts, else the document's."""
+        posted = self.x.post_dates[index] if index < len(self.x.post_dates) else None
+        return posted or self.dateline.date
 
     @property
     def dateline(self) -> Dateline:
@@ -146,7 +153,7 @@ class Dates:
         with a year from the document's date or from its own sentence: a bare "6 月" is too loose."""
         assert isinstance(m.value, vg.MonthDay)
         block, month = self.x.blocks[index], m.value.month
-        date = self.dateline.date
+        date = self.now(index)
         raw = m.raw.lower()
         if "this year" in raw or "last year" in raw or raw.startswith(("last", "this")):
             if date is None:
@@ -169,6 +176,10 @@ class Dates:
         """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
         in a list parent, or in a heading."""
         block = self.x.blocks[index]
+        now = self.now(index)
+        counted = relative_words(block.text, max(0, pos - 8), pos)
+        if counted and now is not None and counted[-1].group().lower() in _MONTH_WORDS:
+            return month_of(counted[-1].group(), now)  # "这个月20号": of the month it is now
         texts = [block.text[:pos]]
         parent = block.parent
         while parent is not None:
@@ -208,6 +219,7 @@ class Dates:
         date = self.dateline.date
         relative = _RELATIVE_YEAR.search(block.text, max(0, pos - 6), pos)
         if relative:  # "今年1月20日": of the document's year, and unknown without one
+            date = self.now(index)
             if date is None:
                 return None, False
             return date.end.year - (1 if relative.group().lower() in _LAST_YEAR else 0), True

@@ -36,9 +36,10 @@ from dsfacts.extract.linking import (
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
+from dsfacts.extract.relative import CountedDates, post_dates
 from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims, any_text_cue
-from dsfacts.models import Claim, Money, Quantity, SizeList, Text, TypedValue
+from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, Text, TypedValue
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
@@ -87,9 +88,11 @@ class _Extractor:
         self.reg = registry()
         self.context = Context()
         self.blocks: list[Block] = []
+        self.post_dates: list[DateValue | None] = []  # the date of the post each block is in (extract/relative.py)
         self.texts = TextClaims(self)
         self.tables = TableTexts(self)
         self.dates = Dates(self)
+        self.counted = CountedDates(self)
         self.names = SizeNames(self)
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.heading_texts: list[tuple[int, str]] = []
@@ -113,6 +116,7 @@ class _Extractor:
     def run(self) -> list[Claim]:
         self.blocks = segment(self.doc)
         mentions_of = [self.mentions_in(b.text) if _may_matter(b) else [] for b in self.blocks]
+        self.post_dates = post_dates(self.blocks, mentions_of)
         self._index_figures(mentions_of)
         claims: list[Claim] = []
         title = str(self.doc.meta.get("title") or "")
@@ -138,6 +142,7 @@ class _Extractor:
         claims.extend(self.names.claims(claims))
         first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
+        claims = self.counted.stated_beats_counted(claims)
         return drop_corrected(claims, correcting_lines(self.doc, self.blocks))
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
@@ -235,6 +240,7 @@ class _Extractor:
             carried_words, old_side = old_side, ""  # only the value right after the old one
             for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field or carried_words, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
+        yield from self.counted.claims(index, block, mentions, matches)  # "昨晚…开源了", "published last month"
         yield from self.texts.claims(index, block, mentions)
         yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label
 

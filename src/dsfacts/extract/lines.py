@@ -3,8 +3,9 @@
 - A footnote ("⁴ Code under MIT; weights under …") is about where its marker stands: only a model
   the footnote names owns its values, never the section's.
 - A field of a record ("总参数量：6710亿", "Context length: 128K") is about the record's subject:
-  the model its title line names ("DeepSeek-V3 Technical Report / 发表时间：2024 年 12 月"), never
-  the model another field names ("基础模型：DeepSeek-V3-Base").
+  the model its title line names ("DeepSeek-V3 Technical Report / 发表时间：2024 年 12 月"), not
+  the model another field names ("基础模型：DeepSeek-V3-Base"). Lines led by the same name
+  ("→ h800_owner: …" twice) are one speaker's turns, read like prose.
 - A sentence that opens with another name ("Northwind Serverless launched in 2023") is about that.
 """
 
@@ -33,7 +34,7 @@ def line_subject(block: Block, mentions: list[Mention], sentence: tuple[int, int
         return True, None
     if _named_other(block.text, mentions, sentence[0]):
         return True, BLOCKED
-    if block.breaks and _field_line(block.text, mentions, sentence[0]):
+    if block.breaks and _field_line(block.text, mentions, sentence[0]) and not _same_speaker(block, sentence):
         return False, _record_subject(block, mentions, sentence)
     return False, carried(block, mentions, sentence)
 
@@ -75,6 +76,17 @@ def _record_subject(block: Block, mentions: list[Mention], sentence: tuple[int, 
         if line_start and not _field_line(block.text, mentions, s_a):  # a line of its own: the record's title
             return subject_of(block.text, [m for m in mentions if s_a <= m.start < s_b])
     return None
+
+
+def _same_speaker(block: Block, sentence: tuple[int, int]) -> bool:
+    """The line before is led by the same name: a speaker's turns in a thread, not a record's fields."""
+    m = _FIELD_LINE.match(block.text, sentence[0])
+    if m is None:
+        return False
+    key = m.group().strip(" \t>*_-")
+    earlier = [s for s in block.sentences if s[1] <= sentence[0] and _FIELD_LINE.match(block.text, s[0])]
+    previous = _FIELD_LINE.match(block.text, earlier[-1][0]) if earlier else None
+    return previous is not None and previous.group().strip(" \t>*_-") == key
 
 
 def _field_line(text: str, mentions: list[Mention], start: int) -> bool:

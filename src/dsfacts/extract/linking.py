@@ -83,7 +83,8 @@ _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own nam
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 _FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 _REPLACED_AFTER = re.compile(
-    r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])|\s*(?:升级为|升级到|更新为|更新到|切换为|切换到|替换为)"
+    r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])"
+    r"|\s*[\u4e00-\u9fff]{0,2}?(?:升级|更新|切换|替换|合并)(?:为|到|成)"
 )
 _INTRODUCED = re.compile(r"(?i)(?:(?<![呼喊尖])叫(?:做)?|称为|名为|命名为|called|named|dubbed)\s*[“「\"*]*$")
 _WITH_BEFORE = re.compile(r"[和与跟同]\s*$")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from dsfacts.segment.blocks import TITLE_LEVEL, Block, Numbers, TableCell, is_pair
+from dsfacts.segment.linebreaks import OPEN_END, filled_width, unclosed, width
 from dsfacts.segment.markup import fragment_blocks
 from dsfacts.segment.offsets import TextBuilder, line_joiner
 
@@ -127,7 +128,10 @@ class MarkdownReader:
             return builder
         first = line_range[0]
         indent = None
-        for k, content_line in enumerate(content.split("\n")):
+        content_lines = content.split("\n")
+        filled = filled_width([x.strip() for x in content_lines if x.strip()])
+        previous = ""
+        for k, content_line in enumerate(content_lines):
             a, b = self.lines.span(first + k)
             file_line = self.text[a:b]
             col = _locate(file_line, content_line, hint_cols[k] if hint_cols and k < len(hint_cols) else 0)
@@ -138,8 +142,11 @@ class MarkdownReader:
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
                 if indent is not None and (lead != indent or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
                     builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
+                elif width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
+                    builder.breaks.append(builder.length)  # "DeepSeek-V3：去年12月底發布 / 總參數 6,710億": a line of its own
             if piece:
                 indent = lead
+                previous = piece
             _add_clean(builder, piece, a + col)
         return builder
 

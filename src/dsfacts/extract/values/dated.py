@@ -201,7 +201,7 @@ def _zh_monthday(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, _monthday(int(m["m"]), int(m["d"]) if m["d"] else None), "monthday")
 
 
-@_pass(rf"(?<![0-9月])(?P<d>{_DD}){SP}*[日号](?![本元])", needs=("日", "号"))
+@_pass(rf"(?<![0-9])(?<![0-9一二三四五六七八九十]月)(?P<d>{_DD}){SP}*[日号](?![本元])", needs=("日", "号"))
 def _zh_day(text: str, m: re.Match[str]) -> Cand | None:
     """ "26日" alone: a day whose month the context gives ("- 2024年12月" above it); month 0 until then."""
     day = int(m["d"])

@@ -1,0 +1,40 @@
+"""Where a writer ended a line, as opposed to a wrap: a short line that ends without punctuation
+in a paragraph whose lines do not fill a width ("DeepSeek-V3：去年12月底發布 / 總參數 6,710億" in a
+forum post) ends a statement; the lines of a wrapped paragraph do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+FILLED = 0.75  # of the widest line: every line but the last of a wrapped paragraph fills about this much
+FILLED_CJK = 0.9  # Chinese wraps at a column, not between words: its lines fill it
+OPEN_END = re.compile(r"[\w\u4e00-\u9fff)）\]】%]$")
+_FINAL_END = re.compile(r"[。.!?！？][*_)）」”\"']*$")
+
+
+def width(text: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)  # CJK takes two columns
+
+
+def unclosed(line: str) -> bool:
+    """A bracket still open at the end of the line ("subject to [DeepSeek Model"): it goes on."""
+    return line.count("[") > line.count("]") or line.count("(") + line.count("（") > line.count(")") + line.count("）")
+
+
+def filled_width(lines: list[str]) -> float:
+    """The width under which a line of this paragraph was ended by its writer, not by a wrap: a
+    line that ends without punctuation under it ("DeepSeek-V3：去年12月底發布 / 總參數 6,710億" in a
+    forum post) still ends a statement. 0 where the lines read as one wrapped text: all but the
+    last fill the width, or only the last ends a sentence ("是一家在2023年 / 7月17日成立的公司 / …。")."""
+    if len(lines) < 2:
+        return 0
+    if _FINAL_END.search(lines[-1]) and not any(_FINAL_END.search(x) for x in lines[:-1]):
+        return 0
+    widths = [width(x) for x in lines]
+    widest = max(widths)
+    chinese = sum(1 for x in lines for ch in x if "\u4e00" <= ch <= "\u9fff") * 4 > sum(len(x) for x in lines)
+    filled = FILLED_CJK if chinese else FILLED  # a fixed-width Chinese wrap fills every line to the column
+    if all(w >= widest * filled for w in widths[:-1]):
+        return 0
+    return float("inf") if chinese else widest * filled
