@@ -349,3 +349,19 @@ def test_a_versioned_name_glued_to_chinese_text_and_a_semicolon_before_a_date():
     got = facts(text)
     assert ("deepseek-prover-v2", "total_params", 671_000_000_000) in got
     assert not any(e == "deepseek-prover-v1.5" and a == "total_params" for e, a, _ in got)
+
+
+def test_a_sentence_opening_with_it_keeps_its_subject_past_the_models_it_names_as_objects():
+    text = (
+        "What about DeepSeek-V2.5? Everyone skips it. It merged V2-Chat and DeepSeek-Coder-V2-Instruct in "
+        "September 2024 and it's still 236B total / 21B active. 128K context on paper.\n"
+    )
+    got = {(e, a) for e, a, _ in facts(text)}
+    assert {("deepseek-v2.5", "total_params"), ("deepseek-v2.5", "active_params"), ("deepseek-v2.5", "context_length")} <= got
+    assert not {f for f in got if f[0] == "deepseek-coder-v2"}
+
+
+def test_a_subjectless_reply_goes_on_about_the_quoted_model():
+    text = "> DeepSeekMoE 16B: the older one\n\nReleased January 11, 2024. Trained from scratch on 2T tokens. Context is 4096.\n"
+    got = facts(text)
+    assert ("deepseek-moe", "training_tokens", 2_000_000_000_000) in got and ("deepseek-moe", "context_length", 4096) in got

@@ -38,6 +38,11 @@ def _pattern(section: str) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!)")
 
 
+def opens_with(section: str, text: str) -> bool:
+    """Does text open with a word of this vocabulary ("Released January 11 …", "It merged …")?"""
+    return _pattern(section).match(text.lstrip(" *_>#-•·").lower()) is not None
+
+
 @lru_cache(maxsize=512)
 def has(section: str, text: str) -> bool:
     """Does text hold a word of this vocabulary? (Cached: every value of a sentence asks about it.)"""

@@ -190,7 +190,11 @@ class _Extractor:
             return topic  # "The model has 685B parameters": the model the section is about
         opening = block.text[sentence[0] : sentence[0] + 12]
         fields = bool(block.breaks) and not mentions  # "Total parameters ...... 671B" lines under "The figures below are for V3"
-        if found is None and topic is None and block.kind == "paragraph" and (nc.has("pronoun_subject", opening) or fields):
+        # "Released January 11, 2024 … Trained on 2T tokens." after a quote that names DeepSeekMoE 16B
+        subjectless = nc.opens_with("subjectless_opening", block.text[sentence[0] :]) or nc.opens_with(
+            "subjectless_opening", block.text
+        )
+        if found is None and topic is None and block.kind == "paragraph" and (nc.has("pronoun_subject", opening) or fields or subjectless):
             found = self.context.paragraph_topic  # a pronoun opening a paragraph: the previous paragraph's model
         if found is None:
             found = self.context.parent_subject(self.blocks, index)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dsfacts.extract.claims import has
+from dsfacts.extract.claims import has, opens_with
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, UNKNOWN, Mention
 from dsfacts.extract.values import ValueMatch
 from dsfacts.models import SizeList
@@ -242,6 +242,8 @@ def explicit(
     s_a, s_b = sentence
     c_a, c_b = clause_bounds(text, start, end, sentence)
     in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
+    if not company and opens_with("pronoun_subject", text[s_a:s_b]) and _objects_of_a_verb(text, [m for m in in_sentence if m.end <= start]):
+        return None  # "It merged V2-Chat and Coder-V2-Instruct … and it's still 236B": "it" is the subject
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
     if not company and _RELATIVE.match(text, c_a):
         # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes", "built on DeepSeek-V3, a
@@ -354,6 +356,8 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
     opening = block.text[sentence[0] : sentence[0] + 40]
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
         named = [m for m in mentions if s_a <= m.start < s_b]
+        if named and opens_with("pronoun_subject", block.text[s_a:s_b]) and _objects_of_a_verb(block.text, named):
+            continue  # "It merged V2-Chat and Coder-V2-Instruct …": its models are objects; "it" was carried
         echoed = [m for m in named if m.kind != FOREIGN and m.entity and _echoes(opening, block.text[m.start : m.end])]
         if len({m.entity for m in echoed}) == 1:
             return echoed[0].entity
@@ -364,6 +368,12 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
         if subject:  # a sentence whose models are all objects ("较 DeepSeek 67B") names no subject
             return subject
     return None
+
+
+def _objects_of_a_verb(text: str, named: Sequence[Mention]) -> bool:
+    """The sentence's first model comes after a verb ("It merged V2-Chat and …")."""
+    first = next((m for m in named if m.kind != COMPANY), None)
+    return first is not None and _VERB_BEFORE.search(text, max(0, first.start - 24), first.start) is not None
 
 
 def _echoes(opening: str, name: str) -> bool:
