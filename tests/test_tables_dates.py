@@ -450,3 +450,16 @@ def test_a_date_the_document_states_beats_one_counted_from_its_date():
 def test_a_day_of_this_month_takes_the_month_from_now():
     text = "# 视频字幕（2025年1月28日）\n\n这个月20号刚发布的 DeepSeek-R1 很火。\n"
     assert ("deepseek-r1", "release_date", "2025-01-20") in facts(text)
+
+
+def test_a_references_year_after_an_arxiv_id_is_the_papers_year():
+    text = "### References\n\n[12] DeepSeek-AI. DeepSeek-V3 technical report. arXiv:2412.19437, 2024.\n"
+    assert ("deepseek-v3", "paper_date", "2024") in facts(text)
+
+
+def test_a_changelog_date_heading_dates_the_model_its_entry_releases():
+    text = (
+        "# Change Log\n\n## Date: 2025-03-24\n\n### deepseek-chat upgraded to DeepSeek-V3-0324\n\n- Better reasoning.\n\n"
+        "## Date: 2025-04-01\n\n### Pricing changes for DeepSeek-V3-0324\n\n- Night discounts.\n"
+    )
+    assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v3-0324", "2025-03-24")}

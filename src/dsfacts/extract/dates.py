@@ -25,7 +25,7 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.dateline import Dateline, read_dateline
-from dsfacts.extract.linking import clause_bounds
+from dsfacts.extract.linking import BLOCKED, clause_bounds, subject_of
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.extract.relative import MONTH_WORDS as _MONTH_WORDS
 from dsfacts.extract.relative import month_of, relative_words
@@ -87,6 +87,8 @@ class Dates:
         if attribute in (None, "release_date") and nc.founding(text, [x for x in mentions if sentence[0] <= x.start < sentence[1]]):
             attribute = "founded_date"
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
+        if attribute is None and year_only and _AFTER_ARXIV_ID.search(block.text, max(0, m.start - 24), m.start):
+            attribute = "paper_date"  # "… longtermism. arXiv:2401.02954, 2024.": a reference's year is its paper's
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = nc.sentence_date_cue(_ASIDE.sub(" ", text))  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
         owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
@@ -106,6 +108,9 @@ class Dates:
         if attribute is None and self._last is not None and nc.has("correction", text) and index - self._last[0] <= CORRECTION_REACH:
             _, attribute, owner = self._last  # "V2是去年6月发布的…… 是去年5月，我口误了": the date it corrects
         clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
+        if attribute is None and not year_only and block.kind == "heading" and _DATE_ONLY.fullmatch(block.text[: m.start] + block.text[m.end :]):
+            owner = self._announced_below(index)  # "## Date: 2025-03-24 / ### deepseek-chat upgraded to DeepSeek-V3-0324"
+            attribute = "release_date" if owner else None
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
             return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
         modified = None if owner else _modified(block.text, self.x.all_mentions, m)
@@ -287,6 +292,20 @@ class Dates:
             return None  # "DeepSeek-Coder-V2: first look" in a list of related posts announces nothing
         return first.entity
 
+    def _announced_below(self, index: int) -> str | None:
+        """The model the first text under a date heading releases ("### … upgraded to DeepSeek-V3.1",
+        "- DeepSeek-R1 发布"): a changelog's entry dates it."""
+        below = self.x.blocks[index + 1] if index + 1 < len(self.x.blocks) else None
+        if below is None or below.kind == "heading" and below.level <= self.x.blocks[index].level:
+            return None
+        first = below.text[slice(*below.sentences[0])] if below.sentences else below.text
+        if nc.sentence_date_cue(first) != "release_date" and not _UPGRADED.search(first):
+            return None
+        if relative_words(first, 0, len(first)) or any(v.kind in ("date", "monthday") for v in vg.find_values(first)):
+            return None  # "2024-9-6 11:30 / 昨天…合并成了 DeepSeek-V2.5": the entry dates itself
+        subject = subject_of(first, self.x.mentions_in(first))
+        return subject if subject and subject != BLOCKED and not self.x.is_company(subject) else None
+
     def _document_cue(self) -> str | None:
         """What the document's title says its dates are ("Release timeline", "发布时间线")."""
         if self._doc_cue is None:
@@ -321,6 +340,9 @@ class Dates:
         return None
 
 
+_UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
+_DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
+_AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
 _RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)\s*$")
 _LAST_YEAR = ("去年", "last year")
 
