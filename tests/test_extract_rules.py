@@ -848,3 +848,15 @@ def test_the_texts_own_size_list_wins_over_sizes_in_names():
     assert {f for f in facts(text) if f[1] == "distilled_sizes"} == {
         ("deepseek-r1", "distilled_sizes", (1_500_000_000, 7_000_000_000, 8_000_000_000, 14_000_000_000, 32_000_000_000, 70_000_000_000))
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-V3 的成本約 557.6萬美元 (只算最後一次訓練的租金)\n",  # an aside that says what it is
+        "DeepSeek-V3's report states the full run took 2.788M GPU-hours and prices it at US$5.576m assuming US$2 per GPU-hour.\n",
+        "According to the report, DeepSeek-V3's complete training run consumed 2.788M H800 GPU hours, a compute bill the company put at roughly US$5.576 million.\n",
+    ],
+)
+def test_a_training_cost_written_the_way_analysts_and_forums_write_it(text):
+    assert ("deepseek-v3", "training_cost_usd", 5_576_000) in facts(text)

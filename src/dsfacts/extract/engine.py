@@ -62,6 +62,8 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
+PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
+_VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
@@ -306,7 +308,7 @@ class _Extractor:
         if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail + " " + (hint if block.table else "")):
             return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
         named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
-            "pronoun_subject", block.text[sentence[0] : sentence[0] + 12]
+            "pronoun_subject", block.text[max(sentence[0], m.start - PRONOUN_REACH) : m.start]
         ) or nc.demonstrative(head)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
@@ -333,7 +335,8 @@ class _Extractor:
         section = self.heading_texts[-1][1] if self.heading_texts else ""
         if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
-        if attribute is None or (kind == "money" and nc.is_price(own[-16:] + " " + block.text[m.end : m.end + 24])):  # its own words
+        after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
+        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", own[-16:]) + " " + after)):  # its own words
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None:

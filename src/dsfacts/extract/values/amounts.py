@@ -61,16 +61,18 @@ def _money(text: str, m: re.Match[str], start: int, end: int, amount: Decimal, r
 
 
 @_pass(
-    "(?P<cur>" + alt(CURRENCY_BEFORE)[3:-1] + rf"){SP}?(?P<num>{NUM})(?P<mag>{MAG})?",
+    "(?P<cur>" + alt(CURRENCY_BEFORE)[3:-1] + rf"){SP}?(?P<num>{NUM})(?:(?P<mag>{MAG})|(?P<mil>m)(?![A-Za-z0-9_]))?",
     needs=tuple(CURRENCY_BEFORE),
 )
 def _money_before(text: str, m: re.Match[str]) -> Cand | None:
+    """ "$5.576M", "US$294,000", "US$5.576m" (after a currency sign a lowercase m is millions)."""
     if leading_zero(m["num"]) or (m["cur"][0].isalpha() and glue_at(text, m.start()) == HARD):
         return None
-    if not m["mag"] and not plain_end_ok(text, m.end()):
+    mag = m["mag"] or ("M" if m["mil"] else None)
+    if not mag and not plain_end_ok(text, m.end()):
         return None
-    amount, res = scaled(m["num"], m["mag"])
-    return _money(text, m, m.start(), m.end(), amount, res, CURRENCY_BEFORE[m["cur"]], bool(m["mag"]))
+    amount, res = scaled(m["num"], mag)
+    return _money(text, m, m.start(), m.end(), amount, res, CURRENCY_BEFORE[m["cur"]], bool(mag))
 
 
 _CUR_AFTER = "(?i:" + alt(CURRENCY_AFTER, english_boundary=True) + ")"
