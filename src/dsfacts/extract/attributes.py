@@ -111,7 +111,8 @@ def _cue_pattern(name: str) -> re.Pattern[str]:
         if cue[:1].isascii() and cue[:1].isalpha():
             p = rf"(?<![A-Za-z0-9-]){p}(?![A-Za-z])"
         parts.append(p)
-    return re.compile("|".join(parts))
+    first = "".join(sorted({re.escape(c[0]) for c in attribute_specs()[name].cues if c}))
+    return re.compile(f"(?=[{first}])(?:" + "|".join(parts) + ")")  # the first character skips most positions
 
 
 def _plausible(spec: AttributeSpec, amount: Decimal | None) -> bool:

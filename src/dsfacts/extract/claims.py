@@ -35,7 +35,11 @@ def _pattern(section: str) -> re.Pattern[str]:
         if w[-1:].isascii() and w[-1:].isalnum():
             p = p + r"(?![a-z0-9])"
         parts.append(p)
-    return re.compile("|".join(parts) or r"(?!)")
+    if not parts:
+        return re.compile(r"(?!)")
+    # a look at the first character skips most positions at once (re tries each word at each one)
+    first = "".join(sorted({re.escape(w[0]) for w in _words(section) if w}))
+    return re.compile(f"(?=[{first}])(?:" + "|".join(parts) + ")")
 
 
 def opens_with(section: str, text: str) -> bool:

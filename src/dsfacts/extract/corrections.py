@@ -19,6 +19,8 @@ NEAR = 0.05  # relative difference under which two numbers are the same figure w
 def correcting_lines(doc: Document, blocks: Sequence[Block]) -> set[int]:
     """The file lines of a correction: from the sentence with a cue to the end of its block."""
     lines: set[int] = set()
+    if not nc.has("correction", doc.text):
+        return lines  # most documents correct nothing: one look at the whole text
     for block in blocks:
         if block.kind not in ("paragraph", "item", "heading") or not nc.has("correction", block.text):
             continue

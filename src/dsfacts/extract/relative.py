@@ -19,6 +19,7 @@ from dsfacts.segment import Block
 if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
+_DATE_FIRST = re.compile(r"[\W_]{0,4}\d")  # a post's date line starts with its date
 POST_LENGTH = 48  # characters: a line that is only a date (a time, a client) heads the post below it
 
 # a word that names a day or a month counted from now, and how many back
@@ -48,7 +49,9 @@ def post_dates(blocks: Sequence[Block], mentions_of: Sequence[list[Mention]]) ->
 
 
 def _post_date(block: Block, mentions: list[Mention]) -> DateValue | None:
-    if block.kind not in ("paragraph", "heading") or len(block.text) > POST_LENGTH or any(m.kind != COMPANY for m in mentions):
+    if block.kind not in ("paragraph", "heading") or len(block.text) > POST_LENGTH or _DATE_FIRST.match(block.text) is None:
+        return None
+    if any(m.kind != COMPANY for m in mentions):
         return None
     first = next((v for v in vg.find_values(block.text) if v.kind == "date"), None)
     if first is None or first.start > 4 or not isinstance(first.value, DateValue) or first.value.precision != "day":
@@ -89,6 +92,8 @@ class CountedDates:
     def claims(self, index: int, block: Block, mentions: list[Mention], matches: list[vg.ValueMatch]) -> Iterable[Claim]:
         """"#DeepSeek-V2# 凌晨开源了", "昨天DeepSeek把…合并成了DeepSeek-V2.5", "published last month": a
         release dated by a word counted from now, in a sentence that states no date of its own."""
+        if _WORD.search(block.text) is None:
+            return
         now = self.x.dates.now(index)
         if now is None or now.precision != "day":
             return

@@ -13,8 +13,12 @@ OPEN_END = re.compile(r"[\w\u4e00-\u9fff)）\]】%]$")
 _FINAL_END = re.compile(r"[。.!?！？][*_)）」”\"']*$")
 
 
+_WIDE = re.compile(r"[\u2e80-\uffef]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def width(text: str) -> int:
-    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)  # CJK takes two columns
+    return len(text) + len(_WIDE.findall(text))  # CJK takes two columns
 
 
 def unclosed(line: str) -> bool:
@@ -27,13 +31,13 @@ def filled_width(lines: list[str]) -> float:
     line that ends without punctuation under it ("DeepSeek-V3：去年12月底發布 / 總參數 6,710億" in a
     forum post) still ends a statement. 0 where the lines read as one wrapped text: all but the
     last fill the width, or only the last ends a sentence ("是一家在2023年 / 7月17日成立的公司 / …。")."""
-    if len(lines) < 2:
-        return 0
+    if len(lines) < 2 or not any(OPEN_END.search(x) for x in lines[:-1]):
+        return 0  # no line but the last ends open: nothing to decide
     if _FINAL_END.search(lines[-1]) and not any(_FINAL_END.search(x) for x in lines[:-1]):
         return 0
     widths = [width(x) for x in lines]
     widest = max(widths)
-    chinese = sum(1 for x in lines for ch in x if "\u4e00" <= ch <= "\u9fff") * 4 > sum(len(x) for x in lines)
+    chinese = sum(len(_HAN.findall(x)) for x in lines) * 4 > sum(len(x) for x in lines)
     filled = FILLED_CJK if chinese else FILLED  # a fixed-width Chinese wrap fills every line to the column
     if all(w >= widest * filled for w in widths[:-1]):
         return 0
