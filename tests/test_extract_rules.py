@@ -860,3 +860,17 @@ def test_the_texts_own_size_list_wins_over_sizes_in_names():
 )
 def test_a_training_cost_written_the_way_analysts_and_forums_write_it(text):
     assert ("deepseek-v3", "training_cost_usd", 5_576_000) in facts(text)
+
+
+def test_a_licence_named_after_under_needs_no_licence_word():
+    assert facts("DeepSeek-V3-0324: same architecture as V3; weights now under MIT.\n") == {("deepseek-v3-0324", "license", "MIT")}
+
+
+def test_a_correction_that_relabels_a_figure_drops_the_old_label():
+    text = "#DeepSeek-VL2# 发布，三个尺寸，最大的45亿参数。\n\n更正：昨天说VL2最大的是45亿参数，不对，45亿是激活参数。\n"
+    assert {f for f in facts(text) if f[2] == 4_500_000_000} == {("deepseek-vl2", "active_params", 4_500_000_000)}
+
+
+def test_an_english_cue_next_to_chinese_is_still_a_word():
+    text = "## DeepSeek-R1\n\n最早的版本挂在arXiv上（编号2501.12948）。\n"
+    assert ("deepseek-r1", "arxiv_id", "2501.12948") in facts(text)

@@ -463,3 +463,8 @@ def test_a_changelog_date_heading_dates_the_model_its_entry_releases():
         "## Date: 2025-04-01\n\n### Pricing changes for DeepSeek-V3-0324\n\n- Night discounts.\n"
     )
     assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v3-0324", "2025-03-24")}
+
+
+def test_a_table_of_papers_dates_its_papers_whatever_its_date_column_says():
+    text = "| # | 論文 | arXiv | 上架日期 |\n|---|---|---|---|\n| 1 | DeepSeekMoE | 2401.06066 | 2024-01-11 |\n"
+    assert {(a, v) for _, a, v in facts(text) if a.endswith("_date")} == {("paper_date", "2024-01-11")}

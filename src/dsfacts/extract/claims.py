@@ -75,7 +75,7 @@ def not_a_claim(
         return True  # "context 128K (was 64K)": the value it replaced
     if has("negation", head) and not has("negation_not", head):
         return True
-    before = text[max(sentence[0], m.start - 80) : m.start]
+    before = text[max(sentence[0], clause_start, m.start - 80) : m.start]  # its own clause: "…说45亿参数，不对，45亿是激活参数"
     if has("retracted", before) or _ISSUE_SAID.search(before):
         return True  # "we said V3 was trained on 15T tokens; the paper's figure is 14.8T": a corrected statement
     if has("delta", text[max(clause_start, m.start - 8) : m.start].lower()):
@@ -223,7 +223,9 @@ def sentence_date_cue(sentence: str) -> str | None:
 def _cue_in(cue: str, low: str) -> bool:
     i = low.find(cue)
     while i >= 0:
-        if not cue[:1].isascii() or ((i == 0 or not low[i - 1].isalnum()) and (i + len(cue) >= len(low) or not low[i + len(cue)].isalpha())):
+        before, after = low[i - 1 : i], low[i + len(cue) : i + len(cue) + 1]
+        if not cue[:1].isascii() or (not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalpha())):
+            # an English cue is a word of its own; Chinese right beside it ends it ("挂在arXiv上")
             return True
         i = low.find(cue, i + 1)
     return False

@@ -1,7 +1,8 @@
 """A document that corrects itself: "Small correction: V2-Lite is 15.7B total with 2.4B activated",
 "*EDIT: the list at the top is wrong …*", "更正：…". A value stated after a correction cue
-replaces the different values the document gave the same model's attribute before it; those
-earlier values are what the writer took back, not what the document says.
+replaces the different values the document gave the same model's attribute before it, and the
+same figure given before under another attribute ("不对，45亿是激活参数"); those earlier claims are
+what the writer took back, not what the document says.
 """
 
 from __future__ import annotations
@@ -42,11 +43,12 @@ def drop_corrected(claims: list[Claim], corrections: set[int]) -> list[Claim]:
         if fixed.line not in corrections:
             continue
         for j, earlier in enumerate(claims):
-            if (
-                j != k and earlier.line < fixed.line and earlier.entity == fixed.entity
-                and earlier.attribute == fixed.attribute and _differs(earlier.value, fixed.value)
-            ):
-                dropped.add(j)
+            if j == k or earlier.line >= fixed.line or earlier.entity != fixed.entity:
+                continue
+            if earlier.attribute == fixed.attribute and _differs(earlier.value, fixed.value):
+                dropped.add(j)  # "V2-Lite is 15.7B total with 2.4B activated" after "~2.7B active"
+            elif earlier.attribute != fixed.attribute and earlier.kind == fixed.kind and not _differs(earlier.value, fixed.value):
+                dropped.add(j)  # "不对，45亿是激活参数": the same figure, now under the attribute it belongs to
     return [c for j, c in enumerate(claims) if j not in dropped]
 
 

@@ -332,6 +332,9 @@ class Dates:
         cell = block.table
         if cell is None:
             return None
+        named = next((j for j, c in enumerate(cell.row) if j != cell.column and any(m.kind != COMPANY for m in self.x.mentions_in(c))), None)
+        if named is not None and named < len(cell.header) and nc.sentence_date_cue(cell.header[named]) == "paper_date":
+            return "paper_date"  # "| 論文 | arXiv | 上架日期 |": the rows are papers, their dates the papers'
         for words in (hint, " ".join(cell.header), " ".join(c for j, c in enumerate(cell.row) if j != cell.column)):
             # "| Founded | 17 July 2023 |": a founding row label dates the company
             attribute = choose_attribute("date", "", "", magnitude=False, hint=words) if words else None

@@ -81,6 +81,8 @@ def any_text_cue(low: str) -> re.Match[str] | None:
     return _any_cue().search(low)
 
 
+_UNDER_BEFORE = re.compile(r"(?<![a-z])under\s+(?:the\s+)?$")
+_UNDER_NAME = re.compile(r"(?<![a-z])under\s+(?:the\s+)?(?:mit|apache)(?![a-z])")
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
 _APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
 _THE_END = re.compile(r"\s*\bthe$")
@@ -131,7 +133,7 @@ class TextClaims:
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         low = block.text.lower()
-        if any_text_cue(low) is None:
+        if any_text_cue(low) is None and _UNDER_NAME.search(low) is None:
             return
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by, self.founded_by_zh))
@@ -144,7 +146,8 @@ class TextClaims:
 
     def _licence(self, index: int, block: Block, mentions: list[Mention], low: str) -> Iterable[Claim]:
         vocab = self.vocab["license"]
-        if not any(str(c).lower() in low for c in vocab["cues"]):
+        under = _UNDER_NAME.search(low) is not None  # "weights now under MIT": a licence without the word
+        if not under and not any(str(c).lower() in low for c in vocab["cues"]):
             return
         urls = [u.span() for u in _URL.finditer(block.text)]
         names = self._licence_names(block.text)
@@ -153,7 +156,7 @@ class TextClaims:
                 continue
             s_start, s_end = block.sentence_at(i)
             sentence = low[s_start:s_end]
-            if not any(str(c).lower() in sentence for c in vocab["cues"]):
+            if not any(str(c).lower() in sentence for c in vocab["cues"]) and not _UNDER_BEFORE.search(low, max(s_start, i - 12), i):
                 continue
             clause = _clause_around(low, i, s_start, s_end)  # "代码仓库采用 MIT，模型权重则遵循 DeepSeek 许可"
             code_only = any(str(c).lower() in clause for c in vocab["code_only"])
