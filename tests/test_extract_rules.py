@@ -691,7 +691,10 @@ def test_a_changelog_entry_about_no_model_dates_nothing_but_a_founding_entry_doe
 
 def test_names_glued_to_chinese_text_and_flavour_versions_are_their_own_models():
     assert facts("2025年5月28日，DeepSeek发布了小版本升级DeepSeek-R1-0528。\n") == {("deepseek-r1-0528", "release_date", "2025-05-28")}
-    assert facts("2025年4月的Prover-V2 参数 6710 亿。\n") == {("deepseek-prover-v2", "total_params", 671_000_000_000)}
+    assert facts("2025年4月的Prover-V2 参数 6710 亿。\n") == {
+        ("deepseek-prover-v2", "total_params", 671_000_000_000),
+        ("deepseek-prover-v2", "release_date", "2025-04"),  # "the Prover-V2 of April 2025"
+    }
     assert facts("DeepSeek-Coder-Base-v1.5 7B was trained on 120B math tokens.\n") == {
         ("deepseek-coder-base-v1.5", "training_tokens", 120_000_000_000)
     }
@@ -874,3 +877,13 @@ def test_a_correction_that_relabels_a_figure_drops_the_old_label():
 def test_an_english_cue_next_to_chinese_is_still_a_word():
     text = "## DeepSeek-R1\n\n最早的版本挂在arXiv上（编号2501.12948）。\n"
     assert ("deepseek-r1", "arxiv_id", "2501.12948") in facts(text)
+
+
+def test_a_date_before_de_and_a_model_is_that_models_release():
+    text = "# 專欄（2025年10月27日）\n\n今年 1 月的 R1 讓 DeepSeek 一夜成名。參數規模與去年12月的V3一樣。\n"
+    assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-r1", "2025-01"), ("deepseek-v3", "2024-12")}
+
+
+def test_a_date_opening_a_sentence_belongs_to_the_event_of_the_next_clause():
+    text = "# 价格战（2024年5月22日）\n\n5月6日，DeepSeek开源了DeepSeek-V2。\n\n5月15日，字节跳动发布豆包大模型，价格更低。\n"
+    assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v2", "2024-05-06")}

@@ -468,3 +468,8 @@ def test_a_changelog_date_heading_dates_the_model_its_entry_releases():
 def test_a_table_of_papers_dates_its_papers_whatever_its_date_column_says():
     text = "| # | 論文 | arXiv | 上架日期 |\n|---|---|---|---|\n| 1 | DeepSeekMoE | 2401.06066 | 2024-01-11 |\n"
     assert {(a, v) for _, a, v in facts(text) if a.endswith("_date")} == {("paper_date", "2024-01-11")}
+
+
+def test_a_bold_byline_under_the_title_dates_the_document():
+    text = "# DeepSeek-V2 引爆价格战\n\n**本报记者 陈思远 杭州报道**\n\n2024年5月22日\n\n5月16日，DeepSeek又开源了DeepSeek-V2-Lite。\n"
+    assert ("deepseek-v2-lite", "release_date", "2024-05-16") in facts(text)

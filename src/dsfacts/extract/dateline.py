@@ -99,6 +99,9 @@ def _top(blocks: Sequence[Block]) -> list[int]:
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             if title_level is not None and b.level > title_level:
+                if len(b.text) <= BYLINE_LENGTH and nc.has("dateline", b.text) and len(out) < TOP_BLOCKS:
+                    out.append(i)  # "**本报记者 陈思远 杭州报道**": a bold byline, not a section
+                    continue
                 break
             title_level = b.level if title_level is None else min(title_level, b.level)
             continue

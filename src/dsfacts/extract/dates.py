@@ -107,6 +107,9 @@ class Dates:
                 attribute, owner = "release_date", headed  # "## 2024 / - **11 January** — **DeepSeekMoE 16B**, …" in a timeline
         if attribute is None and self._last is not None and nc.has("correction", text) and index - self._last[0] <= CORRECTION_REACH:
             _, attribute, owner = self._last  # "V2是去年6月发布的…… 是去年5月，我口误了": the date it corrects
+        if attribute is None and not year_only and _OF_DATE.match(block.text, m.end):
+            owner = _modified(block.text, self.x.all_mentions, m)  # "今年 1 月的 R1 讓 DeepSeek 一夜成名": R1 of January
+            attribute = "release_date" if owner else None
         clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
         if attribute is None and not year_only and block.kind == "heading" and _DATE_ONLY.fullmatch(block.text[: m.start] + block.text[m.end :]):
             owner = self._announced_below(index)  # "## Date: 2025-03-24 / ### deepseek-chat upgraded to DeepSeek-V3-0324"
@@ -395,6 +398,7 @@ def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | No
     return name.entity if (inside or after) and name.entity else None
 
 
+_OF_DATE = re.compile(r"\s*的")  # a date right before 的: what follows is of that date
 _MODIFIER_END = re.compile(r"\s*[\u4e00-\u9fff]{0,4}?的\s*[*_“「\"]*")
 
 

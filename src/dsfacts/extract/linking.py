@@ -93,6 +93,7 @@ _DESIGN_AFTER = re.compile(
     r"(?i)\s*(?:recipe|architecture|framework|design|layers?|blocks?|structure|approach|technique|modules?)(?![a-z])|\s*(?:架构|框架|结构)"
 )
 _PREPOSITION = re.compile(r"(?i)(?:(?<![a-z])(?:on|for|with|to|from|over|by|of|against|into)|于|在|对|给|用)\s*(?:the\s+|'s\s+)?$")
+_OPENING_COMMA = re.compile(r"[\s*_]*[，,]")  # a value that opens its sentence, then a comma ("5月15日，…")
 _LIST_GLUE = re.compile(r"^\s*(?:/|,|，|、|和|与|及|or|and|&)\s*$")
 
 
@@ -241,6 +242,8 @@ def explicit(
     """Policy 1: a model (or, for company attributes, the company) named in the value's sentence."""
     s_a, s_b = sentence
     c_a, c_b = clause_bounds(text, start, end, sentence)
+    if not text[s_a:start].strip(" *_") and _OPENING_COMMA.match(text, end) and c_b < s_b:
+        c_b = clause_bounds(text, c_b + 1, c_b + 1, sentence)[1]  # "5月15日，字节跳动发布豆包…": the date's event is the next clause
     in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
     if not company and opens_with("pronoun_subject", text[s_a:s_b]) and _objects_of_a_verb(text, [m for m in in_sentence if m.end <= start]):
         return None  # "It merged V2-Chat and Coder-V2-Instruct … and it's still 236B": "it" is the subject
