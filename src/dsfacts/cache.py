@@ -111,6 +111,23 @@ class Cache:
         except sqlite3.Error:
             self._rows = None  # each row is read (and its problem named) on its own
 
+    def rows_are(self, claims_path: Path) -> bool:
+        """Is claims.jsonl, as it is now and as recorded, exactly the prefetched rows' lines in name
+        order? Then every row was anchored in its source when it was published, and a source whose
+        size and mtime are as recorded need not be read again to re-anchor it (an edited row or an
+        edited claims.jsonl breaks the equality: every source is re-anchored, as before)."""
+        rows, recorded = self._rows, self.claims_file
+        if rows is None or set(rows) != set(self.files) or "sha256" not in recorded:
+            return False
+        try:
+            if stat_of(claims_path) != (recorded.get("size"), recorded.get("mtime_ns")):
+                return False
+            text = claims_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        pieces = [rows[name][2] for name in sorted(rows)]
+        return all(isinstance(p, str) for p in pieces) and "".join(pieces) == text
+
     def lines(self, name: str, sha256: str) -> tuple[str, int] | None:
         """This source's claims.jsonl lines and their count, if a sound row for this text exists."""
         if self.db is None:
