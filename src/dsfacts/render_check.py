@@ -30,21 +30,25 @@ class _indented:
         self.text, self.indent, self.rest = text, indent, indent if rest is None else rest
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        first_width = max(20, options.max_width - self.indent)
+        for line in self.lines(console, options.max_width):
+            yield from _line(console, options, line)
+
+    def lines(self, console: Console, max_width: int) -> Iterator[Text]:
+        first_width = max(20, max_width - self.indent)
         plain = self.text.plain
         if _fits(plain, first_width):  # what wrap would give, without wrapping
-            yield from _line(console, options, Text(" " * self.indent) + _rstripped(self.text.copy()))
+            yield Text(" " * self.indent) + _rstripped(self.text.copy())
             return
         lines = list(self.text.wrap(console, first_width))
         if not lines:
             return
         first = lines[0]
         rest = self.text[len(first.plain) :]  # wrapping keeps the first line a prefix of the text
-        yield from _line(console, options, Text(" " * self.indent) + _rstripped(first))
+        yield Text(" " * self.indent) + _rstripped(first)
         if rest.plain.strip():
             lstripped = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
-            for line in lstripped.wrap(console, max(20, options.max_width - self.rest)):
-                yield from _line(console, options, Text(" " * self.rest) + _rstripped(line))
+            for line in lstripped.wrap(console, max(20, max_width - self.rest)):
+                yield Text(" " * self.rest) + _rstripped(line)
 
 
 def _fits(plain: str, width: int) -> bool:
@@ -59,6 +63,30 @@ def _line(console: Console, options: ConsoleOptions, line: Text) -> RenderResult
         yield line
         return
     yield from Text("\n").join([line]).render(console, end=line.end)
+
+
+def _plain_text(console: Console, items: list[RenderableType]) -> str | None:
+    """What printing `items` would write on a console without colour or style (a pipe, NO_COLOR),
+    made without rich's rendering (half of a long report's time); None: let rich print them.
+    Only where no line can be cropped or wrapped again: every line already fits the width."""
+    if console.color_system is not None or console.width < 42:  # indents up to 22 + 20 columns
+        return None
+    width = console.width
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, NewLine):
+            out.append("\n")
+            continue
+        if isinstance(item, _indented) and _fits(item.text.plain, width - item.indent):
+            lines = [" " * item.indent + item.text.plain.rstrip()]  # as lines() gives it, without Text objects
+        elif isinstance(item, (Text, _indented)):
+            lines = [item.plain] if isinstance(item, Text) else [line.plain for line in item.lines(console, width)]
+        else:
+            return None
+        if not all(_fits(line, width) for line in lines):
+            return None
+        out.extend(line + "\n" for line in lines)
+    return "".join(out)
 
 
 def _rstripped(line: Text) -> Text:
@@ -130,7 +158,11 @@ def render_text(
             else:
                 out.append(_indented(entry, 2, 22))
         out.append(NewLine())
-        console.print(Group(*out))  # one print per draft: rich's per-call set-up was half the time
+        text = _plain_text(console, out)
+        if text is not None:
+            console.out(text, end="", highlight=False)
+        else:
+            console.print(Group(*out))  # one print per draft: rich's per-call set-up was half the time
     if quiet:
         return
     summary = report.summary(unused=unused_ignores)
