@@ -189,10 +189,10 @@ def _extract_changed(
         same_stat = recorded is not None and (recorded.size, recorded.mtime_ns) == (size, mtime)
         if published and same_stat:  # as when its claims were anchored and published: not read again
             assert recorded is not None
-            found = cache.lines(p.name, recorded.sha256)
-            if found is not None:
+            lines = cache.published_lines(p.name)
+            if lines is not None:
                 states[p.name] = recorded
-                blocks[p.name] = found[0]
+                blocks[p.name] = lines
                 report.cached += 1
                 continue
         try:
