@@ -88,6 +88,7 @@ def main() -> None:
     # as a user's Python runs: bytecode cached (this machine's environment sets PYTHONDONTWRITEBYTECODE,
     # which recompiles every dsfacts module on every run: +40 ms to a read command)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    load_at_start = os.getloadavg()[0]  # the machine is shared: the figures are read with it
     work = Path(tempfile.mkdtemp(prefix="dsfacts-scale-"))
     bench = Bench(opts.runs, env)
     try:
@@ -119,6 +120,7 @@ def main() -> None:
             big(bench, work, opts.docs)
         print(bench.table())
         print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"load average (1 min): {load_at_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

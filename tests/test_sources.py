@@ -232,5 +232,8 @@ def test_the_light_listing_finds_what_sources_finds(tmp_path: Path) -> None:
     (tmp_path / "folder.md").mkdir()
     assert folder.discover(tmp_path) == sources.discover(tmp_path)
     assert list(folder.stats(tmp_path)) == [p.name for p in sources.discover(tmp_path)]
+    listed, others = folder.listing(tmp_path)  # extract's one scan: documents with their stat, and the rest
+    assert list(listed) == [p.name for p in sources.discover(tmp_path)] and listed == folder.stats(tmp_path)
+    assert [sources.not_a_document(n) for n in others] == sources.ignored_files(tmp_path) != []
     assert folder.DOCUMENT_SUFFIXES == sources.DOCUMENT_SUFFIXES and folder.METADATA_FILE == sources.METADATA_FILE
     assert all(folder.is_document_name(n) == sources.is_document_name(n) for n in (*folder.HOUSEKEEPING, "x.md", ".x.md"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -193,8 +194,18 @@ class Sentence:
     text: str
     heading: bool
     models: tuple[str, ...]  # models named in it
-    numbers: int  # values it states, other than parts of a model's name
     other_model: bool = False  # names a model that is not a known one (Llama, DeepSeek-V3.1 …)
+    name_ends: tuple[int, ...] = ()  # where each known model's name ends in `text`
+
+    def numbers(self) -> int:
+        """Values it states, other than parts of a model's name (read only when asked: most
+        sentences are not about a model, or already have a finding)."""
+        from dsfacts.extract.values import find_values
+
+        return sum(
+            1 for v in find_values(self.text)
+            if v.kind not in ("other", "arxiv") and not any(_name_part(self.text, end, v.start) for end in self.name_ends)
+        )  # fmt: skip
 
 
 def sentences(doc: Document) -> Iterator[Sentence]:
@@ -203,7 +214,6 @@ def sentences(doc: Document) -> Iterator[Sentence]:
     The only place this module touches the extraction stage, so it can follow its API.
     """
     from dsfacts.extract.mentions import COMPANY, KNOWN, find_mentions
-    from dsfacts.extract.values import find_values
     from dsfacts.segment import segment
 
     for block in segment(doc):
@@ -215,18 +225,14 @@ def sentences(doc: Document) -> Iterator[Sentence]:
             start = a + len(piece) - len(piece.lstrip())
             found = find_mentions(body)
             mentions = [mn for mn in found if mn.kind == KNOWN]
-            values = [
-                v for v in find_values(body)
-                if v.kind not in ("other", "arxiv") and not any(_name_part(body, mn.end, v.start) for mn in mentions)
-            ]  # fmt: skip
             yield Sentence(
                 start=block.origin(start),
                 end=block.origin(start + len(body) - 1) + 1,
                 text=body,
                 heading=block.kind == "heading",
                 models=tuple(mn.entity for mn in mentions if mn.entity),
-                numbers=len(values),
                 other_model=any(mn.kind not in (KNOWN,) for mn in found) or any(mn.kind == COMPANY for mn in found),
+                name_ends=tuple(mn.end for mn in mentions),
             )
 
 
@@ -248,7 +254,7 @@ def _name_part(text: str, mention_end: int, value_start: int) -> bool:
 def unchecked_sentences(doc: Document, findings: list[Finding], file: str) -> list[Unchecked]:
     """Sentences about a known model (named, or by a pronoun or the heading above) with a number
     or date, where no finding starts or lies."""
-    spans = [_finding_span(doc, f) for f in findings]
+    marks = sorted(a for a, b in (_finding_span(doc, f) for f in findings) if b > a)
     out: list[Unchecked] = []
     heading_models: tuple[str, ...] = ()
     last_models: tuple[str, ...] = ()
@@ -261,9 +267,12 @@ def unchecked_sentences(doc: Document, findings: list[Finding], file: str) -> li
             about = s.models or (last_models if _PRONOUN.search(s.text) else ()) or heading_models
         if s.models:
             last_models = s.models
-        if not about or not s.numbers:
+        if not about:
             continue
-        if any(a < s.end and b > s.start for a, b in spans):
+        at = bisect_left(marks, s.start)
+        if at < len(marks) and marks[at] < s.end:  # a finding starts or lies in it
+            continue
+        if not s.numbers():
             continue
         line, column = doc.line_col(s.start)
         out.append(Unchecked(file=file, line=line, text=s.text, column=column))

@@ -43,6 +43,32 @@ def stats(sources_dir: Path) -> dict[str, tuple[int, int]]:
     return dict(sorted(out))
 
 
+def listing(sources_dir: Path) -> tuple[dict[str, tuple[int, int] | None], list[str]]:
+    """Documents by name with their (size, mtime_ns) (None: gone while listing), and the other
+    files that are not housekeeping: one directory scan, one stat per document (extract's listing
+    was two scans and two stats per document: 0.16 s at 10,000 documents)."""
+    _check(Path(sources_dir))
+    docs: list[tuple[str, tuple[int, int] | None]] = []
+    others: list[str] = []
+    try:
+        with os.scandir(sources_dir) as found:
+            for entry in found:
+                if entry.name.startswith(".") or not entry.is_file():
+                    continue
+                if not is_document_name(entry.name):
+                    if entry.name.lower() not in HOUSEKEEPING:
+                        others.append(entry.name)
+                    continue
+                try:
+                    st = entry.stat()
+                    docs.append((entry.name, (st.st_size, st.st_mtime_ns)))
+                except OSError:
+                    docs.append((entry.name, None))  # the reader names the problem
+    except OSError as e:
+        raise SourceError(f"Cannot list the sources folder {sources_dir} ({e.strerror or e}).") from e
+    return dict(sorted(docs)), sorted(others)
+
+
 def _check(sources_dir: Path) -> None:
     if not sources_dir.exists():
         raise SourceError(f"Sources folder {sources_dir} does not exist (use --sources DIR).")

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from dsfacts import cache as cache_mod
+from dsfacts import folder, store
 from dsfacts import sources as src
-from dsfacts import store
 from dsfacts.errors import DsfactsError, SourceError
 from dsfacts.freshness import staleness  # noqa: F401 - kept importable from here
 from dsfacts.models import Claim, Source
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
+Stats = dict[str, "tuple[int, int] | None"]  # document name -> (size, mtime_ns) when listed
 
 
 @dataclass
@@ -116,22 +117,25 @@ def extract_all(
     """
     sources_dir, claims_path = Path(sources_dir), Path(claims_path)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    paths = src.discover(sources_dir)
-    report = ExtractReport(problems=src.ignored_files(sources_dir))
+    listed, others = folder.listing(sources_dir)
+    paths = [sources_dir / name for name in listed]
+    report = ExtractReport(problems=[src.not_a_document(name) for name in others])
     fingerprint = cache_mod.parser_fingerprint()
     cache = cache_mod.load(claims_path, fingerprint) if use_cache else cache_mod.Cache(fingerprint)
     try:
-        if use_cache and _unchanged(paths, cache, claims_path, report):
+        if use_cache and _unchanged(paths, listed, cache, claims_path, report):
             _ensure_index(claims_path, sources_dir, None, report)
             return report
-        _extract_changed(paths, cache, claims_path, sources_dir, report, progress, jobs, use_cache)
+        _extract_changed(paths, listed, cache, claims_path, sources_dir, report, progress, jobs, use_cache)
     finally:
         report.notes.extend(cache.notes)
         cache.close()
     return report
 
 
-def _unchanged(paths: list[Path], cache: cache_mod.Cache, claims_path: Path, report: ExtractReport) -> bool:
+def _unchanged(
+    paths: list[Path], listed: Stats, cache: cache_mod.Cache, claims_path: Path, report: ExtractReport
+) -> bool:
     """Every source and claims.jsonl exactly as recorded (size + mtime): fill `report`, say True."""
     recorded = cache.claims_file
     if len(paths) != len(cache.files) or not recorded or "claims" not in recorded:
@@ -141,7 +145,7 @@ def _unchanged(paths: list[Path], cache: cache_mod.Cache, claims_path: Path, rep
             return False
         for p in paths:
             state = cache.files.get(p.name)
-            if state is None or cache_mod.stat_of(p) != (state.size, state.mtime_ns):
+            if state is None or listed[p.name] != (state.size, state.mtime_ns):
                 return False
     except OSError:
         return False
@@ -159,6 +163,7 @@ def _anchor_text(data: bytes, name: str) -> str | None:
 
 def _extract_changed(
     paths: list[Path],
+    listed: Stats,
     cache: cache_mod.Cache,
     claims_path: Path,
     sources_dir: Path,
@@ -170,17 +175,32 @@ def _extract_changed(
     blocks: dict[str, str] = {}  # source name -> its claims.jsonl lines
     states: dict[str, cache_mod.FileState] = {}
     todo: list[Path] = []
+    published = False
     if use_cache:
         cache.prefetch()  # most sources are unchanged: their rows in one read
+        published = cache.rows_are(claims_path)
     for p in paths:
         try:
-            size, mtime = cache_mod.stat_of(p)
-            data = p.read_bytes()
+            size, mtime = listed[p.name] or cache_mod.stat_of(p)  # gone since the listing: the error says why
         except OSError as e:
             report.problems.append(f"{p.name}: cannot read ({e.strerror or e}).")
             continue
         recorded = cache.files.get(p.name)
-        sha = recorded.sha256 if recorded and (recorded.size, recorded.mtime_ns) == (size, mtime) else None
+        same_stat = recorded is not None and (recorded.size, recorded.mtime_ns) == (size, mtime)
+        if published and same_stat:  # as when its claims were anchored and published: not read again
+            assert recorded is not None
+            lines = cache.published_lines(p.name)
+            if lines is not None:
+                states[p.name] = recorded
+                blocks[p.name] = lines
+                report.cached += 1
+                continue
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            report.problems.append(f"{p.name}: cannot read ({e.strerror or e}).")
+            continue
+        sha = recorded.sha256 if recorded and same_stat else None
         sha = sha or src.content_hash(data)  # the stat changed: the hash decides
         states[p.name] = state = cache_mod.FileState(size, mtime, sha)
         found = cache.lines(p.name, sha) if use_cache else None

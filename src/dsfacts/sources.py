@@ -263,8 +263,12 @@ def ignored_files(sources_dir: Path) -> list[str]:
     out = []
     for p in _entries(sources_dir):
         if p.is_file() and not is_document_name(p.name) and p.name.lower() not in _HOUSEKEEPING:
-            out.append(f"{p.name}: not a document (only .md, .txt and .html files are read).")
+            out.append(not_a_document(p.name))
     return out
+
+
+def not_a_document(name: str) -> str:
+    return f"{name}: not a document (only .md, .txt and .html files are read)."
 
 
 def content_hash(data: bytes) -> str:

@@ -139,7 +139,7 @@ def judge_for(
 ) -> Callable[[Document], list[Finding]]:
     """The verdicts of a draft against one knowledge base, loaded once for many drafts: the read
     index when nothing is reviewed, else every claim with the reviewers' decisions over them."""
-    from dsfacts import kb, reviewed, reviews
+    from dsfacts import reviews
 
     review_file = reviews.path_for(Path(claims_path), reviews_path)
     indexed = None if review_file.exists() else _index_base(Path(sources_dir), Path(claims_path))
@@ -151,6 +151,8 @@ def judge_for(
             with _draft_budget(doc.source):  # drafts are untrusted: a hostile one must not hang check
                 draft_claims = _extract(doc)
             return judge_all(draft_claims, indexed)
+        from dsfacts import kb, reviewed  # only with reviews: the whole base in memory
+
         if overlay is None:
             base = kb.load(Path(sources_dir), Path(claims_path))
             overlay = reviewed.Overlay.load(base.claims, review_file, context_for(base))

@@ -74,7 +74,7 @@ def sibling_note(draft: Claim, siblings: list[tuple[str, Variant]]) -> str:
         same = c.value == draft.value and c.kind == draft.kind
         if not same:
             if v.key not in known:
-                known[v.key] = relation(draft, c.model_copy(update={"entity": draft.entity})) == "same"
+                known[v.key] = relation(draft, c) == "same"  # relation reads values, never entities
             same = known[v.key]
         if same:
             found += [(place, entity, source) for place, source in zip(v.places, v.sources, strict=True)]

@@ -20,12 +20,15 @@ import os
 import sys
 from typing import Any
 
-import typer
-from typer.main import get_command_name
+from dsfacts import collector
 
-# imported for their commands, in the order `dsfacts --help` lists them
-from dsfacts.cli import building, checking, reading, reviewing  # noqa: F401
-from dsfacts.cli.shared import app
+with collector.loading_for_good():  # start-up: typer and the commands live as long as the process
+    import typer
+    from typer.main import get_command_name
+
+    # imported for their commands, in the order `dsfacts --help` lists them
+    from dsfacts.cli import building, checking, reading, reviewing  # noqa: F401
+    from dsfacts.cli.shared import app
 
 __all__ = ["app", "main"]
 
