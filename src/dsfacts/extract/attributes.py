@@ -15,8 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError
 
 NEAR_TIE = 3  # characters: cues this close to the nearest one compete by priority
@@ -45,7 +44,7 @@ def attribute_specs() -> dict[str, AttributeSpec]:
 
 
 def specs_from_yaml(text: str) -> dict[str, AttributeSpec]:
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     if not isinstance(raw, dict):
         raise DataFileError("attributes.yaml: expected a mapping of attribute -> spec.")
     out: dict[str, AttributeSpec] = {}
@@ -75,7 +74,7 @@ def _spec(name: str, spec: Any) -> AttributeSpec:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     text = resources.files("dsfacts.data").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise DataFileError("vocabulary.yaml: expected a mapping.")
     return data

@@ -13,8 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError, UnknownEntityError
 
 _SEP = r"[\s\-_–—]*"
@@ -174,7 +173,7 @@ def registry() -> EntityRegistry:
 
 
 def registry_from_yaml(text: str, where: str = "entities.yaml") -> EntityRegistry:
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     if not isinstance(raw, list):
         raise DataFileError(f"{where}: expected a list of entities.")
     entities: dict[str, Entity] = {}

@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError
 from dsfacts.models import Claim, Source
 
@@ -199,7 +198,7 @@ def _weight(value: object, where: str) -> float:
 
 
 def priors_from_yaml(text: str, where: str = "priors.yaml") -> Priors:
-    raw = yaml.safe_load(text) or {}
+    raw = load_yaml(text) or {}
     if not isinstance(raw, dict) or not isinstance(raw.get("kinds"), dict):
         raise DataFileError(f"{where}: expected a mapping with `kinds: {{kind: weight}}`.")
     kinds = {str(k).lower(): _weight(v, f"{where} kinds.{k}") for k, v in raw["kinds"].items()}

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError
 
 
@@ -38,7 +37,7 @@ def text_rules() -> TextRules:
 
 
 def text_rules_from_yaml(raw_text: str, where: str = "normalize.yaml") -> TextRules:
-    raw = yaml.safe_load(raw_text) or {}
+    raw = load_yaml(raw_text) or {}
     if not isinstance(raw, dict):
         raise DataFileError(f"{where}: expected a mapping with drop_suffixes and synonyms.")
     suffixes = raw.get("drop_suffixes") or []

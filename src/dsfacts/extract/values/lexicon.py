@@ -10,8 +10,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError
 from dsfacts.models import Qualifier, Quantity
 
@@ -57,7 +56,7 @@ class ValueMatch:
 
 def _load_vocabulary() -> dict[str, Any]:
     text = resources.files("dsfacts.data").joinpath("values.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     required = (
         "hedges_before", "hedges_after", "hedge_blockers", "magnitude_letters", "magnitude_words",
         "chinese_units", "currencies", "months", "year_parts_zh", "year_parts_zh_not_before",
