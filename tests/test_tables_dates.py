@@ -473,3 +473,10 @@ def test_a_table_of_papers_dates_its_papers_whatever_its_date_column_says():
 def test_a_bold_byline_under_the_title_dates_the_document():
     text = "# DeepSeek-V2 引爆价格战\n\n**本报记者 陈思远 杭州报道**\n\n2024年5月22日\n\n5月16日，DeepSeek又开源了DeepSeek-V2-Lite。\n"
     assert ("deepseek-v2-lite", "release_date", "2024-05-16") in facts(text)
+
+
+def test_a_date_set_off_by_commas_after_a_name_dates_its_release():
+    text = "# Talk\n\nYou skipped one. DeepSeekMoE, January 2024. The 16B model. And Janus, October 2024, a 1.3B model.\n"
+    got = {(e, v) for e, a, v in facts(text) if a == "release_date"}
+    assert got == {("deepseek-moe", "2024-01"), ("janus", "2024-10")}
+    assert not {f for f in facts("In DeepSeek-V3, December 2024 numbers rose.\n") if f[1] == "release_date"}

@@ -385,9 +385,12 @@ def _bound(text: str, start: int, end: int) -> bool:
 
 def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
     """The model whose name the date's bracket holds or follows: "(DeepSeek-V2, May 2024)",
-    "DeepSeek-V3 (December 26, 2024)"."""
-    if not _CLOSE.match(text, m.end) or (isinstance(m.value, DateValue) and m.value.precision not in ("day", "month")):
+    "DeepSeek-V3 (December 26, 2024)"; or whose name the date is set off after by commas, as
+    people list releases aloud ("DeepSeekMoE, January 2024.", "Janus, October 2024, a 1.3B model")."""
+    if isinstance(m.value, DateValue) and m.value.precision not in ("day", "month"):
         return None  # "V3 and R1 (2024–2025)": a period, not a release
+    if not _CLOSE.match(text, m.end):
+        return _set_off(text, mentions, m)
     before = [x for x in mentions if x.end <= m.start and x.kind not in (COMPANY, FOREIGN)]
     if not before:
         return None
@@ -396,6 +399,21 @@ def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | No
     inside = _NAME_SEP.sub("", between) == "" and _OPEN.search(text, 0, name.start) is not None
     after = _OPEN.fullmatch(between.lstrip()) is not None  # "DeepSeek-V3 (December 26, 2024)"
     return name.entity if (inside or after) and name.entity else None
+
+
+_SET_OFF_BEFORE = re.compile(r"[*_]*\s*,\s*$")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,;.]|\s[-–—]{1,2}\s|$)")
+
+
+def _set_off(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """ "DeepSeekMoE, January 2024.": a name, a comma, the date and the end of that part."""
+    name = next((x for x in reversed(mentions) if x.end <= m.start), None)
+    if name is None or name.kind in (COMPANY, FOREIGN) or not name.entity:
+        return None
+    if not _SET_OFF_BEFORE.fullmatch(text, name.end, m.start) or not _SET_OFF_AFTER.match(text, m.end):
+        return None
+    opening = text[: name.start].rstrip(" *_")
+    return name.entity if not opening or opening[-1] in ".。!?:;—–-\n" or opening.endswith(("Then", "then", "And", "and")) else None
 
 
 _OF_DATE = re.compile(r"\s*的")  # a date right before 的: what follows is of that date
