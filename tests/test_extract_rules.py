@@ -887,3 +887,21 @@ def test_a_date_before_de_and_a_model_is_that_models_release():
 def test_a_date_opening_a_sentence_belongs_to_the_event_of_the_next_clause():
     text = "# 价格战（2024年5月22日）\n\n5月6日，DeepSeek开源了DeepSeek-V2。\n\n5月15日，字节跳动发布豆包大模型，价格更低。\n"
     assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v2", "2024-05-06")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("DeepSeek, the Hangzhou lab, has shipped a model every six months.\n", ("deepseek", "headquarters", "Hangzhou")),
+        ("Hangzhou startup DeepSeek released a model.\n", ("deepseek", "headquarters", "Hangzhou")),
+        ("R1 is plain MIT, weights included.\n", ("deepseek-r1", "license", "MIT")),
+        ("DeepSeek was spun out in July 2023 by High-Flyer.\n", ("deepseek", "founded_date", "2023-07")),
+    ],
+)
+def test_company_and_licence_facts_in_the_words_news_and_forums_use(text, fact):
+    assert fact in facts(text)
+
+
+def test_a_nationality_or_a_university_is_no_city_or_licence():
+    assert facts("DeepSeek, the Chinese lab, released a model.\n") == set()
+    assert facts("Researchers at MIT said DeepSeek-V3 is fast.\n") == set()

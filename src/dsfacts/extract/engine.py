@@ -43,7 +43,7 @@ from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, Text, Ty
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
-_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|基于|以|based|(?i:this year|last year|last [JFMASOND][a-z]|under (?:the )?(?:mit|apache))")
+_WORTH_READING = re.compile(r"[0-9０-９一二两三四五六七八九十]|基于|以|based|(?i:this year|last year|last [JFMASOND][a-z]|(?:under|is|are|was|were|plain|also|now) (?:the )?(?:mit|apache))")
 
 
 def _may_matter(block: Block) -> bool:

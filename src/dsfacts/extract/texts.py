@@ -73,6 +73,7 @@ def _any_cue() -> re.Pattern[str]:
     vocab = vocabulary()
     cues = {str(c).lower() for s in ("license", "founder", "headquarters") for c in vocab[s]["cues"]} | {"founded", "-based", "创立", "创办"}
     cues |= {str(w).lower() for w in vocab["headquarters"]["founding"]}
+    cues |= {str(w).lower() for w in vocab["headquarters"]["organisation"]}
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)))
 
 
@@ -81,8 +82,10 @@ def any_text_cue(low: str) -> re.Match[str] | None:
     return _any_cue().search(low)
 
 
-_UNDER_BEFORE = re.compile(r"(?<![a-z])under\s+(?:the\s+)?$")
-_UNDER_NAME = re.compile(r"(?<![a-z])under\s+(?:the\s+)?(?:mit|apache)(?![a-z])")
+# "weights now under MIT", "R1 is plain MIT": a licence named without the word licence
+_UNDER = r"(?<![a-z])(?:under|(?:is|are|was|were)(?:\s+(?:plain|also|fully|still|now))?)\s+(?:the\s+)?"
+_UNDER_BEFORE = re.compile(_UNDER + "$")
+_UNDER_NAME = re.compile(_UNDER + r"(?:mit|apache)(?![a-z])")
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
 _APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
 _THE_END = re.compile(r"\s*\bthe$")
@@ -129,6 +132,9 @@ class TextClaims:
         self.founded_in_zh = re.compile(r"在\s*(?P<name>[\u4e00-\u9fff]{2,6}?)\s*(?:市)?\s*(?:正式)?(?:注册成立|成立|创立|创办|注册)")
         self.not_places = frozenset(str(p) for p in vocab["headquarters"]["not_places"])
         self.hq_based = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s")  # "Hangzhou-based DeepSeek"
+        # "DeepSeek, the Hangzhou lab …", "Hangzhou start-up DeepSeek": a place before an organisation noun
+        nouns = "|".join(re.escape(str(w)) for w in sorted(vocab["headquarters"]["organisation"], key=len, reverse=True))
+        self.hq_place_noun = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]+)\s+(?:AI\s+)?(?:{nouns})(?![a-z])")
         self.provinces = tuple(str(p) for p in vocab["headquarters"].get("regions", []))
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
@@ -275,7 +281,10 @@ class TextClaims:
         companies = [x for x in mentions if x.kind == COMPANY and x.entity]
         if not companies:
             return
-        for m in self.hq_based.finditer(text) if "-based" in text else ():
+        found = [*(self.hq_based.finditer(text) if "-based" in text else ()), *self.hq_place_noun.finditer(text)]
+        for m in found:
+            if m.group("name") in self.not_places or any(x.start <= m.start() < x.end for x in mentions):
+                continue  # "the Chinese lab", "the DeepSeek team": not a place
             company = next(
                 (
                     x for x in companies
