@@ -905,3 +905,9 @@ def test_company_and_licence_facts_in_the_words_news_and_forums_use(text, fact):
 def test_a_nationality_or_a_university_is_no_city_or_licence():
     assert facts("DeepSeek, the Chinese lab, released a model.\n") == set()
     assert facts("Researchers at MIT said DeepSeek-V3 is fast.\n") == set()
+
+
+def test_a_number_whose_unit_the_parallel_clause_before_gave():
+    text = "Meta's Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3 needed about 2.8 million.\n"
+    assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_800_000)}
+    assert facts("Llama 3.1 405B used 30.8 million GPU hours. DeepSeek-V3 needed 2.8 million.\n") == set()

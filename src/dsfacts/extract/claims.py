@@ -44,7 +44,7 @@ def _pattern(section: str) -> re.Pattern[str]:
 
 def opens_with(section: str, text: str) -> bool:
     """Does text open with a word of this vocabulary ("Released January 11 …", "It merged …")?"""
-    return _pattern(section).match(text.lstrip(" *_>#-•·").lower()) is not None
+    return _pattern(section).match(text[:64].lstrip(" *_>#-•·").lower()) is not None  # a prefix: a long line stays linear
 
 
 @lru_cache(maxsize=512)

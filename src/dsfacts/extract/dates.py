@@ -18,6 +18,7 @@ later text, and never later than the document's date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ class Dates:
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
         self._doc_title = ""
+        self._sentence_cues: dict[tuple[int, int], str | None] = {}
+        self._years: dict[int, tuple[list[int], list[int]]] = {}  # block -> where its years start, and the years
         self._last: tuple[int, str, str] | None = None  # the block, attribute and model of the last date claimed
         self._answered: set[tuple[int, str]] = set()
         self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
@@ -90,7 +93,7 @@ class Dates:
         if attribute is None and year_only and _AFTER_ARXIV_ID.search(block.text, max(0, m.start - 24), m.start):
             attribute = "paper_date"  # "… longtermism. arXiv:2401.02954, 2024.": a reference's year is its paper's
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
-            attribute = nc.sentence_date_cue(_ASIDE.sub(" ", text))  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
+            attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
         owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
         if owner:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
@@ -177,8 +180,8 @@ class Dates:
             word = relative.group().strip().lower()
             return DateValue.from_parts(date.end.year - (2 if word == "前年" else 1 if word in _LAST_YEAR else 0), month)
         s_start, _ = block.sentence_at(m.start)
-        years = _YEAR.findall(block.text, s_start, m.start)
-        return DateValue.from_parts(int(years[-1]), month) if years else None
+        stated = self._last_year(index, s_start, m.start)
+        return DateValue.from_parts(stated, month) if stated is not None else None
 
     def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
         """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
@@ -232,9 +235,9 @@ class Dates:
                 return None, False
             return date.end.year - (1 if relative.group().lower() in _LAST_YEAR else 0), True
         s_start, _ = block.sentence_at(pos)
-        years = _YEAR.findall(block.text, s_start, pos)
-        if years:
-            return int(years[-1]), False
+        year = self._last_year(index, s_start, pos)
+        if year is not None:
+            return year, False
         parent = block.parent
         while parent is not None:
             years = _YEAR.findall(self.x.blocks[parent].text)
@@ -250,11 +253,21 @@ class Dates:
             return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
         if date is not None:
             return date.end.year, True
-        years = _YEAR.findall(block.text, 0, pos)
-        if years:
-            return int(years[-1]), False
+        year = self._last_year(index, 0, pos)
+        if year is not None:
+            return year, False
         year = self._section_year(index)
         return (year, False) if year is not None else (None, False)
+
+    def _last_year(self, index: int, start: int, end: int) -> int | None:
+        """The last year stated in block[start:end]: the block's years are found once (a line of
+        3,000 dates asks for each of them)."""
+        if index not in self._years:
+            found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(self.x.blocks[index].text)]
+            self._years[index] = ([p for p, _ in found], [y for _, y in found])
+        starts, years = self._years[index]
+        k = bisect_left(starts, end) - 1
+        return years[k] if k >= 0 and starts[k] >= start else None
 
     def _section_year(self, index: int) -> int | None:
         """The last year stated in the blocks of the section before this one (each block read once)."""
@@ -294,6 +307,14 @@ class Dates:
         if not (_NEWS.search(text) or nc.sentence_date_cue(text) == "release_date"):
             return None  # "DeepSeek-Coder-V2: first look" in a list of related posts announces nothing
         return first.entity
+
+    def _sentence_cue(self, index: int, sentence: tuple[int, int], text: str) -> str | None:
+        """What a sentence's words say its dates are, found once per sentence (a line of 3,000
+        dates asked it 3,000 times)."""
+        key = (index, sentence[0])
+        if key not in self._sentence_cues:
+            self._sentence_cues[key] = nc.sentence_date_cue(_ASIDE.sub(" ", text))
+        return self._sentence_cues[key]
 
     def _announced_below(self, index: int) -> str | None:
         """The model the first text under a date heading releases ("### … upgraded to DeepSeek-V3.1",
