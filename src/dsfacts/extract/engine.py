@@ -36,6 +36,7 @@ from dsfacts.extract.linking import (
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
+from dsfacts.extract.parallel import elided_unit
 from dsfacts.extract.relative import CountedDates, post_dates
 from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims, any_text_cue
@@ -51,33 +52,6 @@ def _may_matter(block: Block) -> bool:
     if block.kind in ("heading", "item", "label", "code") or _WORTH_READING.search(block.text) is not None:
         return True
     return any_text_cue(block.text.lower()) is not None  # a licence, a founder, a city
-
-
-_PARALLEL = re.compile(r"[;；]|(?i:\bwhile\b|\bwhereas\b)|而")
-_FULL_STOP = re.compile(r"[.。!?！？](?:\s|$)")
-_MAGNITUDE_WORD = re.compile(r"(?i)(million|billion|trillion|万亿|亿|万|[KMBT])\s*$")
-
-
-def _elided_unit(text: str, mentions: list[Mention], matches: list[vg.ValueMatch], i: int, sentence: tuple[int, int]) -> str:
-    """ "Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3 needed about 2.8 million":
-    a number whose unit the parallel clause before gave, for another model, has that unit too.
-    Returns the words after that earlier number, to read as this one's cue."""
-    if i == 0:
-        return ""
-    m, prev = matches[i], matches[i - 1]
-    if prev.kind != m.kind or (prev.start < sentence[0] and _FULL_STOP.search(text, prev.end, m.start)):
-        return ""  # the clause before, up to a semicolon: "…GPU hours; DeepSeek-V3 needed about 2.8 million"
-    unit, prev_unit = _MAGNITUDE_WORD.search(m.raw), _MAGNITUDE_WORD.search(prev.raw)
-    if unit is None or prev_unit is None or unit.group(1).lower() != prev_unit.group(1).lower():
-        return ""
-    if not any(prev.end <= x.start < m.start and x.kind != COMPANY for x in mentions):
-        return ""  # the same subject: "2.8 million … and 3 million": no new clause about another model
-    if not _PARALLEL.search(text, prev.end, m.start):
-        return ""  # two clauses set side by side: "…; DeepSeek-V3 needed …", "…, while V3 needed …"
-    after = text[m.end : m.end + 12].lstrip()
-    if after[:1].isalnum():
-        return ""  # it has words of its own after it
-    return text[prev.end : min(prev.end + 24, m.start)]
 
 
 def _in_name(text: str, mention: Mention, start: int) -> bool:
@@ -271,7 +245,7 @@ class _Extractor:
                 next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
             )
             carried_words, old_side = old_side, ""  # only the value right after the old one
-            elided = _elided_unit(text, mentions, matches, i, sentence) if not (hint or field or carried_words) else ""
+            elided = elided_unit(text, mentions, matches, i, sentence) if not (hint or field or carried_words) else ""
             for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field or carried_words or elided, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.counted.claims(index, block, mentions, matches)  # "昨晚…开源了", "published last month"

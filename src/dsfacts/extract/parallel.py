@@ -1,0 +1,36 @@
+"""Clauses set side by side: "Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3
+needed about 2.8 million". The second figure leaves out the unit the first one gave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dsfacts.extract import values as vg
+from dsfacts.extract.mentions import COMPANY, Mention
+
+_PARALLEL = re.compile(r"[;；]|(?i:\bwhile\b|\bwhereas\b)|而")
+_FULL_STOP = re.compile(r"[.。!?！？](?:\s|$)")
+_MAGNITUDE_WORD = re.compile(r"(?i)(million|billion|trillion|万亿|亿|万|[KMBT])\s*$")
+
+
+def elided_unit(text: str, mentions: list[Mention], matches: list[vg.ValueMatch], i: int, sentence: tuple[int, int]) -> str:
+    """ "Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3 needed about 2.8 million":
+    a number whose unit the parallel clause before gave, for another model, has that unit too.
+    Returns the words after that earlier number, to read as this one's cue."""
+    if i == 0:
+        return ""
+    m, prev = matches[i], matches[i - 1]
+    if prev.kind != m.kind or (prev.start < sentence[0] and _FULL_STOP.search(text, prev.end, m.start)):
+        return ""  # the clause before, up to a semicolon: "…GPU hours; DeepSeek-V3 needed about 2.8 million"
+    unit, prev_unit = _MAGNITUDE_WORD.search(m.raw), _MAGNITUDE_WORD.search(prev.raw)
+    if unit is None or prev_unit is None or unit.group(1).lower() != prev_unit.group(1).lower():
+        return ""
+    if not any(prev.end <= x.start < m.start and x.kind != COMPANY for x in mentions):
+        return ""  # the same subject: "2.8 million … and 3 million": no new clause about another model
+    if not _PARALLEL.search(text, prev.end, m.start):
+        return ""  # two clauses set side by side: "…; DeepSeek-V3 needed …", "…, while V3 needed …"
+    after = text[m.end : m.end + 12].lstrip()
+    if after[:1].isalnum():
+        return ""  # it has words of its own after it
+    return text[prev.end : min(prev.end + 24, m.start)]
