@@ -25,6 +25,15 @@ from typing import TYPE_CHECKING
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute
+from dsfacts.extract.date_owner import (
+    ENTRY_START,
+    OF_DATE,
+    bare_entry,
+    bound,
+    bracketed,
+    headword,
+    modified_model,
+)
 from dsfacts.extract.dateline import Dateline, read_dateline
 from dsfacts.extract.linking import BLOCKED, clause_bounds, subject_of
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
@@ -39,13 +48,8 @@ if TYPE_CHECKING:
 _MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
 _YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/]|\.\w))")  # "in 2024." ends a sentence
 # "(DeepSeek-V2, May 2024)", "DeepSeek-V3 (December 26, 2024)": a bracket that holds a model's name and a date
-_OPEN = re.compile(r"[(（]\s*$")
-_NAME_SEP = re.compile(r"\s*[,，;；]\s*$")
-_CLOSE = re.compile(r"\s*[)）]")
 _TITLE_SEP = re.compile(r"\s*(?:[:：|｜]|\s[-–—]\s)")  # "DeepSeek-V2.5: A New Open-Source Model …"
 _TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
-_ENTRY_START = re.compile(r"^[\s\[【(（*_#\u2600-\u27bf\U0001F300-\U0001FAFF]*$")  # what may stand before a timeline entry's date
-_WORDS = re.compile(r"[A-Za-z\u4e00-\u9fff]{2}")
 TITLE_LENGTH = 160
 CORRECTION_REACH = 3  # blocks: a correction restates a date said this recently
 
@@ -79,9 +83,9 @@ class Dates:
         sentence: tuple[int, int],
     ) -> Iterable[Claim]:
         dateline = self.dateline
-        if index in dateline.blocks or (index, m.start) in dateline.spans or _bound(block.text, m.start, m.end):
+        if index in dateline.blocks or (index, m.start) in dateline.spans or bound(block.text, m.start, m.end):
             return  # the document's own date (byline, "HANGZHOU, Jan 28 (Reuters) -"); "until Feb 8", "在…之前"
-        if _bare_entry(block, mentions, m) and not nc.sentence_date_cue(block.text) and not nc.founding(block.text, mentions):
+        if bare_entry(block, mentions, m) and not nc.sentence_date_cue(block.text) and not nc.founding(block.text, mentions):
             return  # "✅ 2025-2-6: Naive Gradio demo implemented": a changelog entry about no model
         if _UPDATE_BEFORE.search(block.text, max(0, m.start - 16), m.start):
             return  # "Update (June 18):": when the page changed, not what it reports
@@ -94,24 +98,24 @@ class Dates:
             attribute = "paper_date"  # "… longtermism. arXiv:2401.02954, 2024.": a reference's year is its paper's
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
-        owner = None if attribute or year_only else (_bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
+        owner = None if attribute or year_only else (bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
         if owner:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
         section = (len(self.x.heading_texts), self.x.heading_texts[-1][1] if self.x.heading_texts else "")
         own_cue = attribute is not None
-        if attribute is None and not year_only and not _bare_entry(block, mentions, m) and section not in self._answered:
+        if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered:
             attribute = self._heading_date_cue()  # a section on releases or papers
-        if attribute is None and not year_only and _ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
+        if attribute is None and not year_only and ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
             attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases
-            headed = _headword(block.text, mentions, m) if attribute is None else None
+            headed = headword(block.text, mentions, m) if attribute is None else None
             if headed and self._in_timeline():
                 attribute, owner = "release_date", headed  # "## 2024 / - **11 January** — **DeepSeekMoE 16B**, …" in a timeline
         if attribute is None and self._last is not None and nc.has("correction", text) and index - self._last[0] <= CORRECTION_REACH:
             _, attribute, owner = self._last  # "V2是去年6月发布的…… 是去年5月，我口误了": the date it corrects
-        if attribute is None and not year_only and _OF_DATE.match(block.text, m.end):
-            owner = _modified(block.text, self.x.all_mentions, m)  # "今年 1 月的 R1 讓 DeepSeek 一夜成名": R1 of January
+        if attribute is None and not year_only and OF_DATE.match(block.text, m.end):
+            owner = modified_model(block.text, self.x.all_mentions, m)  # "今年 1 月的 R1 讓 DeepSeek 一夜成名": R1 of January
             attribute = "release_date" if owner else None
         clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
         if attribute is None and not year_only and block.kind == "heading" and _DATE_ONLY.fullmatch(block.text[: m.start] + block.text[m.end :]):
@@ -119,7 +123,7 @@ class Dates:
             attribute = "release_date" if owner else None
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
             return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
-        modified = None if owner else _modified(block.text, self.x.all_mentions, m)
+        modified = None if owner else modified_model(block.text, self.x.all_mentions, m)
         if modified:  # "去年 12 月發表的 DeepSeek-V3-Base": the model it modifies, published as a model, not a paper
             owner = modified
             attribute = "release_date" if attribute == "paper_date" else attribute
@@ -300,7 +304,7 @@ class Dates:
         if len(block.sentences) > 1 and block.sentence_at(0) != block.sentence_at(m.start):
             return None  # a sentence, not a title
         first = next((x for x in mentions if x.start < m.start), None)
-        if first is None or first.kind in (COMPANY, FOREIGN) or not _ENTRY_START.match(text[: first.start]):
+        if first is None or first.kind in (COMPANY, FOREIGN) or not ENTRY_START.match(text[: first.start]):
             return None
         if not (_TITLE_SEP.match(text, first.end) or _TITLE_END.fullmatch(text[first.end : m.start])):
             return None
@@ -377,84 +381,3 @@ _LAST_YEAR = ("去年", "last year")
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
 _UPDATE_BEFORE = re.compile(r"(?i)(?<![a-z])(?:update[ds]?|edit(?:ed)?|last modified)\s*[(（:：]?\s*(?:on\s+)?$|(?:更新|编辑)于?\s*[(（:：]?\s*$")
 _NEWS = re.compile(r"(?i)(?<![a-z])(?:new|version|update[ds]?|upgrade[ds]?|release[sd]?|launch(?:es|ed)?|introduc\w*|open-sourc\w*|announc\w*)(?![a-z])|全新|发布|推出|上线|开源|版本|更新|升级")
-
-
-_HEAD_SEP = re.compile(r"[\s*_]*(?:[-–—:：|｜)）\]】]+[\s*_]*)?")
-_HEAD_END = re.compile(r"(?:\s*\d+(?:\.\d+)?[BbMm])?[\s*_]*(?:$|[,，:：;；.。(（]|\s[-–—]\s|\s+(?:and|&)\s+|[和与及、])")
-
-
-def _headword(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
-    """The model a timeline entry is headed by: "**11 January** — **DeepSeekMoE 16B**, the first …",
-    "20 January — DeepSeek-R1 and DeepSeek-R1-Zero, …". A sentence after the date ("DeepSeek-R1
-    模型现已作为 NIM 微服务提供") is an event of its own, not the model's entry."""
-    at = _HEAD_SEP.match(text, m.end)
-    first = next((x for x in mentions if x.start >= m.end), None)
-    if at is None or first is None or first.start != at.end() or first.kind in (COMPANY, FOREIGN):
-        return None
-    return first.entity if _HEAD_END.match(text, first.end) else None
-
-
-def _bound(text: str, start: int, end: int) -> bool:
-    """ "until Feb 8", "截至2月8日", "在2025年2月8日之前": a bound or a deadline, not an event."""
-    before = text[max(0, start - 16) : start].lower().rstrip(" *_")
-    after = text[end : end + 10].lower().lstrip(" *_")
-    vocab = nc.vocab()
-    if any(before.endswith(str(w)) and not (str(w)[0].isalpha() and before[-len(str(w)) - 1 : -len(str(w))].isalpha()) for w in vocab["date_bound_before"]):
-        return True
-    return any(after.startswith(str(w)) for w in vocab["date_bound_after"]) and not after.startswith("前后")
-
-
-def _bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
-    """The model whose name the date's bracket holds or follows: "(DeepSeek-V2, May 2024)",
-    "DeepSeek-V3 (December 26, 2024)"; or whose name the date is set off after by commas, as
-    people list releases aloud ("DeepSeekMoE, January 2024.", "Janus, October 2024, a 1.3B model")."""
-    if isinstance(m.value, DateValue) and m.value.precision not in ("day", "month"):
-        return None  # "V3 and R1 (2024–2025)": a period, not a release
-    if not _CLOSE.match(text, m.end):
-        return _set_off(text, mentions, m)
-    before = [x for x in mentions if x.end <= m.start and x.kind not in (COMPANY, FOREIGN)]
-    if not before:
-        return None
-    name = before[-1]
-    between = text[name.end : m.start]
-    inside = _NAME_SEP.sub("", between) == "" and _OPEN.search(text, 0, name.start) is not None
-    after = _OPEN.fullmatch(between.lstrip()) is not None  # "DeepSeek-V3 (December 26, 2024)"
-    return name.entity if (inside or after) and name.entity else None
-
-
-_SET_OFF_BEFORE = re.compile(r"[*_]*\s*,\s*$")
-_SET_OFF_AFTER = re.compile(r"\s*(?:[,;.]|\s[-–—]{1,2}\s|$)")
-
-
-def _set_off(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
-    """ "DeepSeekMoE, January 2024.": a name, a comma, the date and the end of that part."""
-    name = next((x for x in reversed(mentions) if x.end <= m.start), None)
-    if name is None or name.kind in (COMPANY, FOREIGN) or not name.entity:
-        return None
-    if not _SET_OFF_BEFORE.fullmatch(text, name.end, m.start) or not _SET_OFF_AFTER.match(text, m.end):
-        return None
-    opening = text[: name.start].rstrip(" *_")
-    return name.entity if not opening or opening[-1] in ".。!?:;—–-\n" or opening.endswith(("Then", "then", "And", "and")) else None
-
-
-_OF_DATE = re.compile(r"\s*的")  # a date right before 的: what follows is of that date
-_MODIFIER_END = re.compile(r"\s*[\u4e00-\u9fff]{0,4}?的\s*[*_“「\"]*")
-
-
-def _modified(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
-    """A Chinese date that modifies the model right after it ("去年 6 月发布的 DeepSeek-Coder-V2")
-    is that model's, whatever role the model has in its sentence."""
-    after = _MODIFIER_END.match(text, m.end)
-    if after is None:
-        return None
-    named = next((x for x in mentions if x.start == after.end()), None)
-    return named.entity if named is not None and named.kind not in (COMPANY, FOREIGN) else None
-
-
-def _bare_entry(block: Block, mentions: list[Mention], m: vg.ValueMatch) -> bool:
-    """A timeline or changelog entry led by its date that names no model: its section's heading
-    does not make it a release ("**2024-12-25**: Gradio demo, … support."). A date alone under
-    "## Release date" is the section's own value."""
-    if block.kind not in ("item", "paragraph") or not _ENTRY_START.match(block.text[: m.start]):
-        return False
-    return _WORDS.search(block.text, m.end) is not None and not any(x.kind != COMPANY for x in mentions)

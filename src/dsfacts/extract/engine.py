@@ -28,14 +28,13 @@ from dsfacts.extract.linking import (
     Context,
     clause_bounds,
     company_of,
-    coordinated,
     explicit,
     figure_subject,
-    respectively,
     subject_of,
 )
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
+from dsfacts.extract.pairs import coordinated, respectively
 from dsfacts.extract.parallel import elided_unit
 from dsfacts.extract.relative import CountedDates, post_dates
 from dsfacts.extract.tables import TableTexts, cell_values
