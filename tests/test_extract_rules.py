@@ -911,3 +911,22 @@ def test_a_number_whose_unit_the_parallel_clause_before_gave():
     text = "Meta's Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3 needed about 2.8 million.\n"
     assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_800_000)}
     assert facts("Llama 3.1 405B used 30.8 million GPU hours. DeepSeek-V3 needed 2.8 million.\n") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# DeepSeek-R1\n\n> 外文名：DeepSeek-R1\n> 基础模型：DeepSeek-V3-Base\n",
+        "DeepSeek-R1 直接在DeepSeek-V3-Base上进行大规模强化学习。\n",
+        "DeepSeek-R1 從 V3-Base 用強化學習練出來。\n",
+        "DeepSeek-R1 was trained with reinforcement learning directly on DeepSeek-V3-Base.\n",
+    ],
+)
+def test_a_base_checkpoint_named_after_on_from_or_a_base_field_is_the_base_model(text):
+    assert ("deepseek-r1", "base_model", "deepseek-v3") in facts(text)
+    assert not {f for f in facts("DeepSeek-R1 was trained on DeepSeek-V3 data.\n") if f[1] == "base_model"}
+
+
+def test_a_model_published_last_month_is_released_not_a_paper():
+    text = "# News\n\n*By Staff · February 18, 2025*\n\nDeepSeek-R1, the reasoning model DeepSeek published last month, is popular.\n"
+    assert ("deepseek-r1", "release_date", "2025-01") in facts(text)

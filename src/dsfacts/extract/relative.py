@@ -102,7 +102,10 @@ class CountedDates:
             if not words or any(s_a <= v.start < s_b and v.kind in ("date", "monthday") for v in matches):
                 continue
             sentence = block.text[s_a:s_b]
-            if nc.sentence_date_cue(sentence) != "release_date" or nc.has("negated_release", sentence) or nc.has("question", sentence):
+            cue = nc.sentence_date_cue(sentence)
+            if cue == "paper_date" and not nc.has("paper_nouns", sentence):
+                cue = "release_date"  # "the reasoning model DeepSeek published last month": a model, not a paper
+            if cue != "release_date" or nc.has("negated_release", sentence) or nc.has("question", sentence):
                 continue
             word = words[0]
             entity = self.x.entity_for(index, mentions, word.start(), word.end())

@@ -84,6 +84,8 @@ def any_text_cue(low: str) -> re.Match[str] | None:
 
 # "weights now under MIT", "R1 is plain MIT": a licence named without the word licence
 _UNDER = r"(?<![a-z])(?:under|(?:is|are|was|were)(?:\s+(?:plain|also|fully|still|now))?)\s+(?:the\s+)?"
+_BASE_SUFFIX = re.compile(r"[-_ ]base(?![a-z])")  # "DeepSeek-V3-Base": a base checkpoint by its own name
+_ON_BASE = re.compile(r"(?:(?<![a-z])(?:on|from|upon)|(?:直接)?[在从])\s*$")
 _UNDER_BEFORE = re.compile(_UNDER + "$")
 _UNDER_NAME = re.compile(_UNDER + r"(?:mit|apache)(?![a-z])")
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
@@ -315,6 +317,10 @@ class TextClaims:
                 continue  # "based on the DeepSeekMoE framework" is a design; "on top of the V3 base model" a base
             cue = next((str(c) for c in vocab["cues"] if before.endswith(str(c).lower())), None)
             framed = any(str(a) in after for a in vocab["after"])
+            if cue is None and _BASE_SUFFIX.match(low, base.end) and _ON_BASE.search(raw_before):
+                cue = "on"  # "trained directly on DeepSeek-V3-Base", "从 V3-Base 用强化学习练出来": a -Base checkpoint
+            if cue is not None and not cue.isascii() and not framed and _BASE_SUFFIX.match(low, base.end):
+                framed = True  # "直接在DeepSeek-V3-Base上进行大规模强化学习": a -Base checkpoint needs no frame
             if cue is None and framed and _FRAME_OPEN.search(low, max(0, base.start - 24), base.start):
                 cue = "以"  # "以去年 12 月发表的 DeepSeek-V3-Base 为基础": a modifier between the frame's words
             if cue is None:
