@@ -930,3 +930,20 @@ def test_a_base_checkpoint_named_after_on_from_or_a_base_field_is_the_base_model
 def test_a_model_published_last_month_is_released_not_a_paper():
     text = "# News\n\n*By Staff · February 18, 2025*\n\nDeepSeek-R1, the reasoning model DeepSeek published last month, is popular.\n"
     assert ("deepseek-r1", "release_date", "2025-01") in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-V3's complete training took 2.788M H800 GPU hours, of which 2.664M were consumed by pre-training.\n",
+        "DeepSeek-V3 训练共用 278.8 万 GPU 小时，其中预训练 266.4 万。\n",
+        "DeepSeek-V3 used 2.788M GPU hours, with 2.664M of that spent on pre-training.\n",
+    ],
+)
+def test_a_stages_share_of_the_gpu_hours_takes_the_wholes_unit(text):
+    assert facts(text) == {("deepseek-v3", "training_gpu_hours", 2_788_000), ("deepseek-v3", "pretraining_gpu_hours", 2_664_000)}
+
+
+def test_a_share_of_a_context_is_no_context_length():
+    text = "DeepSeek-R1 via the hosted API caps you at 64K context, 32K of which can be CoT.\n"
+    assert not {f for f in facts(text) if f[2] == 32_000}

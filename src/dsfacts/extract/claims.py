@@ -48,6 +48,20 @@ def opens_with(section: str, text: str) -> bool:
 
 
 @lru_cache(maxsize=512)
+def find(section: str, text: str) -> int | None:
+    """Where the first word of this vocabulary starts in text, or None."""
+    m = _pattern(section).search(text.lower())
+    return m.start() if m else None
+
+
+@lru_cache(maxsize=256)
+def sentence_has(section: str, text: str, start: int, end: int) -> bool:
+    """has() for text[start:end], remembered per sentence (text is a block's text: its hash is kept).
+    A sentence that ends with a question mark counts as a question."""
+    s = text[start:end]
+    return (section == "question" and s.rstrip().endswith(("?", "？"))) or has(section, s)
+
+
 def has(section: str, text: str) -> bool:
     """Does text hold a word of this vocabulary? (Cached: every value of a sentence asks about it.)"""
     return _pattern(section).search(text.lower()) is not None
@@ -61,11 +75,9 @@ def glued_to_name(text: str, start: int) -> bool:
 def not_a_claim(
     text: str, sentence: tuple[int, int], clause_start: int, m: vg.ValueMatch, matches: Sequence[vg.ValueMatch], i: int
 ) -> bool:
-    s = text[sentence[0] : sentence[1]]
-    low = s.lower().strip()
-    if low.endswith(("?", "？")) or has("question", s):
+    if sentence_has("question", text, *sentence):  # asked once per sentence: a line of 3,000 values stays linear
         return True
-    if has("hypothetical", low[:12]):
+    if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
         return True
     head = text[max(clause_start, m.start - 30) : m.start].lower()
     near = text[max(clause_start, matches[i - 1].end if i else 0, m.start - 14) : m.start].lower()

@@ -239,9 +239,13 @@ class _Extractor:
             # a part of a figure ("2.788M GPU hours, of which 2.664M were spent on pre-training"):
             # each side's stage words are its own
             prev_end = matches[i - 1].end if i else 0
+            part_of = nc.find("partitive", text[prev_end : m.start]) if i else None
+            has_part = nc.find("partitive", text[m.end : next_start])
+            if has_part is None and i + 1 < len(matches) and nc.has("partitive", text[matches[i + 1].end : matches[i + 1].end + 12]):
+                has_part = next_start - m.end  # "2.788M GPU hours, with 2.664M of that spent on …"
             between = (
-                prev_end if i and nc.has("partitive", text[prev_end : m.start]) else 0,
-                next_start if nc.has("partitive", text[m.end : next_start]) else len(text),
+                prev_end + part_of if part_of is not None else 0,
+                m.end + has_part if has_part is not None else len(text),  # "…，其中预训练 266.4 万": up to 其中
             )
             carried_words, old_side = old_side, ""  # only the value right after the old one
             elided = elided_unit(text, mentions, matches, i, sentence) if not (hint or field or carried_words) else ""
@@ -314,7 +318,7 @@ class _Extractor:
         if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
             attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
         if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (
-            nc.has("distilled_words", block.text[slice(*sentence)])
+            nc.sentence_has("distilled_words", block.text, *sentence)
             or (self.heading_texts and nc.has("distilled_words", self.heading_texts[-1][1]))
         ):
             attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
@@ -365,7 +369,7 @@ class _Extractor:
         if claim.attribute not in _SHARED or claim.entity in self._respectively.values():
             return
         sentence = block.sentence_at(pos)
-        if nc.has("respectively", block.text[slice(*sentence)]):
+        if nc.sentence_has("respectively", block.text, *sentence):
             return
         for partner in coordinated(block.text, mentions, claim.entity, sentence):
             if not self.is_company(partner):

@@ -43,7 +43,7 @@ class SizeNames:
             if block.table is not None and any(_BASE_LABEL.search(c) for c in block.table.row[:1] + block.table.header[:1]):
                 continue  # "| Base LLM | DeepSeek-LLM-7b-base |": the base a model was built on, not its sizes
             s_a, s_b = block.sentence_at(mm.start)
-            if nc.has("distilled_words", block.text[s_a:s_b]) and not self.x.reg.get(mm.entity).sizes_of:
+            if nc.sentence_has("distilled_words", block.text, s_a, s_b) and not self.x.reg.get(mm.entity).sizes_of:
                 continue  # '"DeepSeek-R1 7B" 其实都是蒸馏模型': a distilled model's size, not the model's
             tail = _SIZE_TAIL.match(block.text, mm.end)
             if tail:

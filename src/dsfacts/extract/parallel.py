@@ -1,11 +1,13 @@
-"""Clauses set side by side: "Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3
-needed about 2.8 million". The second figure leaves out the unit the first one gave.
+"""Clauses set side by side ("Llama 3.1 405B needed about 30.8 million GPU hours; DeepSeek-V3
+needed about 2.8 million"), and a part of a figure ("2.788M GPU hours, of which 2.664M were spent
+on pre-training"): the second figure leaves out the unit the first one gave.
 """
 
 from __future__ import annotations
 
 import re
 
+from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.mentions import COMPANY, Mention
 
@@ -26,6 +28,12 @@ def elided_unit(text: str, mentions: list[Mention], matches: list[vg.ValueMatch]
     unit, prev_unit = _MAGNITUDE_WORD.search(m.raw), _MAGNITUDE_WORD.search(prev.raw)
     if unit is None or prev_unit is None or unit.group(1).lower() != prev_unit.group(1).lower():
         return ""
+    if nc.has("partitive", text[prev.end : m.start]) or nc.has("partitive", text[m.end : m.end + 12]):
+        # "2.788M GPU hours, of which 2.664M were spent on pre-training": a stage's share of the
+        # compute (the one figure whose parts are facts: pretraining_gpu_hours); "64K context, 32K of
+        # which can be CoT" is no context length
+        words = text[prev.end : min(prev.end + 24, m.start)]
+        return words if nc.has("compute_words", words) else ""
     if not any(prev.end <= x.start < m.start and x.kind != COMPANY for x in mentions):
         return ""  # the same subject: "2.8 million … and 3 million": no new clause about another model
     if not _PARALLEL.search(text, prev.end, m.start):
