@@ -947,3 +947,11 @@ def test_a_stages_share_of_the_gpu_hours_takes_the_wholes_unit(text):
 def test_a_share_of_a_context_is_no_context_length():
     text = "DeepSeek-R1 via the hosted API caps you at 64K context, 32K of which can be CoT.\n"
     assert not {f for f in facts(text) if f[2] == 32_000}
+
+
+def test_a_size_before_moe_is_the_total_but_not_a_bases_size():
+    assert facts("DeepSeek-R1: the full model is a 671B MoE with 37B active.\n") == {
+        ("deepseek-r1", "total_params", 671_000_000_000),
+        ("deepseek-r1", "active_params", 37_000_000_000),
+    }
+    assert not {f for f in facts("DeepSeek-V2 基于 2 千亿 MoE 模型底座，已全面上线。\n") if f[1] == "total_params"}

@@ -62,6 +62,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
+_OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
@@ -336,6 +337,8 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
+        if attribute == "total_params" and _OF_A_BASE.match(tail):
+            return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
         section = self.heading_texts[-1][1] if self.heading_texts else ""
         if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section}".lower()):
