@@ -480,3 +480,14 @@ def test_a_date_set_off_by_commas_after_a_name_dates_its_release():
     got = {(e, v) for e, a, v in facts(text) if a == "release_date"}
     assert got == {("deepseek-moe", "2024-01"), ("janus", "2024-10")}
     assert not {f for f in facts("In DeepSeek-V3, December 2024 numbers rose.\n") if f[1] == "release_date"}
+
+
+def test_a_cited_year_before_a_title_is_that_papers_year():
+    text = '## References\n\n1. DeepSeek-AI (2024). "DeepSeek-V3 Technical Report". arXiv.\n'
+    assert ("deepseek-v3", "paper_date", "2024") in facts(text)
+
+
+def test_sizes_of_models_distilled_from_a_named_model_are_its_distilled_sizes():
+    text = "Alongside R1 DeepSeek released smaller models from 1.5B to 70B distilled from R1.\n"
+    got = {(c.entity, c.attribute) for c in extract_document(Document(source="x.md", text=text))}
+    assert got == {("deepseek-r1", "distilled_sizes")}

@@ -99,7 +99,11 @@ class Dates:
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
         owner = None if attribute or year_only else (bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
-        if owner:
+        if attribute is None and year_only and m.start and block.text[m.start - 1 : m.start] in "(（" and _CITED_TITLE.match(block.text, m.end):
+            titled = [x for x in mentions if m.end < x.start <= m.end + 12 and x.kind not in (COMPANY, FOREIGN)]
+            if titled and titled[0].entity:  # 'DeepSeek-AI (2024). "DeepSeek LLM: Scaling …"': the cited paper's year
+                attribute, owner = "paper_date", titled[0].entity
+        if owner and attribute is None:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
@@ -373,6 +377,7 @@ class Dates:
 
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
+_CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
 _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
 _RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)\s*$")
 _LAST_YEAR = ("去年", "last year")

@@ -347,6 +347,8 @@ class _Extractor:
         if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", own[-16:]) + " " + after)):  # its own words
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
+        if entity is None and attribute == "distilled_sizes":
+            entity = self._distilled_from(block, sentence)  # "smaller models from 1.5B to 70B distilled from R1"
         if entity is None:
             return
         if _LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) and not entity.endswith("-lite"):
@@ -364,6 +366,13 @@ class _Extractor:
         yield self.claim(block, m, entity, attribute, value)
 
     # ---- building claims -----------------------------------------------------------------
+
+    def _distilled_from(self, block: Block, sentence: tuple[int, int]) -> str | None:
+        """The one model of ours a sentence about distilled models names, subject or not
+        ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
+        ours = {x.entity for x in self.all_mentions if sentence[0] <= x.start < sentence[1] and x.kind == KNOWN and x.entity}
+        ours = {e for e in ours if not self.is_company(e)}
+        return ours.pop() if len(ours) == 1 else None
 
     def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:
         """The claim, and the same date or licence for every model coordinated with its owner
