@@ -955,3 +955,17 @@ def test_a_size_before_moe_is_the_total_but_not_a_bases_size():
         ("deepseek-r1", "active_params", 37_000_000_000),
     }
     assert not {f for f in facts("DeepSeek-V2 基于 2 千亿 MoE 模型底座，已全面上线。\n") if f[1] == "total_params"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DeepSeek-V3: 671B/37B, 128K context.\n", {("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000), ("deepseek-v3", "context_length", 128_000)}),
+        ("DeepSeek-V3 has roughly 37B activated parameters per token out of 671B total.\n", {("deepseek-v3", "active_params", 37_000_000_000), ("deepseek-v3", "total_params", 671_000_000_000)}),
+        ("DeepSeek-V3 went public on 26 Dec 2024.\n", {("deepseek-v3", "release_date", "2024-12-26")}),
+        ("- DeepSeek-V3\n  - ctx: 128K\n", {("deepseek-v3", "context_length", 128_000)}),
+        ("深度求索于 2023 年 7 月成立于杭州。\n", {("deepseek", "founded_date", "2023-07"), ("deepseek", "headquarters", "Hangzhou")}),
+    ],
+)
+def test_figures_in_the_shorthand_of_notes_and_reports(text, expected):
+    assert facts(text) == expected

@@ -62,6 +62,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
+_TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
 _OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
@@ -303,7 +304,7 @@ class _Extractor:
             return  # "2.8B-A": the activated size of a variant, not a total
         if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
             attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
-        if attribute == "total_params" and (nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail)):
+        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail)):
             attribute = "active_params"  # "each token only passes through 37 billion parameters"
         paired = self._respectively.get(m.start, "")
         if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):

@@ -132,6 +132,7 @@ class TextClaims:
         )
         # "2023 年 7 月在杭州成立": the place before a founding verb (not a time: "在去年成立")
         self.founded_in_zh = re.compile(r"在\s*(?P<name>[\u4e00-\u9fff]{2,6}?)\s*(?:市)?\s*(?:正式)?(?:注册成立|成立|创立|创办|注册)")
+        self.founded_at_zh = re.compile(r"(?:成立|创立|创办|注册)于\s*(?P<name>[\u4e00-\u9fff]{2,6}?)(?=市|[，。、,.;；\s]|$)")  # "…成立于杭州"
         self.not_places = frozenset(str(p) for p in vocab["headquarters"]["not_places"])
         self.hq_based = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\s")  # "Hangzhou-based DeepSeek"
         # "DeepSeek, the Hangzhou lab …", "Hangzhou start-up DeepSeek": a place before an organisation noun
@@ -146,7 +147,7 @@ class TextClaims:
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by, self.founded_by_zh))
         yield from self._named(
-            index, block, mentions, "headquarters", (self.hq_en, self.hq_zh, self.founded_in_en, self.founded_in_zh)
+            index, block, mentions, "headquarters", (self.hq_en, self.hq_zh, self.founded_in_en, self.founded_in_zh, self.founded_at_zh)
         )
         yield from self._based(index, block, mentions)
 

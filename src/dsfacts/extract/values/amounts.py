@@ -189,18 +189,26 @@ def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     if any(leading_zero(i.num) for i in items):
         return None
     sizes = [scaled(i.num, i.mag)[0] for i in items]
+    kinds = [size >= MODEL_SIZE for size in sizes]
+    if len(set(kinds)) > 1:  # "671B/37B，128K 上下文": the model's sizes end where a thousands figure starts
+        run = next(k for k, kind in enumerate(kinds) if kind != kinds[0])
+        if run < 2:
+            return None
+        items, seps, sizes = items[:run], seps[: run - 1], sizes[:run]
+    end = items[-1].end
     if all(s.strip() == "/" for s in seps) and len(sizes) == 2 and sizes[1] < sizes[0]:
         # "236B/21B": total and active
         total, active = (Quantity(*scaled(i.num, i.mag)) for i in items)
-        return (m.start(), m.end(), "compound", Compound(total, active), None, True, False)
+        return (m.start(), end, "compound", Compound(total, active), None, True, False)
     if len(set(sizes)) < 2:
         return None
     if len(sizes) == 2 and _ALTERNATIVE.search(seps[0]):
         # "70 亿或 80 亿参数的蒸馏版能在笔记本上运行": one of two, not the sizes a model comes in
-        return (m.start(), m.end(), "other", Text(m.group()), None, True, False)
-    return (m.start(), m.end(), "sizes", SizeList(tuple(sizes)), None, True, False)
+        return (m.start(), end, "other", Text(text[m.start() : end]), None, True, False)
+    return (m.start(), end, "sizes", SizeList(tuple(sizes)), None, True, False)
 
 
+MODEL_SIZE = Decimal(100_000_000)  # a list of model sizes holds hundreds of millions and up, not thousands
 _ALTERNATIVE = re.compile(r"(?i)(?<![a-z])or(?![a-z])|或")
 
 
