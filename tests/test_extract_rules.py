@@ -969,3 +969,33 @@ def test_a_size_before_moe_is_the_total_but_not_a_bases_size():
 )
 def test_figures_in_the_shorthand_of_notes_and_reports(text, expected):
     assert facts(text) == expected
+
+
+def test_a_documents_own_short_form_of_the_company_name_names_its_models():
+    text = "# notes (DS = DeepSeek)\n\n## DS Coder\n- ctx 16K\n\n## DS LLM\n- release: 29 Nov 2023\n"
+    assert facts(text) == {("deepseek-coder", "context_length", 16_000), ("deepseek-llm", "release_date", "2023-11-29")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We previously listed DeepSeek-V2.5 as released on 2024-09-06.\n",
+        "Q: I've seen the figure \"300 programming languages\" quoted for DeepSeek-Coder-V2.\n",
+        "Correction: An earlier version of this article stated that DeepSeek-V3 has 685 billion parameters.\n",
+        "听说 DeepSeek 在憋 R2，有传闻说参数会到 1.2万亿。\n",
+        "DeepSeek-V3 used 119 thousand hours of context extension.\n",
+    ],
+)
+def test_what_a_text_takes_back_rumours_or_times_is_no_claim(text):
+    assert {f for f in facts(text) if f[0] in ("deepseek-v2.5", "deepseek-coder-v2", "deepseek-v3", "deepseek-r1")} == set()
+
+
+def test_an_api_tables_context_column_is_the_services_limit():
+    text = "表2：主流模型 API 定价对比\n\n| 模型 | 输入 | 上下文上限 |\n|:--|--:|--:|\n| DeepSeek-V3 | 0.27 | 64K |\n"
+    assert not {f for f in facts(text) if f[1] == "context_length"}
+
+
+def test_a_number_of_a_line_of_ours_that_none_has_is_another_model():
+    got = facts("DeepSeek-R1 很强。DeepSeek 的 R2 有 1.2 万亿参数。\n")
+    assert ("deepseek-r2", "total_params", 1_200_000_000_000) in got
+    assert not {f for f in got if f[0] == "deepseek-r1"}

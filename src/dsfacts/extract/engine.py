@@ -21,7 +21,7 @@ from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
 from dsfacts.extract.corrections import correcting_lines, drop_corrected
 from dsfacts.extract.dates import Dates
-from dsfacts.extract.entities import registry
+from dsfacts.extract.entities import registry, with_abbreviations
 from dsfacts.extract.lines import line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
@@ -63,6 +63,8 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
 _TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
+_TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
+_NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
 _OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
@@ -119,6 +121,7 @@ class _Extractor:
 
     def run(self) -> list[Claim]:
         self.blocks = segment(self.doc)
+        self.reg = with_abbreviations(self.reg, self.doc.text)  # "(DS = DeepSeek)": "DS Coder" is DeepSeek Coder
         mentions_of = [self.mentions_in(b.text) if _may_matter(b) else [] for b in self.blocks]
         self.post_dates = post_dates(self.blocks, mentions_of)
         self._index_figures(mentions_of)
@@ -338,11 +341,14 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
+        if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
+            return  # "119 thousand hours of context extension": a duration, not a context or a size
         if attribute == "total_params" and _OF_A_BASE.match(tail):
             return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
         section = self.heading_texts[-1][1] if self.heading_texts else ""
-        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section}".lower()):
+        caption = self.tables.caption(block.table.table) if block.table is not None else ""  # "表2：主流模型 API 定价对比"
+        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
         after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
         if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", own[-16:]) + " " + after)):  # its own words

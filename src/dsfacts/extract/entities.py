@@ -151,6 +151,37 @@ class EntityRegistry:
         return out[:limit]
 
 
+# "(DS = DeepSeek)", "DS stands for DeepSeek": a document's own short form of a company's name
+_ABBREVIATION = re.compile(
+    r"(?<![A-Za-z])(?P<abbr>[A-Z][A-Za-z]{1,3})\s*(?:=|:=|stands for|is short for|short for)\s*(?P<full>[A-Z][A-Za-z]+)(?![A-Za-z])"
+)
+
+
+def with_abbreviations(reg: EntityRegistry, text: str) -> EntityRegistry:
+    """The registry with the document's short form of a company's name ("DS = DeepSeek") standing
+    for it in every model name that starts with it ("DS Coder", "DS-LLM"). Unchanged (the same
+    object) when the document defines none."""
+    if "=" not in text and "for" not in text:
+        return reg
+    short: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text, 0, 20_000):
+        entity = reg._by_alias.get(_normalize(m.group("full")))
+        if entity and reg.get(entity).is_company and _normalize(m.group("abbr")) not in reg._by_alias:
+            short[m.group("full")] = m.group("abbr")
+    if not short:
+        return reg
+    entities = {}
+    for e in reg.entities.values():
+        extra = tuple(
+            abbr + a[len(full) :]
+            for full, abbr in short.items()
+            for a in (e.name, *e.aliases)
+            if a.lower().startswith(full.lower()) and len(a) > len(full) and not a[len(full)].isalnum()
+        )
+        entities[e.id] = Entity(e.id, e.name, e.aliases + extra, e.short, e.kind, e.sizes_of, e.predecessor) if extra else e
+    return EntityRegistry(entities)
+
+
 def _load_entity(raw: dict[str, Any], where: str) -> Entity:
     try:
         return Entity(

@@ -68,6 +68,23 @@ def _versioned_pattern(reg: EntityRegistry) -> re.Pattern[str]:
     return found
 
 
+_SIBLINGS: dict[int, re.Pattern[str]] = {}
+
+
+def _sibling_pattern(reg: EntityRegistry) -> re.Pattern[str]:
+    """A letter and number like a short name of ours ("V3", "R1") with a number none has ("R2",
+    "V4"): another DeepSeek model, unknown, in a text that names DeepSeek."""
+    found = _SIBLINGS.get(id(reg))
+    if found is None:
+        known = {n.upper() for n in reg.short_names() if re.fullmatch(r"[A-Za-z]\d{1,2}", n)}
+        letters = "".join(sorted({n[0] for n in known}))
+        taken = "|".join(sorted(known))
+        found = _SIBLINGS[id(reg)] = re.compile(
+            rf"(?<![A-Za-z0-9_/.#-])(?!(?:{taken})(?![0-9]))[{letters}]\d{{1,2}}(?![A-Za-z0-9_.-])" if letters else r"(?!)"
+        )
+    return found
+
+
 def slug(name: str) -> str:
     return re.sub(r"[\s_–]+", "-", name.strip()).strip("-.").lower()
 
@@ -98,6 +115,10 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
             out = [x for x in out if not (m.start() <= x.start < m.end())]
             entity = slug(name)
             out.append(Mention(m.start(), m.end(), entity, KNOWN if entity in reg.entities else UNKNOWN))
+        for v in _sibling_pattern(reg).finditer(text):  # "R2", "V4": the next one of a numbered line of ours
+            if in_url(v.start()) or any(x.start <= v.start() < x.end or v.start() <= x.start < v.end() for x in out):
+                continue
+            out.append(Mention(v.start(), v.end(), slug("deepseek-" + v.group()), UNKNOWN))
     for v in _versioned_pattern(reg).finditer(text):  # "R1-0528", "V3.1", "V2.5-1210" without "DeepSeek"
         if in_url(v.start()) or any(x.start <= v.start() < x.end or v.start() <= x.start < v.end() for x in out):
             continue

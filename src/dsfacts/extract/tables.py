@@ -101,6 +101,7 @@ class TableTexts:
         self.x = extractor
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self._captions: dict[int, str | None] = {}
+        self._caption_texts: dict[int, str] = {}
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
 
     def _models_in_header(self, table: int, header: list[str]) -> bool:
@@ -130,15 +131,21 @@ class TableTexts:
             found = self.x.context.heading_subject()
         return found
 
-    def _caption_subject(self, table: int) -> str | None:
-        """The model a table's caption names ("DeepSeek-V2 at a glance", "表 1：DeepSeek-V3 的配置"):
-        a short paragraph right above a table whose rows name no model."""
-        if table not in self._captions:
+    def caption(self, table: int) -> str:
+        """A table's caption: a short paragraph right above it ("表2：主流模型 API 定价对比")."""
+        if table not in self._caption_texts:
             first = next(k for k, b in enumerate(self.x.blocks) if b.table is not None and b.table.table == table)
             above = self.x.blocks[first - 1] if first else None
-            subject = None
-            if above is not None and above.kind == "paragraph" and len(above.text) <= CAPTION_LENGTH:
-                subject = subject_of(above.text, self.x.mentions_in(above.text))
+            short = above is not None and above.kind == "paragraph" and len(above.text) <= CAPTION_LENGTH
+            self._caption_texts[table] = above.text if above is not None and short else ""
+        return self._caption_texts[table]
+
+    def _caption_subject(self, table: int) -> str | None:
+        """The model a table's caption names ("DeepSeek-V2 at a glance", "表 1：DeepSeek-V3 的配置"),
+        for a table whose rows name no model."""
+        if table not in self._captions:
+            text = self.caption(table)
+            subject = subject_of(text, self.x.mentions_in(text)) if text else None
             self._captions[table] = subject if subject != BLOCKED else None
         return self._captions[table]
 
