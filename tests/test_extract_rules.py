@@ -999,3 +999,17 @@ def test_a_number_of_a_line_of_ours_that_none_has_is_another_model():
     got = facts("DeepSeek-R1 很强。DeepSeek 的 R2 有 1.2 万亿参数。\n")
     assert ("deepseek-r2", "total_params", 1_200_000_000_000) in got
     assert not {f for f in got if f[0] == "deepseek-r1"}
+
+
+def test_a_heading_inside_a_list_item_is_the_items_text():
+    text = "# notes (DS = DeepSeek)\n\n## DS Coder\n- # langs: 87 per README (the V2 paper says 86)\n- paper: arXiv 2401.14196\n"
+    got = facts(text)
+    assert ("deepseek-coder", "arxiv_id", "2401.14196") in got
+    assert not {f for f in got if f[0] == "deepseek-v2"}
+
+
+def test_sizes_a_model_activates_and_a_part_of_its_total():
+    text = "DeepSeek-VL2 comes in three variants, and they activate 1.0, 2.8 and 4.5 billion parameters respectively.\n"
+    assert not {f for f in facts(text) if f[1] == "total_params"}
+    text = "DeepSeek-V3-0324 的权重总量为6850亿参数，其中包含约140亿参数的多token预测模块。\n"
+    assert facts(text) == {("deepseek-v3-0324", "total_params", 685_000_000_000)}

@@ -365,3 +365,9 @@ def test_a_subjectless_reply_goes_on_about_the_quoted_model():
     text = "> DeepSeekMoE 16B: the older one\n\nReleased January 11, 2024. Trained from scratch on 2T tokens. Context is 4096.\n"
     got = facts(text)
     assert ("deepseek-moe", "training_tokens", 2_000_000_000_000) in got and ("deepseek-moe", "context_length", 4096) in got
+
+
+def test_a_model_in_an_aside_after_a_value_does_not_own_it_unless_it_is_the_example():
+    assert ("deepseek-coder", "release_date", "2023-11") in facts("## DeepSeek Coder\n- released Nov 2023 (before DeepSeek LLM, people mix this up)\n")
+    assert ("deepseek-r1", "license", "MIT") in facts("所有模型均以开源形式发布，许可包括 MIT 许可（如 DeepSeek-R1）。\n")
+    assert ("deepseek-v2", "active_params", 21_000_000_000) in facts("It is a 236-billion-parameter model with 21 billion active parameters (DeepSeek-V2, May 2024).\n")

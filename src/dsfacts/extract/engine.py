@@ -62,6 +62,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
+_ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
 _TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
 _TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
 _NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
@@ -307,7 +308,9 @@ class _Extractor:
             return  # "2.8B-A": the activated size of a variant, not a total
         if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
             attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
-        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail)):
+        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (
+            nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail) or _ACTIVATES_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start)
+        ):
             attribute = "active_params"  # "each token only passes through 37 billion parameters"
         paired = self._respectively.get(m.start, "")
         if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
@@ -341,6 +344,8 @@ class _Extractor:
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None:
             return
+        if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
+            return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
         if attribute == "total_params" and _OF_A_BASE.match(tail):

@@ -161,6 +161,20 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
     return _COMPARISON.search(text, c_a, m.start) is not None
 
 
+_EXAMPLE_OPENING = re.compile(r"(?i)\s*(?:如|例如|比如|包括|e\.g\.|eg|such as|like|including|for example)")
+
+
+def _opened_aside(text: str, start: int, end: int) -> bool:
+    """A bracket opens between a value and a later model ("87 per README (the V2 paper says 86)")."""
+    between = text[start:end]
+    if between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
+        return False
+    opened = max(between.rfind("("), between.rfind("（"))
+    if not between[opened + 1 :].strip(" *_"):
+        return False  # "… 21 billion active parameters (DeepSeek-V2, May 2024)": the bracket names what it describes
+    return _EXAMPLE_OPENING.match(between, opened + 1) is None  # "MIT 许可（如 DeepSeek-R1）": its examples own it
+
+
 def company_of(mentions: Sequence[Mention]) -> str | None:
     return next((m.entity for m in mentions if m.kind == COMPANY), None)
 
@@ -295,6 +309,7 @@ def explicit(
     after = [
         m for m in wanted
         if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
+        and not _opened_aside(text, end, m.start)
     ]  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     if after:
         return after[0].entity

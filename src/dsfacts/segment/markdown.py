@@ -209,7 +209,9 @@ class MarkdownReader:
         name = node.name
         if name in ("heading", "lheading"):
             text = node.children[0] if node.children else None
-            if text is not None:
+            if text is not None and self._items:
+                self._inline(text.meta.get("content", ""), self._range(text))  # "- # langs: 87": a list item's text, not a section
+            elif text is not None:
                 self._emit("heading", self._text(text.meta.get("content", ""), self._range(text)), level=node.meta["level"])
         elif name == "list_item":
             self._items.append(None)
