@@ -491,3 +491,8 @@ def test_sizes_of_models_distilled_from_a_named_model_are_its_distilled_sizes():
     text = "Alongside R1 DeepSeek released smaller models from 1.5B to 70B distilled from R1.\n"
     got = {(c.entity, c.attribute) for c in extract_document(Document(source="x.md", text=text))}
     assert got == {("deepseek-r1", "distilled_sizes")}
+
+
+def test_a_model_that_followed_on_a_date_was_released_then():
+    text = "DeepSeek-V3 came out in December 2024. DeepSeek-R1 followed on January 27, 2025, under the MIT license.\n"
+    assert ("deepseek-r1", "release_date", "2025-01-27") in facts(text)
