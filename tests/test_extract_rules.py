@@ -1013,3 +1013,8 @@ def test_sizes_a_model_activates_and_a_part_of_its_total():
     assert not {f for f in facts(text) if f[1] == "total_params"}
     text = "DeepSeek-V3-0324 的权重总量为6850亿参数，其中包含约140亿参数的多token预测模块。\n"
     assert facts(text) == {("deepseek-v3-0324", "total_params", 685_000_000_000)}
+
+
+def test_a_founder_who_is_also_the_chief_executive():
+    text = "DeepSeek is funded by High-Flyer. Its founder and chief executive is Liang Wenfeng, who also co-founded High-Flyer.\n"
+    assert facts(text) == {("deepseek", "founder", "Liang Wenfeng")}
