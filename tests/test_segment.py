@@ -321,3 +321,20 @@ def test_svg_on_one_line_keeps_its_labels_apart():
     bs = blocks('<svg><text x="1" y="2">DeepSeek-V3</text><text x="1" y="9">671B</text></svg>\n')
     assert not any("DeepSeek-V3671B" in b.text for b in bs)
     assert [b.text for b in bs if b.kind == "label"] == ["DeepSeek-V3", "671B"]
+
+
+def test_a_table_aligned_with_spaces_is_read_as_cells_with_their_header():
+    text = (
+        "The terms as of the date of issue.\n\n"
+        "     Model                 Released        Weights licence\n"
+        "     --------------------  --------------  -------------------------------\n"
+        "     DeepSeek LLM 67B      29 Nov 2023     DeepSeek Model License\n"
+        "     DeepSeek-R1           20 Jan 2025     MIT\n\n"
+        "After the table.\n"
+    )
+    bs = blocks(text, "brief.txt")
+    cells = [b for b in bs if b.kind == "cell"]
+    assert [b.text for b in cells] == ["DeepSeek LLM 67B", "29 Nov 2023", "DeepSeek Model License", "DeepSeek-R1", "20 Jan 2025", "MIT"]
+    assert cells[1].table is not None and cells[1].table.header == ["Model", "Released", "Weights licence"]
+    assert [b.text for b in bs if b.kind == "paragraph"] == ["The terms as of the date of issue.", "After the table."]
+    assert_origins_exact(text, bs)

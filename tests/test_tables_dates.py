@@ -496,3 +496,14 @@ def test_sizes_of_models_distilled_from_a_named_model_are_its_distilled_sizes():
 def test_a_model_that_followed_on_a_date_was_released_then():
     text = "DeepSeek-V3 came out in December 2024. DeepSeek-R1 followed on January 27, 2025, under the MIT license.\n"
     assert ("deepseek-r1", "release_date", "2025-01-27") in facts(text)
+
+
+def test_an_aligned_plain_text_table_dates_its_rows_by_its_header():
+    text = (
+        "     Model                 Released        Weights licence\n"
+        "     --------------------  --------------  ----------------------\n"
+        "     DeepSeek-V3           26 Dec 2024     DeepSeek Model License\n"
+        "     DeepSeek-R1           20 Jan 2025     MIT\n"
+    )
+    got = facts(text, "brief.txt")
+    assert {("deepseek-v3", "release_date", "2024-12-26"), ("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1", "license", "MIT")} <= got

@@ -15,18 +15,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from dsfacts.segment.aligned import PlainTables, add_clean, aligned_tables
 from dsfacts.segment.blocks import TITLE_LEVEL, Block, Numbers, TableCell, is_pair
 from dsfacts.segment.linebreaks import OPEN_END, filled_width, unclosed, width
 from dsfacts.segment.markup import fragment_blocks
 from dsfacts.segment.offsets import TextBuilder, line_joiner
 
-_DROP = re.compile(
-    r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)"  # images
-    r"|<!--.{0,2000}?-->|</?[A-Za-z][^<>\n]{0,500}>"  # comments and tags
-    r"|\*\*|__|`+"  # emphasis and code markers
-    r"|\\(?=[^\w\s])"  # backslash escapes
-    r"|(?<![\w*\s])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w*])\*(?=[^\s*])"  # single-star emphasis
-)
 # a line that starts a field of a record ("发表时间：2024 年 5 月", "Release date: …")
 _FIELD = re.compile(r"^\s*[*_]*[^\W\d][\w ]{0,11}[*_]*[:：](?!//)")
 _DATED_FIELD = re.compile(r"[:：][^:：]*(?<!\d)(?:19|20)\d\d(?!\d)")  # "**Published: 12 May 2025**" is a field, not a title
@@ -93,14 +87,6 @@ class _Lines:
         return a, b
 
 
-def _add_clean(builder: TextBuilder, line: str, origin: int) -> None:
-    pos = 0
-    for m in _DROP.finditer(line):
-        builder.add(line[pos : m.start()], origin + pos)
-        pos = m.end()
-    builder.add(line[pos:], origin + pos)
-
-
 def _locate(file_line: str, content_line: str, hint: int = 0) -> int:
     """Where a content line (markers and indentation removed by markdown-it) sits in its file line."""
     i = file_line.find(content_line, hint)
@@ -111,7 +97,7 @@ def _locate(file_line: str, content_line: str, hint: int = 0) -> int:
     return i
 
 
-class MarkdownReader:
+class MarkdownReader(PlainTables):
     def __init__(self, text: str, start: int, line_starts: list[int], line_of):
         first = max(0, _bisect(line_starts, start))
         self.lines = _Lines(text, start, line_starts, first)
@@ -147,7 +133,7 @@ class MarkdownReader:
             if piece:
                 indent = lead
                 previous = piece
-            _add_clean(builder, piece, a + col)
+            add_clean(builder, piece, a + col)
         return builder
 
     def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
@@ -174,6 +160,9 @@ class MarkdownReader:
         self._line_bytes = [0, *(m.end() for m in re.finditer(b"\n", data))]
         self._items: list[int | None] = []  # the block of each open list item (None until its first paragraph)
         self._item_first: list[bool] = []
+        lines = body.split("\n")
+        self._aligned = {t.header_line: t for t in aligned_tables(lines)} if "---" in body else {}
+        self._aligned_until = -1
         if _DEEP.search(body):
             self._flat(body)  # nesting a parser would recurse through: read paragraphs, lose nothing
         else:
@@ -206,6 +195,12 @@ class MarkdownReader:
     def _node(self, node: Any) -> None:
         if self._html_until >= 0 and node.srcmap and self._line(node.srcmap[0]) <= self._html_until:
             return  # text inside an HTML table that an earlier block read whole
+        if self._aligned and node.srcmap and node.name not in ("bullet_list", "ordered_list", "list_item", "blockquote"):
+            first, last = self._line(node.srcmap[0]), self._line(max(node.srcmap[0], node.srcmap[1] - 1))
+            if any(t.header_line <= last and first <= t.last_line for t in self._aligned.values()) and self._aligned_table(
+                max(first, min(t.header_line for t in self._aligned.values() if t.header_line <= last and first <= t.last_line))
+            ):
+                return  # a table aligned with spaces (segment/aligned.py), read as cells
         name = node.name
         if name in ("heading", "lheading"):
             text = node.children[0] if node.children else None
@@ -314,36 +309,6 @@ class MarkdownReader:
             builder = self._text("\n".join(lines[a:b]), [line_range[0] + a, line_range[0] + b])
             self._emit("item", builder, level=depth, parent=parent)
 
-    def _tab_table(self, content: str, line_range: list[int], parent: int | None) -> None:
-        """Tab-separated lines (a table pasted into plain text): a title line, a header, rows."""
-        lines = content.split("\n")
-        start = next(k for k, line in enumerate(lines) if "\t" in line)
-        stop = next((k for k in range(start, len(lines)) if "\t" not in lines[k]), len(lines))
-        if start:
-            self._emit("paragraph", self._text("\n".join(lines[:start]), line_range), parent=parent)
-        table = self.numbers.next_table()
-        header: list[str] | None = None
-        header_line = 0
-        for k in range(start, stop):
-            a, b = self.lines.span(line_range[0] + k)
-            file_line = self.text[a:b]
-            cells, pos = [], 0
-            for raw in file_line.split("\t"):
-                builder = TextBuilder()
-                lead = len(raw) - len(raw.lstrip())
-                _add_clean(builder, raw.strip(), a + pos + lead)
-                cells.append(builder)
-                pos += len(raw) + 1
-            texts = [c.build()[0] for c in cells]
-            if header is None:
-                header, header_line = ([] if is_pair(texts) else texts), self.line_of(a)
-                if header:
-                    continue
-            for column, builder in enumerate(cells):
-                self._emit("cell", builder, table=TableCell(header, texts, column, table, header_line))
-        if stop < len(lines):
-            self._paragraph("\n".join(lines[stop:]), [line_range[0] + stop, line_range[1]], parent)
-
     def _row(self, table: dict[str, Any]) -> None:
         row_map = table.get("row_map")
         if not row_map:
@@ -364,7 +329,7 @@ class MarkdownReader:
             col = file_line.find(c, pos) if c else -1
             builder = TextBuilder()
             if col >= 0:
-                _add_clean(builder, c, a + col)
+                add_clean(builder, c, a + col)
                 pos = col + len(c)
             built.append(builder)
             row_texts.append(builder.build()[0].strip())
@@ -375,7 +340,7 @@ class MarkdownReader:
     def _cell_text(self, content: str, file_line: str, origin: int) -> str:
         builder = TextBuilder()
         col = file_line.find(content)
-        _add_clean(builder, content, origin + max(col, 0))
+        add_clean(builder, content, origin + max(col, 0))
         return builder.build()[0].strip()
 
     def _fence(self, t: Any) -> None:
