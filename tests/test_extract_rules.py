@@ -1018,3 +1018,8 @@ def test_sizes_a_model_activates_and_a_part_of_its_total():
 def test_a_founder_who_is_also_the_chief_executive():
     text = "DeepSeek is funded by High-Flyer. Its founder and chief executive is Liang Wenfeng, who also co-founded High-Flyer.\n"
     assert facts(text) == {("deepseek", "founder", "Liang Wenfeng")}
+
+
+def test_a_value_whose_clause_is_only_a_link_word_takes_the_cue_of_the_clause_before():
+    assert facts("DeepSeek-V3's context window, at 128K tokens, is large.\n") == {("deepseek-v3", "context_length", 128_000)}
+    assert ("deepseek-v3", "training_tokens", 14_800_000_000_000) in facts("DeepSeek-V3: 671B total, 37B active, 14.8T training tokens.\n")

@@ -67,6 +67,7 @@ _TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)
 _TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
 _NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
 _OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
+_LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a clause that is only its value
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
@@ -234,6 +235,8 @@ class _Extractor:
             c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
             head = _LEADER.sub(" ", text[c_start : m.start])  # "Total parameters ........ 671B"
+            if c_start > sentence[0] and _LINK_ONLY.fullmatch(head):  # "V3's context window, at 128K tokens"
+                head = text[clause_bounds(text, c_start - 1, c_start - 1, sentence, words=True)[0] : m.start]
             leader = _LEADER.search(text, max(sentence[0], m.start - 120), m.start)
             field = text[sentence[0] : leader.start()] if leader and not hint else ""  # "H800 GPU-hours ..... 2.788 million"
             tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
