@@ -64,6 +64,7 @@ class EntityRegistry:
     _by_alias: dict[str, str] = field(init=False, repr=False)
     _short: set[str] = field(init=False, repr=False)
     _word_aliases: set[str] = field(init=False, repr=False)
+    _short_names: tuple[str, ...] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_alias: dict[str, str] = {}
@@ -90,9 +91,11 @@ class EntityRegistry:
         alternatives = "|".join(f"(?:{_alias_pattern(a)})" for a in keys)
         self._pattern = re.compile(f"(?=[{first_class}])(?:{alternatives})", re.IGNORECASE)
 
-    def short_names(self) -> list[str]:
-        """Every short alias as written ("V3", "R1", "Coder-V2"), longest first."""
-        return sorted({a for e in self.entities.values() for a in e.short}, key=len, reverse=True)
+    def short_names(self) -> tuple[str, ...]:
+        """Every short alias as written ("V3", "R1", "Coder-V2"), longest first (found once)."""
+        if self._short_names is None:
+            self._short_names = tuple(sorted({a for e in self.entities.values() for a in e.short}, key=len, reverse=True))
+        return self._short_names
 
     def get(self, entity_id: str) -> Entity:
         return self.entities[entity_id]

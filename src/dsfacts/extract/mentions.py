@@ -55,31 +55,35 @@ def _foreign_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?:[-\s]?[\d.]+[A-Za-z]*|[-\w.]*\d[\w.]*)?(?![A-Za-z])")
 
 
-_VERSIONED: dict[int, re.Pattern[str]] = {}
+# keyed by the short names, not the registry: a document's own registry (extract/entities.with_abbreviations)
+# adds aliases, never short names, so it shares these patterns and the caches stay small
+_VERSIONED: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _versioned_pattern(reg: EntityRegistry) -> re.Pattern[str]:
     """A short name of ours with a version after it: another, unknown DeepSeek model."""
-    found = _VERSIONED.get(id(reg))
+    key = reg.short_names()
+    found = _VERSIONED.get(key)
     if found is not None:
         return found
-    names = "|".join(re.escape(n) for n in reg.short_names() if any(ch.isdigit() for ch in n) or n[:1].isupper())
-    found = _VERSIONED[id(reg)] = re.compile(rf"(?<![A-Za-z0-9_/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![A-Za-z0-9_.-])")
+    names = "|".join(re.escape(n) for n in key if any(ch.isdigit() for ch in n) or n[:1].isupper())
+    found = _VERSIONED[key] = re.compile(rf"(?<![A-Za-z0-9_/.-])(?:{names})(?:\.\d+|[-–](?:\d{{3,4}}|[A-Z][A-Za-z]*|V\d+))+(?![A-Za-z0-9_.-])")
     return found
 
 
-_SIBLINGS: dict[int, re.Pattern[str]] = {}
+_SIBLINGS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _sibling_pattern(reg: EntityRegistry) -> re.Pattern[str]:
     """A letter and number like a short name of ours ("V3", "R1") with a number none has ("R2",
     "V4"): another DeepSeek model, unknown, in a text that names DeepSeek."""
-    found = _SIBLINGS.get(id(reg))
+    key = reg.short_names()
+    found = _SIBLINGS.get(key)
     if found is None:
-        known = {n.upper() for n in reg.short_names() if re.fullmatch(r"[A-Za-z]\d{1,2}", n)}
+        known = {n.upper() for n in key if re.fullmatch(r"[A-Za-z]\d{1,2}", n)}
         letters = "".join(sorted({n[0] for n in known}))
         taken = "|".join(sorted(known))
-        found = _SIBLINGS[id(reg)] = re.compile(
+        found = _SIBLINGS[key] = re.compile(
             rf"(?<![A-Za-z0-9_/.#-])(?!(?:{taken})(?![0-9]))[{letters}]\d{{1,2}}(?![A-Za-z0-9_.-])" if letters else r"(?!)"
         )
     return found

@@ -243,23 +243,28 @@ def connect_ro(target: Path) -> sqlite3.Connection | None:
         return None
 
 
-def open_fresh(claims_path: Path, sources_dir: Path | None) -> Index | None:
-    """The index if it exists and matches claims.jsonl and the code, else None (never raises)."""
-    target = path_for(claims_path)
+def open_with(target: Path, key: str, wanted: str) -> sqlite3.Connection | None:
+    """The index at `target`, opened read-only, if its meta `key` is `wanted`; else None (closed,
+    never raises). The caller closes what it gets."""
     if not target.exists():
         return None
     db = connect_ro(target)
     if db is None:
         return None
     try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        if row is None or row[0] != freshness_key(claims_path, sources_dir):
-            db.close()
-            return None
-        return Index(db)
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     except (sqlite3.Error, ValueError, KeyError, TypeError):
+        row = None
+    if row is None or row[0] != wanted:
         db.close()
         return None
+    return db
+
+
+def open_fresh(claims_path: Path, sources_dir: Path | None) -> Index | None:
+    """The index if it exists and matches claims.jsonl and the code, else None (never raises)."""
+    db = open_with(path_for(claims_path), "key", freshness_key(claims_path, sources_dir))
+    return Index(db) if db is not None else None
 
 
 def open_or_build(claims_path: Path, sources_dir: Path | None) -> Index | None:

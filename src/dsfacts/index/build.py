@@ -111,18 +111,15 @@ def update(
 
 def _up_to_date(target: Path, key: str, hashes: Mapping[str, str] | None) -> bool:
     """Written from this claims.jsonl, and no document behind a claim changed since (a touched file)."""
-    from dsfacts.index import connect_ro
+    from dsfacts.index import open_with
 
-    if hashes is None or not target.exists():
+    if hashes is None:
         return False
-    db = connect_ro(target)
+    db = open_with(target, "key", key)
     if db is None:
         return False
     try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
-        return row is not None and row[0] == key and all(
-            hashes.get(name) == sha for name, sha in db.execute("SELECT name, sha FROM documents")
-        )
+        return all(hashes.get(name) == sha for name, sha in db.execute("SELECT name, sha FROM documents"))
     except sqlite3.Error:
         return False
     finally:
@@ -167,21 +164,12 @@ def _write(
 
 def _copy_if_reusable(target: Path, tmp: Path, base: str) -> bool:
     """Copy the current index to `tmp` when it was built on the same base (code, reviews, metadata)."""
-    from dsfacts.index import connect_ro
+    from dsfacts.index import open_with
 
-    if not target.exists():
-        return False
-    db = connect_ro(target)
+    db = open_with(target, "base", base)
     if db is None:
         return False
-    try:
-        row = db.execute("SELECT value FROM meta WHERE key = 'base'").fetchone()
-    except sqlite3.Error:
-        return False
-    finally:
-        db.close()
-    if row is None or row[0] != base:
-        return False
+    db.close()
     shutil.copyfile(target, tmp)
     return True
 
