@@ -123,6 +123,25 @@ def test_an_infobox_without_a_header_row_keeps_its_first_pair():
     assert facts(text) == {("deepseek", "founded_date", "2023-07"), ("deepseek", "headquarters", "Hangzhou")}
 
 
+@pytest.mark.parametrize(
+    "top",
+    ["| DeepSeek-V2 | |\n|---|---|\n", "| Field | Value |\n|---|---|\n| Name | DeepSeek-V2 |\n", "| 字段 | 内容 |\n|---|---|\n| 模型名称 | DeepSeek-V2 |\n"],
+)
+def test_a_model_infobox_is_about_the_model_its_header_or_name_row_names(top):
+    text = top + "| Developer | DeepSeek |\n| Release date | May 6, 2024 |\n| Parameters | 236B (21B active) |\n| Context length | 128K tokens |\n"
+    assert facts(text) == {
+        ("deepseek-v2", "release_date", "2024-05-06"),
+        ("deepseek-v2", "total_params", 236 * B),
+        ("deepseek-v2", "active_params", 21 * B),
+        ("deepseek-v2", "context_length", 128_000),
+    }
+
+
+def test_a_two_column_comparison_is_not_an_infobox():
+    text = "| Model | Parameters |\n|---|---|\n| DeepSeek-V2 | 236B |\n| Llama 3 70B | 70B |\n| Qwen2.5-72B | 72.7B |\n"
+    assert facts(text) == {("deepseek-v2", "total_params", 236 * B)}
+
+
 def test_a_licence_column_names_the_licence_of_each_row():
     text = "| Model | License |\n|---|---|\n| DeepSeek-R1 | MIT |\n| Llama 3.1 405B | Llama 3.1 Community |\n"
     assert facts(text) == {("deepseek-r1", "license", "MIT")}

@@ -102,6 +102,8 @@ class TableTexts:
         self._table_cache: dict[int, tuple[list[list[Mention]], bool]] = {}
         self._captions: dict[int, str | None] = {}
         self._caption_texts: dict[int, str] = {}
+        self._boxes: dict[int, str | None] = {}
+        self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
 
     def _models_in_header(self, table: int, header: list[str]) -> bool:
@@ -124,12 +126,36 @@ class TableTexts:
             named = any(m.kind != COMPANY for b in cells for m in self.x.mentions_in(b.text))
             self._table_cache[cell.table] = (header_mentions, named)
         header_mentions, named = self._table_cache[cell.table]
+        box = self._box_subject(cell.table)
+        if box is not None:
+            return box
         found = table_subject(block, row_mentions, header_mentions, named)
         if found is None:
             found = self._caption_subject(cell.table)
         if found is None:
             found = self.x.context.heading_subject()
         return found
+
+    def _box_subject(self, table: int) -> str | None:
+        """The model an infobox is about: a two-column table of "label | value" rows whose header
+        names one model over an empty column ("| DeepSeek-V2 | |"), or whose row labelled as a
+        name gives it ("| Name | DeepSeek-V2 |"). Every row of the box is that model's."""
+        if table not in self._boxes:
+            self._boxes[table] = None
+            cells = [b.table for b in self.x.blocks if b.table and b.table.table == table]
+            if cells and all(len(c.row) == 2 for c in cells):
+                header = cells[0].header
+                if len(header) == 2 and not header[1].strip(" *_"):
+                    found = subject_of(header[0], self.x.mentions_in(header[0]))
+                    self._boxes[table] = found if found != BLOCKED else None
+                else:
+                    for c in cells:
+                        label = c.row[0].lower().strip(" *_:：")
+                        if c.column == 1 and label in self._name_labels:
+                            found = subject_of(c.row[1], self.x.mentions_in(c.row[1]))
+                            self._boxes[table] = found if found != BLOCKED else None
+                            break
+        return self._boxes[table]
 
     def caption(self, table: int) -> str:
         """A table's caption: a short paragraph right above it ("表2：主流模型 API 定价对比")."""
