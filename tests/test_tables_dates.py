@@ -484,6 +484,23 @@ def test_a_changelog_date_heading_dates_the_model_its_entry_releases():
     assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-v3-0324", "2025-03-24")}
 
 
+@pytest.mark.parametrize(
+    "flash",
+    [
+        "2025年1月20日\n09:31 DeepSeek 正式发布推理模型 DeepSeek-R1，并同步开源模型权重。\n14:20 英伟达盘前下跌 3%。\n",
+        "**January 20, 2025**\n\n- 09:31 DeepSeek releases its reasoning model DeepSeek-R1.\n- 14:20 Nvidia falls 3% before the bell.\n",
+    ],
+)
+def test_a_news_flash_date_line_dates_the_release_its_next_item_announces(flash):
+    text = "# 快讯 / Flash\n\nIntro.\n\n## Today\n\n" + flash
+    assert {(e, v) for e, a, v in facts(text) if a == "release_date"} == {("deepseek-r1", "2025-01-20")}
+
+
+def test_a_date_line_over_an_item_about_something_else_dates_nothing():
+    text = "# Flash\n\nIntro.\n\n## Today\n\n2025-01-27\n\n- Nvidia falls 17% as DeepSeek-R1 tops the App Store.\n"
+    assert not {a for _, a, _ in facts(text) if a.endswith("_date")}
+
+
 def test_a_table_of_papers_dates_its_papers_whatever_its_date_column_says():
     text = "| # | 論文 | arXiv | 上架日期 |\n|---|---|---|---|\n| 1 | DeepSeekMoE | 2401.06066 | 2024-01-11 |\n"
     assert {(a, v) for _, a, v in facts(text) if a.endswith("_date")} == {("paper_date", "2024-01-11")}

@@ -122,8 +122,10 @@ class Dates:
             owner = modified_model(block.text, self.x.all_mentions, m)  # "今年 1 月的 R1 讓 DeepSeek 一夜成名": R1 of January
             attribute = "release_date" if owner else None
         clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
-        if attribute is None and not year_only and block.kind == "heading" and _DATE_ONLY.fullmatch(block.text[: m.start] + block.text[m.end :]):
-            owner = self._announced_below(index)  # "## Date: 2025-03-24 / ### deepseek-chat upgraded to DeepSeek-V3-0324"
+        if attribute is None and not year_only and block.kind in ("heading", "paragraph") and _DATE_ONLY.fullmatch(text[: m.start - sentence[0]] + text[m.end - sentence[0] :]):
+            # "## Date: 2025-03-24 / ### deepseek-chat upgraded to DeepSeek-V3-0324"; a news flash's
+            # date line over its timed items ("2025年1月20日 / 09:31 DeepSeek 正式发布 DeepSeek-R1")
+            owner = self._announced_below(index, sentence)
             attribute = "release_date" if owner else None
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
             return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
@@ -324,13 +326,18 @@ class Dates:
             self._sentence_cues[key] = nc.sentence_date_cue(_ASIDE.sub(" ", text))
         return self._sentence_cues[key]
 
-    def _announced_below(self, index: int) -> str | None:
-        """The model the first text under a date heading releases ("### … upgraded to DeepSeek-V3.1",
-        "- DeepSeek-R1 发布"): a changelog's entry dates it."""
-        below = self.x.blocks[index + 1] if index + 1 < len(self.x.blocks) else None
-        if below is None or below.kind == "heading" and below.level <= self.x.blocks[index].level:
-            return None
-        first = below.text[slice(*below.sentences[0])] if below.sentences else below.text
+    def _announced_below(self, index: int, sentence: tuple[int, int]) -> str | None:
+        """The model the first text under a date heading or a date line releases ("### … upgraded
+        to DeepSeek-V3.1", "- DeepSeek-R1 发布"): a changelog's entry dates it."""
+        block = self.x.blocks[index]
+        later = [s for s in block.sentences if s[0] >= sentence[1]] if block.kind == "paragraph" else []
+        if later:  # the date line's paragraph goes on: its next line is the entry
+            first = block.text[slice(*later[0])]
+        else:
+            below = self.x.blocks[index + 1] if index + 1 < len(self.x.blocks) else None
+            if below is None or below.kind == "heading" and (block.kind != "heading" or below.level <= block.level):
+                return None
+            first = below.text[slice(*below.sentences[0])] if below.sentences else below.text
         if nc.sentence_date_cue(first) != "release_date" and not _UPGRADED.search(first):
             return None
         if relative_words(first, 0, len(first)) or any(v.kind in ("date", "monthday") for v in vg.find_values(first)):
