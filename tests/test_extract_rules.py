@@ -385,6 +385,15 @@ def test_models_listed_after_a_preposition_are_objects():
     assert got == [("deepseek-r1", "distilled_sizes", {"min": 1_500_000_000, "max": 70_000_000_000})]
 
 
+def test_distilled_sizes_the_company_released_belong_to_the_model_the_text_is_about():
+    text = (
+        "DeepSeek-R1 is a reasoning model released on 20 January 2025.\n\n"
+        "DeepSeek also released six distilled models with 1.5B, 7B, 8B, 14B, 32B and 70B parameters, based on Qwen2.5 and Llama 3.\n"
+    )
+    sizes = tuple(int(x * 1_000_000_000) for x in (1.5, 7, 8, 14, 32, 70))
+    assert ("deepseek-r1", "distilled_sizes", sizes) in facts(text)
+
+
 def test_traditional_chinese_trillions_and_an_aside_in_brackets():
     text = "## DeepSeek-V3\n\n- 參數量：6,710 億（每個 token 啟用 370 億）\n- 訓練資料：14.8 兆 tokens\n"
     assert facts(text) == {

@@ -387,6 +387,8 @@ class _Extractor:
         ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
         ours = {x.entity for x in self.all_mentions if sentence[0] <= x.start < sentence[1] and x.kind == KNOWN and x.entity}
         ours = {e for e in ours if not self.is_company(e)}
+        if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after a paragraph on R1
+            return self.context.paragraph_topic
         return ours.pop() if len(ours) == 1 else None
 
     def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:
