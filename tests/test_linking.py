@@ -371,3 +371,10 @@ def test_a_model_in_an_aside_after_a_value_does_not_own_it_unless_it_is_the_exam
     assert ("deepseek-coder", "release_date", "2023-11") in facts("## DeepSeek Coder\n- released Nov 2023 (before DeepSeek LLM, people mix this up)\n")
     assert ("deepseek-r1", "license", "MIT") in facts("所有模型均以开源形式发布，许可包括 MIT 许可（如 DeepSeek-R1）。\n")
     assert ("deepseek-v2", "active_params", 21_000_000_000) in facts("It is a 236-billion-parameter model with 21 billion active parameters (DeepSeek-V2, May 2024).\n")
+
+
+def test_the_model_a_training_run_is_of_owns_its_cost_but_a_copy_of_a_base_is_a_starting_point():
+    text = "DeepSeek released R1 in January 2025. The company says the final training run of its V3 base model cost under $6 million.\n"
+    assert ("deepseek-v3", "training_cost_usd", 6_000_000) in facts(text)
+    assert not {c for c in facts(text) if c[0] == "deepseek-r1" and c[1] == "training_cost_usd"}
+    assert ("deepseek-r1", "training_cost_usd", 294_000) in facts("R1 started from a copy of the V3 base model and cost 294,000 dollars.\n")

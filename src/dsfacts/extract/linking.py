@@ -79,7 +79,10 @@ _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|�
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
 _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
-_FROM_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|of|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
+# "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
+_FROM_BEFORE = re.compile(
+    r"(?i)(?:(?<![a-z])(?:from|on|upon)|(?:copy|copies|checkpoint|version|snapshot|variant|fork)\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$"
+)
 _REPLACED_AFTER = re.compile(
     r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])"
     r"|\s*[\u4e00-\u9fff]{0,2}?(?:升级|更新|切换|替换|合并)(?:为|到|成)"
