@@ -124,6 +124,17 @@ def test_an_infobox_without_a_header_row_keeps_its_first_pair():
 
 
 @pytest.mark.parametrize(
+    "caption",
+    ["表 3-1：国内主要开源大模型参数规模（单位：亿）", "Table 2. Model sizes (billions of parameters)", "Table 2. Sizes (unit: billion)"],
+)
+def test_a_captions_unit_scales_the_bare_numbers_of_its_table(caption):
+    text = caption + "\n\n| Model | 总参数 / Total | 激活参数 / Active |\n|---|---|---|\n| DeepSeek-V3 | 671 | 37 |\n| Qwen2.5-72B | 72.7 | 72.7 |\n"
+    if "亿" in caption:
+        text = text.replace("671", "6710").replace("| 37 |", "| 370 |")
+    assert facts(text) == {("deepseek-v3", "total_params", 671 * B), ("deepseek-v3", "active_params", 37 * B)}
+
+
+@pytest.mark.parametrize(
     "top",
     ["| DeepSeek-V2 | |\n|---|---|\n", "| Field | Value |\n|---|---|\n| Name | DeepSeek-V2 |\n", "| 字段 | 内容 |\n|---|---|\n| 模型名称 | DeepSeek-V2 |\n"],
 )

@@ -216,7 +216,8 @@ class _Extractor:
     def _claims_of(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         text = block.text
         self.names.collect(index, block, mentions)
-        matches = cell_values(block) if block.table is not None else vg.find_values(text)  # a header's unit scales its cells
+        # a header's or a caption's unit scales a table's bare numbers
+        matches = cell_values(block, self.tables.caption(block.table.table)) if block.table is not None else vg.find_values(text)
         self._respectively = respectively(text, block.sentences, mentions, matches)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)

@@ -51,9 +51,27 @@ def header_unit(header: str) -> str | None:
     return " " + unit.rstrip("sS") if unit[0].isalpha() and len(unit) > 1 else unit
 
 
-def cell_values(block: Block) -> list[vg.ValueMatch]:
+# a caption's unit for the whole table: "（单位：亿）", "(unit: billion)", "(billions of parameters)", "(in billions)"
+_CAPTION_UNIT = re.compile(
+    rf"(?:单位|單位|(?i:units?))\s*[:：]\s*(?P<unit>{MAG_ZH}|{MAG_WORD}|(?i:billions|millions|trillions))"
+    rf"|[(（]\s*(?i:in\s+)?(?P<words>(?i:billions|millions|trillions))(?:\s+(?i:of\s+)?(?i:parameters|params|tokens))?\s*[)）]"
+)
+
+
+@lru_cache(maxsize=256)
+def caption_unit(caption: str) -> str | None:
+    """The magnitude a table's caption gives every bare number in it ("单位：亿"), or None."""
+    m = _CAPTION_UNIT.search(caption)
+    if m is None:
+        return None
+    unit = m.group("unit") or m.group("words")
+    return " " + unit.rstrip("sS") if unit[0].isalpha() and len(unit) > 1 else unit
+
+
+def cell_values(block: Block, caption: str = "") -> list[vg.ValueMatch]:
     """The values of a cell; bare numbers take the unit of their column header, or of their row
-    label when the columns are models ("| Params (B) | 236 | 671 |")."""
+    label when the columns are models ("| Params (B) | 236 | 671 |"), or of the table's caption
+    ("表 3：参数规模（单位：亿）")."""
     cell = block.table
     text = block.text
     unit = None
@@ -61,6 +79,8 @@ def cell_values(block: Block) -> list[vg.ValueMatch]:
         unit = header_unit(cell.header[cell.column]) if cell.column < len(cell.header) else None
         if unit is None and cell.column > 0 and cell.row:
             unit = header_unit(cell.row[0])
+        if unit is None and cell.column > 0 and caption:
+            unit = caption_unit(caption)
     if unit is None:
         return vg.find_values(text)
     if text.lstrip(" *_").startswith(("+", "＋")):
