@@ -8,6 +8,8 @@ or another maker's, breaks inheritance; unknown DeepSeek models get their own sl
 
 from __future__ import annotations
 
+import pytest
+
 from extraction import extract, facts
 
 
@@ -378,3 +380,21 @@ def test_the_model_a_training_run_is_of_owns_its_cost_but_a_copy_of_a_base_is_a_
     assert ("deepseek-v3", "training_cost_usd", 6_000_000) in facts(text)
     assert not {c for c in facts(text) if c[0] == "deepseek-r1" and c[1] == "training_cost_usd"}
     assert ("deepseek-r1", "training_cost_usd", 294_000) in facts("R1 started from a copy of the V3 base model and cost 294,000 dollars.\n")
+
+
+@pytest.mark.parametrize(
+    "dialogue",
+    [
+        "Q: How many tokens was DeepSeek-V3 trained on?\nA: 14.8 trillion.\n",
+        "**Q:** How many tokens was DeepSeek-V3 trained on?\n\n**A:** 14.8 trillion.\n",
+        "HOST: How many tokens was DeepSeek-V3 trained on?\nGUEST: 14.8 trillion, by their account.\n",
+        "主持人：DeepSeek-V3 用了多少训练数据？\n\n嘉宾：14.8 万亿 token。\n",
+    ],
+)
+def test_an_answer_is_about_the_model_and_the_attribute_its_question_asks(dialogue):
+    assert facts(dialogue) == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
+
+
+def test_a_question_lends_its_words_only_to_the_answer_right_after_it():
+    text = "Q: What did DeepSeek-V3 cost to train?\n\nA: $5.576M, by their count.\n\nSeparately, 2,048 GPUs were used.\n"
+    assert facts(text) == {("deepseek-v3", "training_cost_usd", 5_576_000)}

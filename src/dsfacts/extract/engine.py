@@ -22,7 +22,7 @@ from dsfacts.extract.attributes import attribute_specs, choose_attribute
 from dsfacts.extract.corrections import correcting_lines, drop_corrected
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
-from dsfacts.extract.lines import line_subject
+from dsfacts.extract.lines import is_question, line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
     Context,
@@ -147,7 +147,7 @@ class _Extractor:
                 self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
             claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
             if block.kind == "paragraph":
-                self.context.read_paragraph(block, mentions)
+                self.context.read_paragraph(index, block, mentions)
         claims.extend(self.names.claims(claims))
         first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
@@ -205,6 +205,9 @@ class _Extractor:
         )
         if found is None and topic is None and block.kind == "paragraph" and (nc.has("pronoun_subject", opening) or fields or subjectless):
             found = self.context.paragraph_topic  # a pronoun opening a paragraph: the previous paragraph's model
+        asked = self.context.asked
+        if found is None and block.kind == "paragraph" and asked and asked[0] == index - 1:
+            found = asked[1]  # "Q: How many parameters does DeepSeek-V3 have?" / "A: 671 billion in total …"
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
         if found is None:
@@ -346,6 +349,9 @@ class _Extractor:
         bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
+        if attribute is None and kind in ("number", "money"):
+            asked = self._question_before(index, block, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"
+            attribute = choose_attribute(kind, "", "", magnitude=m.magnitude, currency=currency, hint=asked, amount=amount) if asked else None
         if attribute is None:
             return
         if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
@@ -380,6 +386,18 @@ class _Extractor:
         if spec.min is not None and amount is not None and amount < spec.min:
             return
         yield self.claim(block, m, entity, attribute, value)
+
+    def _question_before(self, index: int, block: Block, sentence: tuple[int, int]) -> str:
+        """The question a sentence answers: the sentence right before it, or the paragraph before
+        its block, when that ends by asking ("Q: What did V3 cost to train?" / "A: $5.576M")."""
+        earlier = [s for s in block.sentences if s[1] <= sentence[0] and block.text[slice(*s)].strip()]
+        if earlier:
+            text = block.text[slice(*earlier[-1])]
+        elif index and self.blocks[index - 1].kind == "paragraph" and block.kind == "paragraph":
+            text = self.blocks[index - 1].text
+        else:
+            return ""
+        return text if is_question(text) else ""
 
     # ---- building claims -----------------------------------------------------------------
 

@@ -34,7 +34,7 @@ def line_subject(block: Block, mentions: list[Mention], sentence: tuple[int, int
         return True, None
     if _named_other(block.text, mentions, sentence[0]):
         return True, BLOCKED
-    if block.breaks and _field_line(block.text, mentions, sentence[0]) and not _same_speaker(block, sentence):
+    if block.breaks and _field_line(block.text, mentions, sentence[0]) and not _same_speaker(block, sentence) and not _answers(block, sentence):
         return False, _record_subject(block, mentions, sentence)
     return False, carried(block, mentions, sentence)
 
@@ -87,6 +87,21 @@ def _same_speaker(block: Block, sentence: tuple[int, int]) -> bool:
     earlier = [s for s in block.sentences if s[1] <= sentence[0] and _FIELD_LINE.match(block.text, s[0])]
     previous = _FIELD_LINE.match(block.text, earlier[-1][0]) if earlier else None
     return previous is not None and previous.group().strip(" \t>*_-") == key
+
+
+_QUESTION_END = re.compile(r"[?？][\s*_)）」”\"']*$")
+
+
+def _answers(block: Block, sentence: tuple[int, int]) -> bool:
+    """The line before asks a question ("主持人：V3 的训练成本到底是多少？" then "嘉宾：官方说的是 557.6
+    万美元"): a dialogue's turns, read like prose, not a record's fields."""
+    earlier = [s for s in block.sentences if s[1] <= sentence[0] and block.text[slice(*s)].strip()]
+    return bool(earlier) and _QUESTION_END.search(block.text, earlier[-1][0], earlier[-1][1]) is not None
+
+
+def is_question(text: str) -> bool:
+    """A text that ends by asking ("How many parameters does DeepSeek-V3 have?")."""
+    return _QUESTION_END.search(text.rstrip()) is not None
 
 
 def _field_line(text: str, mentions: list[Mention], start: int) -> bool:

@@ -207,6 +207,7 @@ class Context:
     companies: list[tuple[int, str | None]] = field(default_factory=list)
     block_subjects: dict[int, str | None] = field(default_factory=dict)  # list items' subjects by block index
     paragraph_topic: str | None = None  # the model the paragraphs since the heading are about
+    asked: tuple[int, str] | None = None  # (block, model) of a paragraph that ends by asking about a model
 
     def enter_heading(self, level: int, subject: str | None, company: str | None = None) -> None:
         self.paragraph_topic = None
@@ -217,10 +218,17 @@ class Context:
         self.headings.append((level, subject))
         self.companies.append((level, company))
 
-    def read_paragraph(self, block: Block, mentions: Sequence[Mention]) -> None:
+    def read_paragraph(self, index: int, block: Block, mentions: Sequence[Mention]) -> None:
         """A paragraph that names a model sets the topic a pronoun opening the next one refers to:
         the subject of its first sentence that names one ("R1 is a reasoning model …" then, a
-        paragraph later, "The model has 671 billion parameters")."""
+        paragraph later, "The model has 671 billion parameters"). A paragraph that ends by asking
+        about a model ("Q: How many parameters does DeepSeek-V3 have?") is what the next one answers."""
+        self.asked = None
+        if block.sentences and block.text.rstrip().endswith(("?", "？")):
+            s_a, s_b = block.sentences[-1]
+            asked = subject_of(block.text, [m for m in mentions if s_a <= m.start < s_b and m.kind != COMPANY])
+            if asked and asked != BLOCKED:
+                self.asked = (index, asked)
         for s_a, s_b in block.sentences:
             named = [m for m in mentions if s_a <= m.start < s_b and m.kind != COMPANY]
             if named:
