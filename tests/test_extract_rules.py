@@ -1032,3 +1032,30 @@ def test_a_founder_who_is_also_the_chief_executive():
 def test_a_value_whose_clause_is_only_a_link_word_takes_the_cue_of_the_clause_before():
     assert facts("DeepSeek-V3's context window, at 128K tokens, is large.\n") == {("deepseek-v3", "context_length", 128_000)}
     assert ("deepseek-v3", "training_tokens", 14_800_000_000_000) in facts("DeepSeek-V3: 671B total, 37B active, 14.8T training tokens.\n")
+
+
+def test_the_size_of_a_part_is_not_the_models():
+    text = "R1 has 671 billion parameters. That figure includes a 14-billion-parameter prediction module in the published checkpoint.\n"
+    assert facts(text) == {("deepseek-r1", "total_params", 671_000_000_000)}
+    assert facts("DeepSeek-V3 has 671B parameters spread across its layers and experts.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+    assert facts("DeepSeek-OCR 由约 3.8 亿参数的 DeepEncoder 编码器组成。\n") == set()
+
+
+def test_a_lite_versions_sizes_under_its_parent_are_the_lite_models():
+    got = facts("## Side note: DeepSeek-V2\n\n- 236B / 21B, 128K\n- Lite = 16B / 2.4B\n")
+    assert ("deepseek-v2", "total_params", 236_000_000_000) in got
+    assert ("deepseek-v2", "total_params", 16_000_000_000) not in got
+    assert ("deepseek-v2-lite", "total_params", 16_000_000_000) in got
+
+
+def test_one_release_verb_dates_one_date_of_its_model():
+    text = "R1 launched on January 20, 2025 and on January 27 triggered a 17% drop in Nvidia shares.\n"
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+    both = facts("DeepSeek released V2 in May 2024 and V2.5 in September 2024.\n")
+    assert both == {("deepseek-v2", "release_date", "2024-05"), ("deepseek-v2.5", "release_date", "2024-09")}
+
+
+def test_the_former_model_named_in_a_comparison_or_a_later_clause_does_not_take_the_new_licence():
+    assert facts("## DeepSeek-V3-0324｜V3小升级\n\n✅ 这版直接用MIT协议了，比之前的V3宽松\n") == {("deepseek-v3-0324", "license", "MIT")}
+    text = "### DeepSeek 發布 V3-0324\n\n- **授權改採 MIT**，原 V3 權重適用的是 DeepSeek Model License。\n"
+    assert facts(text) == {("deepseek-v3-0324", "license", "MIT"), ("deepseek-v3", "license", "DeepSeek Model License")}

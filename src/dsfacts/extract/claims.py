@@ -258,3 +258,17 @@ def _founding_cue(sentence: str) -> bool:
 
 def vocab() -> dict[str, Any]:
     return vocabulary()
+
+
+@cache
+def _component_after() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(vocab()["component"], key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?:-(?:parameters?|params?))?\s+(?:(?!(?:parameters?|params?|in|across|of|over|per|and|with)\b)[a-z][\w-]*\s+){{0,2}}(?:{words})(?![a-z])"
+        rf"|\s*(?:参数|參數)?\s*的\s*[^\s，。,;；]{{0,10}}?(?:{words})"
+    )
+
+
+def component_after(text: str, end: int) -> bool:
+    """'a 14-billion-parameter prediction module': the size of a part of a model, not of the model."""
+    return _component_after().match(text, end) is not None

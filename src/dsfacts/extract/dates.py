@@ -96,8 +96,10 @@ class Dates:
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
         if attribute is None and year_only and _AFTER_ARXIV_ID.search(block.text, max(0, m.start - 24), m.start):
             attribute = "paper_date"  # "… longtermism. arXiv:2401.02954, 2024.": a reference's year is its paper's
+        from_sentence = False
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
+            from_sentence = attribute is not None
         owner = None if attribute or year_only else (bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
         if attribute is None and year_only and m.start and block.text[m.start - 1 : m.start] in "(（" and _CITED_TITLE.match(block.text, m.end):
             titled = [x for x in mentions if m.end < x.start <= m.end + 12 and x.kind not in (COMPANY, FOREIGN)]
@@ -137,11 +139,31 @@ class Dates:
         if value is None:
             return
         entity = owner or self.x.entity_for(index, mentions, m.start, m.end, company=attribute == "founded_date")
+        if entity and from_sentence and self._cue_taken(index, block, mentions, sentence, m, attribute, entity):
+            return  # "R1 launched on January 20 and on January 27 triggered a sell-off": the cue dates the first
         if entity:
             if own_cue and attribute == self._heading_date_cue():
                 self._answered.add(section)  # "Q4：R1 是什么时候发布的？ 2025年1月20日发布 …": the section's question is answered
             self._last = (index, attribute, entity)
             yield self.x.claim(block, m, entity, attribute, value)
+
+    def _cue_taken(
+        self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int], m: vg.ValueMatch,
+        attribute: str, entity: str,
+    ) -> bool:
+        """Another date of the sentence has the cue in its own words and dates the same model: a
+        sentence's one release verb dates one date, not every date in it."""
+        text = block.text
+        for other in vg.find_values(text[slice(*sentence)]):
+            start, end = other.start + sentence[0], other.end + sentence[0]
+            if other.kind not in ("date", "monthday") or start == m.start:
+                continue
+            c_a, c_b = clause_bounds(text, start, end, sentence)
+            if choose_attribute("date", text[c_a:start], text[end:c_b], magnitude=False) != attribute:
+                continue
+            if self.x.entity_for(index, mentions, start, end) == entity:
+                return True
+        return False
 
     # ---- the year of a date written without one ------------------------------------------------
 

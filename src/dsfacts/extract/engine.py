@@ -72,6 +72,7 @@ PRONOUN_REACH = 200  # characters before a value in which "it" still names its s
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
 _NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
+_LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
@@ -303,7 +304,7 @@ class _Extractor:
             yield from self.dates.claims(index, block, mentions, m, head, tail, hint, sentence)
             return
         if isinstance(value, vg.Compound):
-            entity = self.entity_for(index, mentions, m.start, m.end)
+            entity = self._lite(block, m, head, self.entity_for(index, mentions, m.start, m.end))
             if entity:
                 yield self.claim(block, m, entity, "total_params", value.total)
                 yield self.claim(block, m, entity, "active_params", value.active)
@@ -358,6 +359,8 @@ class _Extractor:
             return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
+        if attribute in ("total_params", "active_params") and nc.component_after(block.text, m.end):
+            return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
         if attribute == "total_params" and _OF_A_BASE.match(tail):
             return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
         attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
@@ -373,10 +376,9 @@ class _Extractor:
             entity = self._distilled_from(block, sentence)  # "smaller models from 1.5B to 70B distilled from R1"
         if entity is None:
             return
-        if _LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) and not entity.endswith("-lite"):
-            if f"{entity}-lite" not in self.reg.entities:
-                return  # "…激活 24 亿的 Lite 版": a Lite version's figure, and no Lite model of it is known
-            entity = f"{entity}-lite"  # "同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版"
+        entity = self._lite(block, m, head, entity)
+        if entity is None:
+            return
         sizes_of = self.reg.get(entity).sizes_of if entity in self.reg.entities else None
         if sizes_of and kind in ("sizes", "range"):
             entity, attribute = sizes_of["entity"], sizes_of["attribute"]
@@ -386,6 +388,15 @@ class _Extractor:
         if spec.min is not None and amount is not None and amount < spec.min:
             return
         yield self.claim(block, m, entity, attribute, value)
+
+    def _lite(self, block: Block, m: vg.ValueMatch, head: str, entity: str | None) -> str | None:
+        """A figure of a model's Lite version ("同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版",
+        "Lite = 16B / 2.4B") is the Lite model's, or nobody's where no Lite model of it is known."""
+        if entity is None or entity.endswith("-lite"):
+            return entity
+        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])):
+            return entity
+        return f"{entity}-lite" if f"{entity}-lite" in self.reg.entities else None
 
     def _question_before(self, index: int, block: Block, sentence: tuple[int, int]) -> str:
         """The question a sentence answers: the sentence right before it, or the paragraph before

@@ -35,7 +35,7 @@ _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+)?$"
+    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)?\s*$"
 )
 
 
@@ -320,8 +320,8 @@ def explicit(
     after = [
         m for m in wanted
         if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
-        and not _opened_aside(text, end, m.start)
-    ]  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
+        and not _opened_aside(text, end, m.start) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
+    ]  # "授權改採 MIT，原 V3 權重適用的是…": the former model of a later clause does not own the new licence  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     if after:
         return after[0].entity
     if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
@@ -329,6 +329,7 @@ def explicit(
     return None
 
 
+_FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)\s*$")
 _HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
 
 
