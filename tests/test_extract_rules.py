@@ -1059,3 +1059,12 @@ def test_the_former_model_named_in_a_comparison_or_a_later_clause_does_not_take_
     assert facts("## DeepSeek-V3-0324｜V3小升级\n\n✅ 这版直接用MIT协议了，比之前的V3宽松\n") == {("deepseek-v3-0324", "license", "MIT")}
     text = "### DeepSeek 發布 V3-0324\n\n- **授權改採 MIT**，原 V3 權重適用的是 DeepSeek Model License。\n"
     assert facts(text) == {("deepseek-v3-0324", "license", "MIT"), ("deepseek-v3", "license", "DeepSeek Model License")}
+
+
+def test_slide_shorthand_gpu_h_and_a_full_run_that_lists_its_stages():
+    text = "## V3: the compute slide\n\n- pre-training: 2.664M H800 GPU-h\n- full run incl. context ext. + post-training: **2.788M GPU-h**\n"
+    assert facts(text) == {("deepseek-v3", "pretraining_gpu_hours", 2_664_000), ("deepseek-v3", "training_gpu_hours", 2_788_000)}
+
+
+def test_a_value_at_the_start_of_a_from_to_span_is_not_the_end_models():
+    assert facts("DeepSeek from MoE 16B to R1.\n") == set()

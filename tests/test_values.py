@@ -523,3 +523,11 @@ def test_numbers_written_in_words(text, kind, amount):
 
 def test_a_number_word_without_a_scale_is_no_value():
     assert find_values("one of the models, two of them") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"), [("Jan '24", "2024-01"), ("26 Dec '24", "2024-12-26"), ("May ’24", "2024-05"), ("Dec. '24", "2024-12")]
+)
+def test_a_two_digit_year_after_an_apostrophe(text, iso):
+    [m] = find_values(text)
+    assert m.kind == "date" and isinstance(m.value, DateValue) and m.value.iso == iso

@@ -76,7 +76,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
-_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:checkpoints?|base model|weights? as|检查点|底座)(?![a-z])")
+_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
 _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 # "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
@@ -293,7 +293,7 @@ def explicit(
             ):
                 return opener.entity  # "DeepSeek-Coder-V2, released in June, extended V2 to 338 languages": V2 is the object
             return before[-1].entity if before[-1].kind != FOREIGN else BLOCKED
-        after = [m for m in clause if m.start >= end]
+        after = [m for m in clause if m.start >= end and not _TO_ONLY.fullmatch(text, end, m.start)]  # "from MoE 16B to R1"
         if not after and any(
             c_a <= m.start < c_b and m.start >= end and m.kind == FOREIGN for m in in_sentence
         ) and not any(c_a <= m.start < c_b and m.kind != COMPANY and m.kind != FOREIGN for m in in_sentence):
@@ -321,6 +321,7 @@ def explicit(
         m for m in wanted
         if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
         and not _opened_aside(text, end, m.start) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
+        and not _TO_ONLY.fullmatch(text, end, m.start)
     ]  # "授權改採 MIT，原 V3 權重適用的是…": the former model of a later clause does not own the new licence  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     if after:
         return after[0].entity
@@ -329,6 +330,7 @@ def explicit(
     return None
 
 
+_TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
 _FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)\s*$")
 _HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
 

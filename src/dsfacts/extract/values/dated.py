@@ -128,6 +128,15 @@ def _zh_date(text: str, m: re.Match[str]) -> Cand | None:
 
 
 @_pass(
+    rf"(?:(?P<d>{_DD})(?:st|nd|rd|th)?{SP}+)?(?<![A-Za-z])" + MONTHS + rf"{SP}*['’](?P<yy>[0-9]{{2}})(?![0-9'’])",
+    month=True,
+)
+def _en_date_short_year(text: str, m: re.Match[str]) -> Cand | None:
+    """ "Jan '24", "26 Dec '24": a slide's or a headline's year in two digits."""
+    return _date_cand(text, m, make_date(full_year(m["yy"]), MONTH_OF[m["mon"]], int(m["d"]) if m["d"] else None))
+
+
+@_pass(
     rf"(?P<d>{_DD})(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(?<![A-Za-z])" + MONTHS
     + rf"(?:,?{SP}+{_Y4}(?![0-9])|(?![A-Za-z]))",
     month=True,
