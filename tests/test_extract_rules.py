@@ -1068,3 +1068,14 @@ def test_slide_shorthand_gpu_h_and_a_full_run_that_lists_its_stages():
 
 def test_a_value_at_the_start_of_a_from_to_span_is_not_the_end_models():
     assert facts("DeepSeek from MoE 16B to R1.\n") == set()
+
+
+def test_the_licence_a_model_is_not_under_is_no_claim():
+    text = "Also: Coder-V2 weights are under the DeepSeek Model License, not MIT. The *code* in the repo is MIT.\n"
+    assert facts(text) == {("deepseek-coder-v2", "license", "DeepSeek Model License")}
+    assert facts("DeepSeek-R1 的权重采用 MIT 许可，而非此前的模型协议。\n") == {("deepseek-r1", "license", "MIT")}
+
+
+def test_a_size_in_brackets_after_a_name_may_carry_a_hedge_word():
+    text = "The full DeepSeek-Coder-V2 (236B total, 21B active per token) and DeepSeek-V2.5 (also 236B) need 8 GPUs.\n"
+    assert ("deepseek-v2.5", "total_params", 236_000_000_000) in facts(text)

@@ -70,7 +70,7 @@ _OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模�
 _LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a clause that is only its value
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
-_NAME_THEN_PAREN = re.compile(r"[\w.-]\s?[(（]$")
+_NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
@@ -340,12 +340,12 @@ class _Extractor:
             attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
         if attribute is None and kind in ("sizes", "range"):
             attribute = "variant_sizes"
+        paren = _NAME_THEN_PAREN.search(block.text, max(0, m.start - 16), m.start) if block.kind != "label" else None  # a figure label's brackets say too little
         if (
-            attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and block.kind != "label"
-            and _NAME_THEN_PAREN.search(block.text, max(0, m.start - 4), m.start)  # a figure label's brackets say too little
-            and any(x.kind == KNOWN and 0 <= m.start - x.end <= 2 for x in mentions)
+            attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and paren is not None
+            and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
         ):
-            attribute = "total_params"  # "DeepSeek-V3 (671B)": a size in brackets after a model's name
+            attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
         bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):

@@ -61,6 +61,9 @@ def _ascii_word(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
 
+_NOT_THIS = re.compile(r"(?i)(?:(?<![a-z])(?:not|rather than|instead of|isn't|is not)|而非|而不是|不是|並非|并非|非)\s*(?:the\s+|an?\s+)?(?:(?:previous|old|older|earlier|former|original)\s+|[^\s，。,;；]{1,4}的\s*)?$")
+
+
 @lru_cache(maxsize=1)
 def _licence_pairs() -> list[tuple[str, str]]:
     names: dict[str, list[str]] = vocabulary()["license"]["names"]
@@ -184,6 +187,8 @@ class TextClaims:
                 continue
             if former_value(low[max(s_start, i - 16) : i]):
                 continue  # "fixed the R1-Zero licence (was \"Model License\")": the licence it replaced
+            if _NOT_THIS.search(low, max(s_start, i - 16), i):
+                continue  # "under the DeepSeek Model License, not MIT", "而非 MIT": the licence it is not
             if _UNTIL.search(low, max(s_start, i - 60), i) or self._old_licence(low, names, k, s_end):
                 continue  # "until the March update switched to MIT", "从自定义的模型协议改成了 MIT": not now
             entity = self.x.entity_for(index, mentions, i, j)
