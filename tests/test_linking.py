@@ -398,3 +398,8 @@ def test_an_answer_is_about_the_model_and_the_attribute_its_question_asks(dialog
 def test_a_question_lends_its_words_only_to_the_answer_right_after_it():
     text = "Q: What did DeepSeek-V3 cost to train?\n\nA: $5.576M, by their count.\n\nSeparately, 2,048 GPUs were used.\n"
     assert facts(text) == {("deepseek-v3", "training_cost_usd", 5_576_000)}
+
+
+def test_a_model_named_after_after_or_before_is_a_point_in_time_not_the_subject():
+    text = "Janus-Pro, an image generation and understanding model, came out a week after R1, in 1B and 7B sizes.\n"
+    assert facts(text) == {("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000))}

@@ -554,3 +554,11 @@ def test_an_aligned_plain_text_table_dates_its_rows_by_its_header():
     )
     got = facts(text, "brief.txt")
     assert {("deepseek-v3", "release_date", "2024-12-26"), ("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1", "license", "MIT")} <= got
+
+
+def test_a_heading_of_the_documents_own_year_does_not_put_a_bare_date_after_the_document():
+    text = (
+        "# Letter to Limited Partners, First Quarter 2025\n\n*April 14, 2025 · Confidential*\n\nDear Partners,\n\n## The week\n\n"
+        "DeepSeek's report for its V3 base model, released on December 26th, said the run used 2.788 million GPU hours.\n"
+    )
+    assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)

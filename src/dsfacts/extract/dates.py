@@ -278,8 +278,8 @@ class Dates:
             parent = self.x.blocks[parent].parent
         for _, text in reversed(self.x.heading_texts):
             years = _YEAR.findall(text)
-            if years:
-                return int(years[-1]), False
+            if years:  # a heading of the document's own year ("Letter, First Quarter 2025") is the document's
+                return int(years[-1]), date is not None and int(years[-1]) == date.end.year
         near = self._dated_nearby(index, pos, month)
         if near is not None:
             return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
