@@ -276,10 +276,11 @@ class Dates:
             if years:
                 return int(years[-1]), False
             parent = self.x.blocks[parent].parent
-        for _, text in reversed(self.x.heading_texts):
+        for level, text in reversed(self.x.heading_texts):
             years = _YEAR.findall(text)
-            if years:  # a heading of the document's own year ("Letter, First Quarter 2025") is the document's
-                return int(years[-1]), date is not None and int(years[-1]) == date.end.year
+            if years:  # a title of the document's own year ("Letter, First Quarter 2025") is the document's
+                titled = level <= 1 and date is not None and int(years[-1]) == date.end.year and not _YEAR_ONLY.fullmatch(text)
+                return int(years[-1]), titled
         near = self._dated_nearby(index, pos, month)
         if near is not None:
             return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
@@ -405,6 +406,7 @@ class Dates:
 
 
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
+_YEAR_ONLY = re.compile(r"[\s#*_]*(?:19|20)\d{2}\s*年?[\s*_]*")  # "## 2024": a timeline's section, not a title
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
 _CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
 _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
