@@ -1079,3 +1079,12 @@ def test_the_licence_a_model_is_not_under_is_no_claim():
 def test_a_size_in_brackets_after_a_name_may_carry_a_hedge_word():
     text = "The full DeepSeek-Coder-V2 (236B total, 21B active per token) and DeepSeek-V2.5 (also 236B) need 8 GPUs.\n"
     assert ("deepseek-v2.5", "total_params", 236_000_000_000) in facts(text)
+
+
+def test_spoken_sizes_a_model_is_n_billion_with_m_active():
+    assert facts("The original Janus was 1.3B.\n") == {("janus", "total_params", 1_300_000_000)}
+    got = facts("DeepSeek-V2 is 236 billion with 21 active, and it came out in May 2024.\n")
+    assert got == {
+        ("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "active_params", 21_000_000_000), ("deepseek-v2", "release_date", "2024-05"),
+    }
+    assert facts("DeepSeek-V3 has 671B parameters and 37 active experts.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}

@@ -35,7 +35,7 @@ from dsfacts.extract.linking import (
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention, find_mentions
 from dsfacts.extract.names import SizeNames, merge_lists
 from dsfacts.extract.pairs import coordinated, respectively
-from dsfacts.extract.parallel import elided_unit
+from dsfacts.extract.parallel import borrowed_magnitude, elided_unit
 from dsfacts.extract.relative import CountedDates, post_dates
 from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims, any_text_cue
@@ -73,6 +73,8 @@ _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them
 _NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
+_COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
+_BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
@@ -233,6 +235,7 @@ class _Extractor:
             yield from self.names.compounds(index, block, mentions, compounds)
             matches = [m for m in matches if m not in compounds]
         old_side = ""  # the words of a value the next one replaces ("context first to 32K, then to 128K")
+        matches = [borrowed_magnitude(text, matches, i) for i in range(len(matches))]  # "236 billion with 21 active"
         for i, m in enumerate(matches):
             if any(_in_name(text, mm, m.start) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
@@ -346,6 +349,10 @@ class _Extractor:
             and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
         ):
             attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
+        if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
+            x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
+        ):
+            attribute = "total_params"  # "The original Janus was 1.3B", "V3 is 671 billion": billions of what a model is
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
         bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):

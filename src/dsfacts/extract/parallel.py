@@ -10,6 +10,7 @@ import re
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
 from dsfacts.extract.mentions import COMPANY, Mention
+from dsfacts.models import Quantity
 
 _PARALLEL = re.compile(r"[;；]|(?i:\bwhile\b|\bwhereas\b)|而")
 _FULL_STOP = re.compile(r"[.。!?！？](?:\s|$)")
@@ -42,3 +43,26 @@ def elided_unit(text: str, mentions: list[Mention], matches: list[vg.ValueMatch]
     if after[:1].isalnum():
         return ""  # it has words of its own after it
     return text[prev.end : min(prev.end + 24, m.start)]
+
+
+_ACTIVE_NEXT = re.compile(r"(?i)\s*(?:active|activated|激活|啟用|启用)(?![a-z])")
+_SCALE = {"b": 10**9, "billion": 10**9, "亿": 10**8, "億": 10**8}
+_PREV_SCALE = re.compile(r"(?i)(billion|b|亿|億)\s*$")
+_WITH_BETWEEN = re.compile(r"(?i)\s*(?:,\s*)?(?:with|and|，|,|、)\s*(?:only\s+|just\s+|about\s+)?")
+
+
+def borrowed_magnitude(text: str, matches: list[vg.ValueMatch], i: int) -> vg.ValueMatch:
+    """'V2 is 236 billion with 21 active': a bare count of active parameters right after a total
+    takes the total's magnitude (said aloud, the second "billion" is left out)."""
+    m = matches[i]
+    if i == 0 or m.kind != "number" or m.magnitude or not isinstance(m.value, Quantity) or not _ACTIVE_NEXT.match(text, m.end):
+        return m
+    prev = matches[i - 1]
+    scale = _PREV_SCALE.search(prev.raw)
+    if prev.kind != "number" or not prev.magnitude or scale is None or not _WITH_BETWEEN.fullmatch(text, prev.end, m.start):
+        return m
+    factor = _SCALE[scale.group(1).lower()]
+    amount = m.value.amount * factor
+    if not isinstance(prev.value, Quantity) or amount >= prev.value.amount:
+        return m
+    return vg.ValueMatch(m.start, m.end, m.kind, Quantity(amount, factor * (m.value.resolution or 1)), m.raw, m.qualifier, True, m.explicit)
