@@ -174,7 +174,7 @@ class TextClaims:
             code_only = any(str(c).lower() in clause for c in vocab["code_only"])
             if code_only and not any(str(w).lower() in clause for w in vocab["weights"]):
                 continue
-            own = _CLAUSE_BREAK.split(low[max(s_start, names[k - 1][1] if k else 0, i - 16) : i])[-1]  # since the last licence
+            own = _CLAUSE_BREAK.split(low[max(s_start, names[k - 1][1] if k else 0, i - 40) : i])[-1]  # since the last licence, in its clause
             after = _CLAUSE_BREAK.split(low[j : min(s_end, names[k + 1][0] if k + 1 < len(names) else s_end, j + 16)], 1)[0]
             for near in (own, after):  # "V3 was code MIT / weights under …", "MIT-licensed code with weights under …"
                 if (_CODE.search(near) or any(str(c).lower() in near for c in vocab["code_only"])) and not any(
