@@ -562,3 +562,21 @@ def test_a_heading_of_the_documents_own_year_does_not_put_a_bare_date_after_the_
         "DeepSeek's report for its V3 base model, released on December 26th, said the run used 2.788 million GPU hours.\n"
     )
     assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)
+
+
+def test_a_company_infobox_is_about_the_company_its_name_row_names():
+    text = (
+        "### 公司小檔案\n\n| 項目 | 內容 |\n|---|---|\n| 公司全名 | 杭州深度求索人工智能基礎技術研究有限公司 |\n"
+        "| 成立時間 | ２０２３年５月 |\n| 總部 | 浙江杭州 |\n| 創辦人 | 梁文鋒（幻方量化創辦人） |\n"
+    )
+    assert facts(text) == {
+        ("deepseek", "founded_date", "2023-05"), ("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founder", "Liang Wenfeng"),
+    }
+
+
+def test_a_bold_subtitle_under_the_title_does_not_hide_the_byline_below_it():
+    text = (
+        "# 【科技產業週報】２０２５年第１３週\n\n**本週主題：DeepSeek-V3 小改版**\n\n研究部　科技產業組｜發布日期：２０２５年３月２９日\n\n"
+        "## 一、本週焦點\n\nV3 於去年底（１２月２６日）發布。\n"
+    )
+    assert {(e, a, v) for e, a, v in facts(text) if a.endswith("_date")} == {("deepseek-v3", "release_date", "2024-12-26")}

@@ -20,7 +20,7 @@ from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.entities import EntityRegistry
 from dsfacts.extract.mentions import COMPANY, find_mentions
 from dsfacts.models import DateValue
-from dsfacts.segment import Block
+from dsfacts.segment import TITLE_LEVEL, Block
 from dsfacts.sources import Document
 
 TOP_BLOCKS = 3  # a byline stands among the first blocks of text below the title
@@ -102,6 +102,8 @@ def _top(blocks: Sequence[Block]) -> list[int]:
                 if len(b.text) <= BYLINE_LENGTH and nc.has("dateline", b.text) and len(out) < TOP_BLOCKS:
                     out.append(i)  # "**本报记者 陈思远 杭州报道**": a bold byline, not a section
                     continue
+                if b.level >= TITLE_LEVEL and not out:
+                    continue  # "**本週主題：…**" right under the title: its subtitle, not a section
                 break
             title_level = b.level if title_level is None else min(title_level, b.level)
             continue

@@ -265,7 +265,7 @@ class Dates:
             date = self.now(index)
             if date is None:
                 return None, False
-            return date.end.year - (1 if relative.group().lower() in _LAST_YEAR else 0), True
+            return date.end.year - (1 if relative.group().lower().startswith(_LAST_YEAR) else 0), True
         s_start, _ = block.sentence_at(pos)
         year = self._last_year(index, s_start, pos)
         if year is not None:
@@ -410,7 +410,7 @@ _YEAR_ONLY = re.compile(r"[\s#*_]*(?:19|20)\d{2}\s*年?[\s*_]*")  # "## 2024": a
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
 _CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
 _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
-_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)\s*$")
+_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)(?:底|初|年底|年初|年中)?\s*[(（]?\s*$")  # "去年底（12月26日）"
 _LAST_YEAR = ("去年", "last year")
 
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute, vocabulary
-from dsfacts.extract.linking import BLOCKED, subject_of, table_subject
-from dsfacts.extract.mentions import COMPANY, Mention
+from dsfacts.extract.linking import BLOCKED, company_of, subject_of, table_subject
+from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.extract.texts import to_pinyin
 from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
 from dsfacts.models import Claim
@@ -156,6 +156,16 @@ class TableTexts:
             found = self.x.context.heading_subject()
         return found
 
+    def box_company(self, table: int) -> str | None:
+        """The company an infobox is about: the company its name row names ("| 公司全名 |
+        杭州深度求索人工智能基础技术研究有限公司 |"), for a box under a heading that names none."""
+        for b in self.x.blocks:
+            c = b.table
+            if c is not None and c.table == table and c.column == 1 and len(c.row) == 2:
+                if c.row[0].lower().strip(" *_:：") in self._name_labels:
+                    return company_of(self.x.mentions_in(c.row[1]))
+        return None
+
     def _box_subject(self, table: int) -> str | None:
         """The model an infobox is about: a two-column table of "label | value" rows whose header
         names one model over an empty column ("| DeepSeek-V2 | |"), or whose row labelled as a
@@ -240,9 +250,9 @@ class TableTexts:
     def _company_text(self, block: Block, mentions: list[Mention], section: str, label: str) -> Iterable[Claim]:
         """An infobox row ("| Headquarters | Hangzhou, Zhejiang, China |") of the company the
         document is about: read as "Headquarters: Hangzhou, Zhejiang, China"."""
-        if any(m.kind != COMPANY for m in mentions):
-            return
-        entity = self.x.context.company_heading()
+        if any(m.kind not in (COMPANY, FOREIGN) for m in mentions):
+            return  # a model's row; another company in brackets is fine ("梁文锋（幻方量化创办人）")
+        entity = self.x.context.company_heading() or (self.box_company(block.table.table) if block.table else None)
         if not entity:
             return
         prefix = f"{label.strip(' *_:：')}: "
