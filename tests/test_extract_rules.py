@@ -1088,3 +1088,18 @@ def test_spoken_sizes_a_model_is_n_billion_with_m_active():
         ("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "active_params", 21_000_000_000), ("deepseek-v2", "release_date", "2024-05"),
     }
     assert facts("DeepSeek-V3 has 671B parameters and 37 active experts.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_a_total_priced_at_a_rental_rate_is_the_training_cost():
+    text = "DeepSeek-V3技术报告显示，该模型正式训练仅用278.8万H800 GPU小时，按每GPU小时2美元的租赁价格计算约为557.6万美元。\n"
+    assert facts(text) == {("deepseek-v3", "training_cost_usd", 5_576_000), ("deepseek-v3", "training_gpu_hours", 2_788_000)}
+    assert facts("DeepSeek-V3 的 API 价格为 2 美元，输出价格 8 美元。\n") == set()
+
+
+def test_hearsay_and_the_figure_a_correction_quotes_are_not_claims():
+    text = (
+        "09:58　有自媒体称，DeepSeek-R1的训练成本仅约560万美元。\n\n"
+        "23:10　【更正】本台09:58快讯援引的“R1训练成本约560万美元”实为DeepSeek-V3正式训练的成本估算，特此更正。\n"
+    )
+    assert {(e, a) for e, a, _ in facts(text, "flash.txt")} <= {("deepseek-v3", "training_cost_usd")}
+    assert not any(e == "deepseek-r1" for e, _, _ in facts(text, "flash.txt"))

@@ -7,6 +7,7 @@ what the writer took back, not what the document says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dsfacts.extract import claims as nc
@@ -34,11 +35,32 @@ def correcting_lines(doc: Document, blocks: Sequence[Block]) -> set[int]:
     return lines
 
 
-def drop_corrected(claims: list[Claim], corrections: set[int]) -> list[Claim]:
-    """Claims without the earlier values a later correction replaced."""
+_QUOTED = re.compile(r"“([^“”]{1,80})”|「([^「」]{1,80})」|\"([^\"]{1,80})\"")
+
+
+def quoted_in_corrections(doc: Document, blocks: Sequence[Block]) -> list[str]:
+    """What a correction quotes of the document's earlier text ("【更正】本台09:58快讯援引的“R1训练
+    成本约560万美元”实为…"): the statement it takes back."""
+    if not nc.has("correction", doc.text):
+        return []
+    out: list[str] = []
+    for block in blocks:
+        for s_a, s_b in block.sentences:
+            sentence = block.text[s_a:s_b]
+            if nc.has("correction", sentence):
+                out += [next(g for g in q.groups() if g) for q in _QUOTED.finditer(sentence)]
+    return out
+
+
+def drop_corrected(claims: list[Claim], corrections: set[int], quoted: Sequence[str] = ()) -> list[Claim]:
+    """Claims without the earlier values a later correction replaced or quoted as wrong."""
     if not corrections:
         return claims
     dropped: set[int] = set()
+    for j, earlier in enumerate(claims):
+        raw = (earlier.raw or "").strip()
+        if len(raw) >= 3 and any(raw in q for q in quoted):
+            dropped.add(j)  # "本台援引的“R1训练成本约560万美元”实为 V3 的": the quoted figure was wrong, where it stood
     for k, fixed in enumerate(claims):
         if fixed.line not in corrections:
             continue

@@ -19,7 +19,7 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
-from dsfacts.extract.corrections import correcting_lines, drop_corrected
+from dsfacts.extract.corrections import correcting_lines, drop_corrected, quoted_in_corrections
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
 from dsfacts.extract.lines import is_question, line_subject
@@ -75,6 +75,8 @@ _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
 _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
 _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
+_MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
+_PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
@@ -155,7 +157,7 @@ class _Extractor:
         first_heading = next((subject_of(b.text, self.mentions_in(b.text)) for b in self.blocks if b.kind == "heading"), None)
         claims.extend(self.texts.front_matter_licence(self._title_subject or first_heading))
         claims = self.counted.stated_beats_counted(claims)
-        return drop_corrected(claims, correcting_lines(self.doc, self.blocks))
+        return drop_corrected(claims, correcting_lines(self.doc, self.blocks), quoted_in_corrections(self.doc, self.blocks))
 
     def _index_figures(self, mentions_of: list[list[Mention]]) -> None:
         for b, ms in zip(self.blocks, mentions_of, strict=True):
@@ -376,7 +378,11 @@ class _Extractor:
         if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
         after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
-        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", own[-16:]) + " " + after)):  # its own words
+        own_start = m.start - len(own)
+        price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost
+        if _MONEY_END.search(block.text, max(0, own_start - 16), own_start):
+            price_words = _PRICE_OF_PREVIOUS.sub(" ", own, count=1)
+        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
             return
         entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if entity is None and attribute == "distilled_sizes":
