@@ -580,3 +580,12 @@ def test_a_bold_subtitle_under_the_title_does_not_hide_the_byline_below_it():
         "## 一、本週焦點\n\nV3 於去年底（１２月２６日）發布。\n"
     )
     assert {(e, a, v) for e, a, v in facts(text) if a.endswith("_date")} == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_date_line_between_rules_dates_the_news_flashes_below_it():
+    text = (
+        "【财经快讯】DeepSeek冲击波\n\n========================================\n2025年1月27日　星期一\n"
+        "========================================\n\n07:45　【开源】DeepSeek今日凌晨开源多模态模型Janus-Pro。\n\n"
+        "13:05　DeepSeek-V3发布于去年12月26日。\n"
+    )
+    assert {(e, v) for e, a, v in facts(text, "flash.txt") if a == "release_date"} == {("janus-pro", "2025-01-27"), ("deepseek-v3", "2024-12-26")}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
 _DATE_FIRST = re.compile(r"[\W_]{0,4}\d")  # a post's date line starts with its date
+_RULE = "=-—_*~ \t"
 POST_LENGTH = 48  # characters: a line that is only a date (a time, a client) heads the post below it
 
 # a word that names a day or a month counted from now, and how many back
@@ -49,11 +50,12 @@ def post_dates(blocks: Sequence[Block], mentions_of: Sequence[list[Mention]]) ->
 
 
 def _post_date(block: Block, mentions: list[Mention]) -> DateValue | None:
-    if block.kind not in ("paragraph", "heading") or len(block.text) > POST_LENGTH or _DATE_FIRST.match(block.text) is None:
+    text = block.text.lstrip(_RULE)  # "====\n2025年1月27日 星期一\n====": a date between rules
+    if block.kind not in ("paragraph", "heading") or len(text) > POST_LENGTH or _DATE_FIRST.match(text) is None:
         return None
     if any(m.kind != COMPANY for m in mentions):
         return None
-    first = next((v for v in vg.find_values(block.text) if v.kind == "date"), None)
+    first = next((v for v in vg.find_values(text) if v.kind == "date"), None)
     if first is None or first.start > 4 or not isinstance(first.value, DateValue) or first.value.precision != "day":
         return None
     return first.value
