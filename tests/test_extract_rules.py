@@ -1103,3 +1103,16 @@ def test_hearsay_and_the_figure_a_correction_quotes_are_not_claims():
     )
     assert {(e, a) for e, a, _ in facts(text, "flash.txt")} <= {("deepseek-v3", "training_cost_usd")}
     assert not any(e == "deepseek-r1" for e, _, _ in facts(text, "flash.txt"))
+
+
+def test_a_note_with_emoji_bullets_gives_each_model_its_own_lines():
+    text = (
+        "# 全家桶\n\n📅 2025.6.14 更新\n\n1️⃣ DeepSeek-V3｜日常主力💪\n✅ 6710亿总参数\n💰 官方说训练只花了557.6万美元！！\n\n"
+        "2️⃣ DeepSeek-R1｜深度思考🧠\n✅ 1月20号上线\n✅ 还蒸馏了六个小模型：1.5B、7B、8B、14B、32B、70B\n\n"
+        "3️⃣ DeepSeek-V3-0324｜V3小升级🆙\n✅ 3月24号放出来的\n"
+    )
+    got = facts(text)
+    assert ("deepseek-v3", "training_cost_usd", 5_576_000) in got
+    assert ("deepseek-r1", "distilled_sizes", tuple(int(x * 1e9) for x in (1.5, 7, 8, 14, 32, 70))) in got
+    assert ("deepseek-v3-0324", "release_date", "2025-03-24") in got
+    assert not {c for c in got if c[0] == "deepseek-v3" and c[1] in ("distilled_sizes", "release_date")}

@@ -338,3 +338,9 @@ def test_a_table_aligned_with_spaces_is_read_as_cells_with_their_header():
     assert cells[1].table is not None and cells[1].table.header == ["Model", "Released", "Weights licence"]
     assert [b.text for b in bs if b.kind == "paragraph"] == ["The terms as of the date of issue.", "After the table."]
     assert_origins_exact(text, bs)
+
+
+def test_lines_led_by_emoji_bullets_are_statements_of_their_own():
+    text = "3️⃣ DeepSeek-V3-0324｜V3小升级🆙\n✅ 3月24号放出来的\n"
+    [block] = segment(Document(source="note.md", text=text))
+    assert len([s for s in block.sentences if block.text[slice(*s)].strip()]) == 2

@@ -26,6 +26,7 @@ from dsfacts.extract.lines import is_question, line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
     Context,
+    carried,
     clause_bounds,
     company_of,
     explicit,
@@ -430,8 +431,9 @@ class _Extractor:
         ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
         ours = {x.entity for x in self.all_mentions if sentence[0] <= x.start < sentence[1] and x.kind == KNOWN and x.entity}
         ours = {e for e in ours if not self.is_company(e)}
-        if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after a paragraph on R1
-            return self.context.paragraph_topic
+        if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after R1's lines
+            named_before = [x for x in self.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
+            return carried(block, self.all_mentions, sentence) if named_before else self.context.paragraph_topic
         return ours.pop() if len(ours) == 1 else None
 
     def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:
