@@ -1116,3 +1116,17 @@ def test_a_note_with_emoji_bullets_gives_each_model_its_own_lines():
     assert ("deepseek-r1", "distilled_sizes", tuple(int(x * 1e9) for x in (1.5, 7, 8, 14, 32, 70))) in got
     assert ("deepseek-v3-0324", "release_date", "2025-03-24") in got
     assert not {c for c in got if c[0] == "deepseek-v3" and c[1] in ("distilled_sizes", "release_date")}
+
+
+def test_a_sum_of_stages_that_include_pre_training_is_the_whole_training():
+    text = "DeepSeek-V3技术报告披露：预训练阶段266.4万H800 GPU小时，上下文长度扩展11.9万GPU小时，后训练0.5万GPU小时，合计278.8万GPU小时。\n"
+    assert facts(text) == {("deepseek-v3", "pretraining_gpu_hours", 2_664_000), ("deepseek-v3", "training_gpu_hours", 2_788_000)}
+    text = "DeepSeek-V3.1-Base 做了两阶段长上下文扩展训练：32K阶段训练了6300亿token，128K阶段训练了2090亿token，合计约8400亿token。\n"
+    assert not {c for c in facts(text) if c[1] == "training_tokens"}
+
+
+def test_base_model_by_training_further_and_no_claims_from_figure_numbers_or_trial_runs():
+    text = "DeepSeek-Coder-V2 was built by training DeepSeek-V2 further on another 6 trillion tokens.\n"
+    assert facts(text) == {("deepseek-coder-v2", "base_model", "deepseek-v2"), ("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}
+    assert facts("论文同时报告了DeepSeekMoE一个1450亿参数规模的初步实验，但该版本未对外发布。\n") == set()
+    assert facts("图3-5　DeepSeek-V3 的完整训练共用 278.8万 GPU小时\n") == {("deepseek-v3", "training_gpu_hours", 2_788_000)}

@@ -207,6 +207,8 @@ def stage_attribute(attribute: str, own: str, tail: str, sentence: str) -> str |
     ("完整训练…278.8万 GPU 小时，其中预训练阶段为 266.4 万": the first is the whole, the second a stage)."""
     if attribute not in ("training_gpu_hours", "training_tokens"):
         return attribute
+    if (has("sum_words", own[-12:]) or has("sum_words", tail[:12])) and has("pretraining_stage", sentence):
+        return attribute  # "预训练阶段266.4万…，后训练0.5万…，合计278.8万": the sum of every stage
     if has("whole_training", own) or has("whole_training", tail):
         return attribute
     later = has("later_stage", tail) or has("later_stage", own) or (
@@ -265,7 +267,7 @@ def _component_after() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)) for w in sorted(vocab()["component"], key=len, reverse=True))
     return re.compile(
         rf"(?i)(?:-(?:parameters?|params?))?\s+(?:(?!(?:parameters?|params?|in|across|of|over|per|and|with)\b)[a-z][\w-]*\s+){{0,2}}(?:{words})(?![a-z])"
-        rf"|\s*(?:参数|參數)?\s*的\s*[^\s，。,;；]{{0,10}}?(?:{words})"
+        rf"|\s*(?:参数|參數)?(?:规模|量)?\s*的\s*[^\s，。,;；]{{0,10}}?(?:{words})"
     )
 
 

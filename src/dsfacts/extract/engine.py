@@ -78,6 +78,7 @@ _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?
 _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
 _PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)")
+_LABEL_NUMBER = re.compile(r"(?i)(?:图|表|(?<![a-z])(?:figure|fig\.?|table|tab\.|section|sec\.|§|eq\.|equation|chapter|ch\.|step|round))\s*$")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
@@ -242,6 +243,8 @@ class _Extractor:
         for i, m in enumerate(matches):
             if any(_in_name(text, mm, m.start) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
+            if _LABEL_NUMBER.search(text, max(0, m.start - 8), m.start):
+                continue  # "图3-5", "Table 2", "§4.3": a figure's or a section's number
             sentence = block.sentence_at(m.start)
             c_start, c_end = clause_bounds(text, m.start, m.end, sentence, words=True)
             next_start = matches[i + 1].start if i + 1 < len(matches) else len(text)
