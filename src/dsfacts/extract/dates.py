@@ -58,6 +58,7 @@ class Dates:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
         self._dateline: Dateline | None = None
+        self._own_cued: dict[tuple[int, int], list[tuple[int, str, str | None]]] = {}
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
         self._doc_title = ""
@@ -153,17 +154,19 @@ class Dates:
     ) -> bool:
         """Another date of the sentence has the cue in its own words and dates the same model: a
         sentence's one release verb dates one date, not every date in it."""
-        text = block.text
-        for other in vg.find_values(text[slice(*sentence)]):
-            start, end = other.start + sentence[0], other.end + sentence[0]
-            if other.kind not in ("date", "monthday") or start == m.start:
-                continue
-            c_a, c_b = clause_bounds(text, start, end, sentence)
-            if choose_attribute("date", text[c_a:start], text[end:c_b], magnitude=False) != attribute:
-                continue
-            if self.x.entity_for(index, mentions, start, end) == entity:
-                return True
-        return False
+        key = (index, sentence[0])
+        if key not in self._own_cued:  # once per sentence: a line of 3,000 dates stays linear
+            text, own = block.text, []
+            for other in vg.find_values(text[slice(*sentence)]):
+                start, end = other.start + sentence[0], other.end + sentence[0]
+                if other.kind not in ("date", "monthday"):
+                    continue
+                c_a, c_b = clause_bounds(text, start, end, sentence)
+                cue = choose_attribute("date", text[c_a:start], text[end:c_b], magnitude=False)
+                if cue is not None:
+                    own.append((start, cue, self.x.entity_for(index, mentions, start, end)))
+            self._own_cued[key] = own
+        return any(start != m.start and cue == attribute and owner == entity for start, cue, owner in self._own_cued[key])
 
     # ---- the year of a date written without one ------------------------------------------------
 
