@@ -6,6 +6,7 @@ on pre-training"): the second figure leaves out the unit the first one gave.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
@@ -65,4 +66,4 @@ def borrowed_magnitude(text: str, matches: list[vg.ValueMatch], i: int) -> vg.Va
     amount = m.value.amount * factor
     if not isinstance(prev.value, Quantity) or amount >= prev.value.amount:
         return m
-    return vg.ValueMatch(m.start, m.end, m.kind, Quantity(amount, factor * (m.value.resolution or 1)), m.raw, m.qualifier, True, m.explicit)
+    return vg.ValueMatch(m.start, m.end, m.kind, Quantity(amount, factor * (m.value.resolution or Decimal(1))), m.raw, m.qualifier, True, m.explicit)

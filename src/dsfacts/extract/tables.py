@@ -161,9 +161,8 @@ class TableTexts:
         杭州深度求索人工智能基础技术研究有限公司 |"), for a box under a heading that names none."""
         for b in self.x.blocks:
             c = b.table
-            if c is not None and c.table == table and c.column == 1 and len(c.row) == 2:
-                if c.row[0].lower().strip(" *_:：") in self._name_labels:
-                    return company_of(self.x.mentions_in(c.row[1]))
+            if c is not None and c.table == table and c.column == 1 and len(c.row) == 2 and c.row[0].lower().strip(" *_:：") in self._name_labels:
+                return company_of(self.x.mentions_in(c.row[1]))
         return None
 
     def _box_subject(self, table: int) -> str | None:
