@@ -1130,3 +1130,11 @@ def test_base_model_by_training_further_and_no_claims_from_figure_numbers_or_tri
     assert facts(text) == {("deepseek-coder-v2", "base_model", "deepseek-v2"), ("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}
     assert facts("论文同时报告了DeepSeekMoE一个1450亿参数规模的初步实验，但该版本未对外发布。\n") == set()
     assert facts("图3-5　DeepSeek-V3 的完整训练共用 278.8万 GPU小时\n") == {("deepseek-v3", "training_gpu_hours", 2_788_000)}
+
+
+def test_an_intermediate_checkpoint_is_a_starting_point_and_whether_asks():
+    got = facts("## Side note: Coder-V2\n\n- V2 intermediate ckpt + 6T more tokens\n")
+    assert got == {("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}
+    assert facts('The pub argued about whether DeepSeek-V3 "cost six million dollars".\n') == set()
+    text = "R1's release on January 20, 2025 set off a sell-off, as investors questioned whether data centres were necessary.\n"
+    assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}

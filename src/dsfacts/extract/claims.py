@@ -72,6 +72,9 @@ def glued_to_name(text: str, start: int) -> bool:
     return bool(_GLUED_NAME.search(text, max(0, start - 40), start))
 
 
+_WHETHER = re.compile(r"(?i)(?<![a-z])whether(?![a-z])")
+
+
 def not_a_claim(
     text: str, sentence: tuple[int, int], clause_start: int, m: vg.ValueMatch, matches: Sequence[vg.ValueMatch], i: int
 ) -> bool:
@@ -87,6 +90,8 @@ def not_a_claim(
         return True  # "context 128K (was 64K)": the value it replaced
     if has("negation", head) and not has("negation_not", head):
         return True
+    if _WHETHER.search(head):
+        return True  # "a shouting match about whether V3 \"cost six million dollars\"": asked, not said
     before = text[max(sentence[0], clause_start, m.start - 80) : m.start]  # its own clause: "…说45亿参数，不对，45亿是激活参数"
     if has("retracted", before) or _ISSUE_SAID.search(before):
         return True  # "we said V3 was trained on 15T tokens; the paper's figure is 14.8T": a corrected statement

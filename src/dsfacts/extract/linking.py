@@ -77,6 +77,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_INTERMEDIATE_AFTER = re.compile(r"(?i)[\s-]*(?:的)?\s*(?:intermediate\s+(?:checkpoints?|ckpts?)|中间检查点)")  # "V2 intermediate ckpt + 6T more tokens"
 _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 # "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
@@ -120,7 +121,7 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
         return True
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
         return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
-    origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or (
+    origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or _INTERMEDIATE_AFTER.match(text, m.end) or (
         _BASE_NAME.match(text, m.end) and _ON_BEFORE.search(text, max(0, m.start - 30), m.start)  # "trained on DeepSeek-V3-Base"
     )
     if origin or (_WITH_BEFORE.search(text, max(0, m.start - 4), m.start) and _ALIKE_AFTER.match(text, m.end)):
