@@ -403,3 +403,14 @@ def test_a_question_lends_its_words_only_to_the_answer_right_after_it():
 def test_a_model_named_after_after_or_before_is_a_point_in_time_not_the_subject():
     text = "Janus-Pro, an image generation and understanding model, came out a week after R1, in 1B and 7B sizes.\n"
     assert facts(text) == {("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000))}
+
+
+def test_bulleted_lines_are_about_their_title_line_not_the_last_name_a_line_mentions():
+    text = (
+        "2️⃣ DeepSeek-R1｜深度思考🧠\n✅ 1月20号上线，就是让英伟达一天跌了17%的那个\n✅ 满血版 6710亿参数、激活370亿\n"
+        "✅ 还蒸馏了六个小模型：1.5B、7B、8B、14B、32B、70B\n"
+    )
+    got = facts(text)
+    assert ("deepseek-r1", "total_params", 671_000_000_000) in got and ("deepseek-r1", "active_params", 37_000_000_000) in got
+    assert ("deepseek-r1", "distilled_sizes", tuple(int(x * 1e9) for x in (1.5, 7, 8, 14, 32, 70))) in got
+    assert all(e == "deepseek-r1" for e, _, _ in got)

@@ -26,7 +26,6 @@ from dsfacts.extract.lines import is_question, line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
     Context,
-    carried,
     clause_bounds,
     company_of,
     explicit,
@@ -436,7 +435,8 @@ class _Extractor:
         ours = {e for e in ours if not self.is_company(e)}
         if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after R1's lines
             named_before = [x for x in self.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
-            return carried(block, self.all_mentions, sentence) if named_before else self.context.paragraph_topic
+            found = line_subject(block, self.all_mentions, sentence)[1] if named_before else self.context.paragraph_topic
+            return found if found != BLOCKED else None
         return ours.pop() if len(ours) == 1 else None
 
     def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:

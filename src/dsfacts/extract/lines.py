@@ -17,6 +17,7 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract.linking import BLOCKED, carried, subject_of
 from dsfacts.extract.mentions import COMPANY, Mention
 from dsfacts.segment import Block
+from dsfacts.segment.linebreaks import BULLET_START
 
 _FIELD_LINE = re.compile(r"[ \t>*_-]*[^\s:：，。,.!?]{1,8}(?:\s[^\s:：，。,.!?]{1,10}){0,2}\s*[:：]")  # "总参数量：", "Context length:"
 
@@ -34,9 +35,18 @@ def line_subject(block: Block, mentions: list[Mention], sentence: tuple[int, int
         return True, None
     if _named_other(block.text, mentions, sentence[0]):
         return True, BLOCKED
+    if block.breaks and sentence[0] in block.breaks and BULLET_START.match(block.text, sentence[0]):
+        return False, _title_line_subject(block, mentions)  # "2️⃣ DeepSeek-R1｜…" then "✅ …" lines: each is the title line's
     if block.breaks and _field_line(block.text, mentions, sentence[0]) and not _same_speaker(block, sentence) and not _answers(block, sentence):
         return False, _record_subject(block, mentions, sentence)
     return False, carried(block, mentions, sentence)
+
+
+def _title_line_subject(block: Block, mentions: list[Mention]) -> str | None:
+    """The model the first line of a block of bulleted lines names: what every line below it is about."""
+    first = block.breaks[0] if block.breaks else len(block.text)
+    found = subject_of(block.text, [m for m in mentions if m.start < first])
+    return found if found != BLOCKED else None
 
 
 _FOOTNOTE = re.compile(r"[\s*_]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\w{1,4}\]:)\s")  # a footnote's text, led by its marker

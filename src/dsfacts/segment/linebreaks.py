@@ -13,7 +13,7 @@ OPEN_END = re.compile(r"[\w\u4e00-\u9fff)）\]】%\u2600-\u27bf\U0001f000-\U0001
 _FINAL_END = re.compile(r"[。.!?！？][*_)）」”\"']*$")
 
 
-_BULLET_START = re.compile(r"\s*(?:[•·▪►▶➤✓✔✅❌⚠👉📍📌🔹🔸💰📊📅⭐]|[\u2600-\u27bf\U0001f000-\U0001faff])")
+BULLET_START = re.compile(r"\s*(?:[•·▪►▶➤✓✔✅❌⚠👉📍📌🔹🔸💰📊📅⭐]|[\u2600-\u27bf\U0001f000-\U0001faff])")
 _WIDE = re.compile(r"[\u2e80-\uffef]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -34,7 +34,7 @@ def filled_width(lines: list[str]) -> float:
     last fill the width, or only the last ends a sentence ("是一家在2023年 / 7月17日成立的公司 / …。")."""
     if len(lines) < 2 or not any(OPEN_END.search(x) for x in lines[:-1]):
         return 0  # no line but the last ends open: nothing to decide
-    if sum(1 for x in lines[1:] if _BULLET_START.match(x)) * 2 >= len(lines) - 1:
+    if sum(1 for x in lines[1:] if BULLET_START.match(x)) * 2 >= len(lines) - 1:
         return float("inf")  # "✅ 3月24号放出来的" / "📍 …": lines led by a bullet or an emoji are items, one statement each
     if _FINAL_END.search(lines[-1]) and not any(_FINAL_END.search(x) for x in lines[:-1]):
         return 0
