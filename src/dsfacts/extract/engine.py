@@ -90,7 +90,7 @@ def extract_document(doc: Document) -> list[Claim]:
     out = []
     for c in _Extractor(doc).run():
         key = (c.entity, c.attribute, repr(c.value), c.line, c.column)
-        if key not in seen:
+        if key not in seen and c.entity != BLOCKED:  # a linking marker is nobody: never a claim's entity
             seen.add(key)
             out.append(c)
     return out
