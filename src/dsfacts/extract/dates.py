@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
+from dsfacts.extract.answers import question_before
 from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.date_owner import (
     ENTRY_START,
@@ -110,6 +111,10 @@ class Dates:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
+        if attribute is None and not year_only and block.table is None:
+            asked = question_before(self.x.blocks, self.x.answers, index, sentence)  # "On what date was R1 released?" / "20th (20 January 2025)."
+            attribute = nc.sentence_date_cue(asked) if asked else None
+            owner = owner or (self.x.question_subject(asked) if attribute else None)
         section = (len(self.x.heading_texts), self.x.heading_texts[-1][1] if self.x.heading_texts else "")
         own_cue = attribute is not None
         if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered:

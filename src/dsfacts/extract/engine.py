@@ -18,11 +18,12 @@ from collections.abc import Iterable
 from dsfacts.extract import claims as nc
 from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
+from dsfacts.extract.answers import answer_key, question_before
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
 from dsfacts.extract.corrections import correcting_lines, drop_corrected, quoted_in_corrections
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
-from dsfacts.extract.lines import is_question, line_subject
+from dsfacts.extract.lines import line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
     Context,
@@ -109,6 +110,7 @@ class _Extractor:
         self.counted = CountedDates(self)
         self.names = SizeNames(self)
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
+        self.answers: dict[int, int] = {}  # an answer key's items -> their questions
         self.heading_texts: list[tuple[int, str]] = []
         self.all_mentions: list[Mention] = []
         self._respectively: dict[int, str] = {}
@@ -122,6 +124,11 @@ class _Extractor:
             found = self._mentions[text] = find_mentions(text, self.reg)
         return found
 
+    def question_subject(self, question: str) -> str | None:
+        """The model a question asks about ("On what date was DeepSeek-R1 released?")."""
+        found = subject_of(question, self.mentions_in(question))
+        return found if found != BLOCKED and not self.is_company(found) else None
+
     def is_company(self, entity: str | None) -> bool:
         return bool(entity) and entity in self.reg.entities and self.reg.get(entity).is_company
 
@@ -132,6 +139,7 @@ class _Extractor:
         self.reg = with_abbreviations(self.reg, self.doc.text)  # "(DS = DeepSeek)": "DS Coder" is DeepSeek Coder
         mentions_of = [self.mentions_in(b.text) if _may_matter(b) else [] for b in self.blocks]
         self.post_dates = post_dates(self.blocks, mentions_of)
+        self.answers = answer_key(self.blocks)
         self._index_figures(mentions_of)
         claims: list[Claim] = []
         title = str(self.doc.meta.get("title") or "")
@@ -214,6 +222,8 @@ class _Extractor:
         asked = self.context.asked
         if found is None and block.kind == "paragraph" and asked and asked[0] == index - 1:
             found = asked[1]  # "Q: How many parameters does DeepSeek-V3 have?" / "A: 671 billion in total …"
+        if found is None and index in self.answers:  # an answer key's "6. 7B. It started from …": question 6's model
+            found = self.question_subject(self.blocks[self.answers[index]].text)
         if found is None:
             found = self.context.parent_subject(self.blocks, index)
         if found is None:
@@ -363,7 +373,7 @@ class _Extractor:
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None and kind in ("number", "money"):
-            asked = self._question_before(index, block, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"
+            asked = question_before(self.blocks, self.answers, index, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"
             attribute = choose_attribute(kind, "", "", magnitude=m.magnitude, currency=currency, hint=asked, amount=amount) if asked else None
         if attribute is None:
             return
@@ -413,18 +423,6 @@ class _Extractor:
         if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])):
             return entity
         return f"{entity}-lite" if f"{entity}-lite" in self.reg.entities else None
-
-    def _question_before(self, index: int, block: Block, sentence: tuple[int, int]) -> str:
-        """The question a sentence answers: the sentence right before it, or the paragraph before
-        its block, when that ends by asking ("Q: What did V3 cost to train?" / "A: $5.576M")."""
-        earlier = [s for s in block.sentences if s[1] <= sentence[0] and block.text[slice(*s)].strip()]
-        if earlier:
-            text = block.text[slice(*earlier[-1])]
-        elif index and self.blocks[index - 1].kind == "paragraph" and block.kind == "paragraph":
-            text = self.blocks[index - 1].text
-        else:
-            return ""
-        return text if is_question(text) else ""
 
     # ---- building claims -----------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from dsfacts.extract import claims as nc
+from dsfacts.extract.answers import is_question
 from dsfacts.extract.linking import BLOCKED, carried, subject_of
 from dsfacts.extract.mentions import COMPANY, Mention
 from dsfacts.segment import Block
@@ -99,19 +100,13 @@ def _same_speaker(block: Block, sentence: tuple[int, int]) -> bool:
     return previous is not None and previous.group().strip(" \t>*_-") == key
 
 
-_QUESTION_END = re.compile(r"[?？][\s*_)）」”\"']*$")
 
 
 def _answers(block: Block, sentence: tuple[int, int]) -> bool:
     """The line before asks a question ("主持人：V3 的训练成本到底是多少？" then "嘉宾：官方说的是 557.6
     万美元"): a dialogue's turns, read like prose, not a record's fields."""
     earlier = [s for s in block.sentences if s[1] <= sentence[0] and block.text[slice(*s)].strip()]
-    return bool(earlier) and _QUESTION_END.search(block.text, earlier[-1][0], earlier[-1][1]) is not None
-
-
-def is_question(text: str) -> bool:
-    """A text that ends by asking ("How many parameters does DeepSeek-V3 have?")."""
-    return _QUESTION_END.search(text.rstrip()) is not None
+    return bool(earlier) and is_question(block.text[slice(*earlier[-1])])
 
 
 def _field_line(text: str, mentions: list[Mention], start: int) -> bool:
