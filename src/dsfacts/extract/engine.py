@@ -1,7 +1,8 @@
 """Stage 3: blocks of a document -> claims (entity, attribute, normalized value, provenance).
 
   3a values/        every value a text states (dates, numbers with 亿/B/T, money, sizes, hedges)
-  3b attributes.py  which attribute, from the value's own unit and noun phrase
+  3b attributes.py  which attribute, from the value's own unit and noun phrase (figures.py for
+                    a number, dates.py for a date, texts.py/tables.py for a licence or a name)
   3c mentions.py    which models the text names: ours, unknown DeepSeek ones, other makers'
   3d linking.py     which entity the value is about (named policies, in a documented order)
   3e claims.py      what is not a claim (negations, questions, changes, prices, other stages)
@@ -18,11 +19,11 @@ from collections.abc import Iterable
 from dsfacts.extract import claims as nc
 from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
-from dsfacts.extract.answers import answer_key, question_before
-from dsfacts.extract.attributes import attribute_specs, choose_attribute
+from dsfacts.extract.answers import answer_key
 from dsfacts.extract.corrections import correcting_lines, drop_corrected, quoted_in_corrections
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
+from dsfacts.extract.figures import Figures
 from dsfacts.extract.lines import line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
@@ -40,7 +41,7 @@ from dsfacts.extract.parallel import borrowed_magnitude, elided_unit
 from dsfacts.extract.relative import CountedDates, post_dates
 from dsfacts.extract.tables import TableTexts, cell_values
 from dsfacts.extract.texts import TextClaims, any_text_cue
-from dsfacts.models import Claim, DateValue, Money, Quantity, SizeList, Text, TypedValue
+from dsfacts.models import Claim, DateValue, Text, TypedValue
 from dsfacts.segment import TITLE_LEVEL, Block, segment
 from dsfacts.sources import Document
 
@@ -63,28 +64,11 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
-_ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
-_TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
-_TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
-_NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
-_OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
 _LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a clause that is only its value
-PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
-_VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
-_NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
-_LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
-_LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
-_COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
-_BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
-_MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
-_PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)")
 _LABEL_NUMBER = re.compile(r"(?i)(?:图|表|(?<![a-z])(?:figure|fig\.?|table|tab\.|section|sec\.|§|eq\.|equation|chapter|ch\.|step|round))\s*$")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
-_LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
-
-
 def extract_document(doc: Document) -> list[Claim]:
     """Every claim the document states, in document order, without duplicates."""
     seen: set[tuple] = set()
@@ -107,13 +91,14 @@ class _Extractor:
         self.texts = TextClaims(self)
         self.tables = TableTexts(self)
         self.dates = Dates(self)
+        self.figures = Figures(self)
         self.counted = CountedDates(self)
         self.names = SizeNames(self)
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.answers: dict[int, int] = {}  # an answer key's items -> their questions
         self.heading_texts: list[tuple[int, str]] = []
         self.all_mentions: list[Mention] = []
-        self._respectively: dict[int, str] = {}
+        self.respectively_of: dict[int, str] = {}
         self._mentions: dict[str, list[Mention]] = {}
 
     def mentions_in(self, text: str) -> list[Mention]:
@@ -180,7 +165,7 @@ class _Extractor:
     def entity_for(self, index: int, mentions: list[Mention], start: int, end: int, company: bool = False) -> str | None:
         block = self.blocks[index]
         sentence = block.sentence_at(start)
-        paired = self._respectively.get(start)
+        paired = self.respectively_of.get(start)
         if paired is not None and "\t" not in paired and not company:
             return paired  # "V3 和 R1 分别在 2024 年 12 月和 2025 年 1 月发布": the n-th model, the n-th value
         found = None if block.kind == "code" and not company else explicit(block.text, mentions, start, end, sentence, company, self.all_mentions)
@@ -237,7 +222,7 @@ class _Extractor:
         self.names.collect(index, block, mentions)
         # a header's or a caption's unit scales a table's bare numbers
         matches = cell_values(block, self.tables.caption(block.table.table)) if block.table is not None else vg.find_values(text)
-        self._respectively = respectively(text, block.sentences, mentions, matches)
+        self.respectively_of = respectively(text, block.sentences, mentions, matches)
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
         self.all_mentions = mentions  # a base model is still the owner of its own link
@@ -281,167 +266,19 @@ class _Extractor:
             )
             carried_words, old_side = old_side, ""  # only the value right after the old one
             elided = elided_unit(text, mentions, matches, i, sentence) if not (hint or field or carried_words) else ""
-            for claim in self._claims_of_value(index, block, mentions, m, head, tail, hint or field or carried_words or elided, sentence, own, between):
+            for claim in self.figures.claims(index, block, mentions, m, head, tail, hint or field or carried_words or elided, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.counted.claims(index, block, mentions, matches)  # "昨晚…开源了", "published last month"
         yield from self.texts.claims(index, block, mentions)
         yield from self.tables.claims(index, block, mentions)  # a licence or a city named by its header or row label
 
-    def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
-        """An arXiv id is a model's paper when its link, clause or row names the model."""
-        text = block.text
-        in_row = block.table is not None and any("arxiv" in c.lower() for c in [*block.table.row, *block.table.header])
-        before = text[max(0, m.start - 40) : m.start]
-        if not (m.explicit or in_row or "arxiv" in before.lower() or nc.sentence_date_cue(before[-16:]) == "paper_date"):
-            return  # a bare "2405.04434" is an id only where arXiv or a paper is named ("(paper 2405.04434)")
-        link = _LINK_BEFORE.search(text, max(0, m.start - 200), m.start)
-        if link:  # "[DeepSeekMoE](https://arxiv.org/abs/2401.06066)": the link text names the paper's model
-            named = [x for x in self.all_mentions if link.start() <= x.start < link.end("text") and x.kind != COMPANY]
-            if named:
-                if named[0].entity and named[0].kind != FOREIGN:
-                    yield self.claim(block, m, named[0].entity, "arxiv_id", m.value)
-                return
-        c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
-        clause_named = any(c_start <= x.start < c_end and x.kind != COMPANY for x in mentions)
-        if clause_named or block.kind in ("cell", "code") or nc.sentence_date_cue(nc.without_urls(text[slice(*sentence)])) == "paper_date":
-            entity = self.entity_for(index, mentions, m.start, m.end)
-            if entity:
-                yield self.claim(block, m, entity, "arxiv_id", m.value)
-
-    def _claims_of_value(
-        self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
-        sentence: tuple[int, int], own: str = "", between: tuple[int, int] | None = None,
-    ) -> Iterable[Claim]:
-        kind, value = m.kind, m.value
-        if kind in ("percent", "other"):
-            return
-        if kind == "arxiv":
-            yield from self._arxiv(index, block, mentions, m, sentence)
-            return
-        if kind in ("date", "monthday"):
-            yield from self.dates.claims(index, block, mentions, m, head, tail, hint, sentence)
-            return
-        if isinstance(value, vg.Compound):
-            entity = self._lite(block, m, head, self.entity_for(index, mentions, m.start, m.end))
-            if entity:
-                yield self.claim(block, m, entity, "total_params", value.total)
-                yield self.claim(block, m, entity, "active_params", value.active)
-            return
-        currency = value.currency if isinstance(value, Money) else None
-        amount = value.amount if isinstance(value, (Quantity, Money)) else None
-        attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
-        if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
-            return  # "2.8B-A": the activated size of a variant, not a total
-        if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
-            attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
-        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (
-            nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail) or _ACTIVATES_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start)
-        ):
-            attribute = "active_params"  # "each token only passes through 37 billion parameters"
-        paired = self._respectively.get(m.start, "")
-        if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
-            each = choose_attribute("number", head, tail, magnitude=True) or "total_params"
-            for entity, size in zip(paired.split("\t"), value.sizes, strict=True):
-                yield self.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier)
-            return
-        if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail + " " + (hint if block.table else "")):
-            return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
-        named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
-            "pronoun_subject", block.text[max(sentence[0], m.start - PRONOUN_REACH) : m.start]
-        ) or nc.demonstrative(head)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
-        if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
-            attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
-        if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (
-            nc.sentence_has("distilled_words", block.text, *sentence)
-            or (self.heading_texts and nc.has("distilled_words", self.heading_texts[-1][1]))
-        ):
-            attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
-        if attribute is None and kind in ("sizes", "range"):
-            attribute = "variant_sizes"
-        paren = _NAME_THEN_PAREN.search(block.text, max(0, m.start - 16), m.start) if block.kind != "label" else None  # a figure label's brackets say too little
-        if (
-            attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and paren is not None
-            and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
-        ):
-            attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
-        if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
-            x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
-        ):
-            attribute = "total_params"  # "The original Janus was 1.3B", "V3 is 671 billion": billions of what a model is
-        named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
-        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
-        if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
-            attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
-        if attribute is None and kind in ("number", "money"):
-            asked = question_before(self.blocks, self.answers, index, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"
-            attribute = choose_attribute(kind, "", "", magnitude=m.magnitude, currency=currency, hint=asked, amount=amount) if asked else None
-        if attribute is None:
-            return
-        if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
-            return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
-        if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
-            return  # "119 thousand hours of context extension": a duration, not a context or a size
-        if attribute in ("total_params", "active_params") and nc.component_after(block.text, m.end):
-            return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
-        if attribute == "total_params" and _OF_A_BASE.match(tail):
-            return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
-        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
-        section = self.heading_texts[-1][1] if self.heading_texts else ""
-        caption = self.tables.caption(block.table.table) if block.table is not None else ""  # "表2：主流模型 API 定价对比"
-        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
-            return  # "API context: 64K": what the hosted service allows, not the model
-        after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
-        own_start = m.start - len(own)
-        price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost
-        if _MONEY_END.search(block.text, max(0, own_start - 16), own_start):
-            price_words = _PRICE_OF_PREVIOUS.sub(" ", own, count=1)
-        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
-            return
-        entity = self.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
-        if entity is None and attribute == "distilled_sizes":
-            entity = self._distilled_from(block, sentence)  # "smaller models from 1.5B to 70B distilled from R1"
-        if entity is None:
-            return
-        entity = self._lite(block, m, head, entity)
-        if entity is None:
-            return
-        sizes_of = self.reg.get(entity).sizes_of if entity in self.reg.entities else None
-        if sizes_of and kind in ("sizes", "range"):
-            entity, attribute = sizes_of["entity"], sizes_of["attribute"]
-        elif sizes_of:
-            return
-        spec = attribute_specs()[attribute]
-        if spec.min is not None and amount is not None and amount < spec.min:
-            return
-        yield self.claim(block, m, entity, attribute, value)
-
-    def _lite(self, block: Block, m: vg.ValueMatch, head: str, entity: str | None) -> str | None:
-        """A figure of a model's Lite version ("同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版",
-        "Lite = 16B / 2.4B") is the Lite model's, or nobody's where no Lite model of it is known."""
-        if entity is None or entity.endswith("-lite"):
-            return entity
-        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])):
-            return entity
-        return f"{entity}-lite" if f"{entity}-lite" in self.reg.entities else None
-
     # ---- building claims -----------------------------------------------------------------
-
-    def _distilled_from(self, block: Block, sentence: tuple[int, int]) -> str | None:
-        """The one model of ours a sentence about distilled models names, subject or not
-        ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
-        ours = {x.entity for x in self.all_mentions if sentence[0] <= x.start < sentence[1] and x.kind == KNOWN and x.entity}
-        ours = {e for e in ours if not self.is_company(e)}
-        if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after R1's lines
-            named_before = [x for x in self.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
-            found = line_subject(block, self.all_mentions, sentence)[1] if named_before else self.context.paragraph_topic
-            return found if found != BLOCKED else None
-        return ours.pop() if len(ours) == 1 else None
 
     def with_partners(self, block: Block, mentions: list[Mention], pos: int, claim: Claim) -> Iterable[Claim]:
         """The claim, and the same date or licence for every model coordinated with its owner
         ("DeepSeek-R1 and DeepSeek-R1-Zero were released under the MIT License")."""
         yield claim
-        if claim.attribute not in _SHARED or claim.entity in self._respectively.values():
+        if claim.attribute not in _SHARED or claim.entity in self.respectively_of.values():
             return
         sentence = block.sentence_at(pos)
         if nc.sentence_has("respectively", block.text, *sentence):

@@ -1,0 +1,200 @@
+"""Stage 3b–3d for a figure: which attribute a number, an amount, a size list or an arXiv id
+states, from its own words (unit, noun phrase, the question it answers), and whose it is.
+
+A figure that is a part of a model ("a 14-billion-parameter prediction module"), a Lite version's
+("Lite = 16B / 2.4B"), a base's ("a 200B MoE base"), a price or a duration gives no claim of the
+model's; a size in brackets after a name ("DeepSeek-V3 (671B)") or after a copula ("Janus was
+1.3B") is the model's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from dsfacts.extract import claims as nc
+from dsfacts.extract import values as vg
+from dsfacts.extract.answers import question_before
+from dsfacts.extract.attributes import attribute_specs, choose_attribute
+from dsfacts.extract.lines import line_subject
+from dsfacts.extract.linking import BLOCKED, clause_bounds
+from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
+from dsfacts.models import Claim, Money, Quantity, SizeList
+from dsfacts.segment import Block
+
+if TYPE_CHECKING:
+    from dsfacts.extract.engine import _Extractor
+
+_BRACKET = re.compile(r"[(（\[【]")
+PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
+_ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
+_BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
+_COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
+_LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
+_LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
+_LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
+_MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
+_NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
+_NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
+_OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
+_PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)")
+_TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
+_TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
+_VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
+
+
+class Figures:
+    """The claims of one figure of a block, asked by the extractor for every value it reads."""
+
+    def __init__(self, extractor: _Extractor):
+        self.x = extractor
+
+    def _arxiv(self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, sentence: tuple[int, int]) -> Iterable[Claim]:
+        """An arXiv id is a model's paper when its link, clause or row names the model."""
+        text = block.text
+        in_row = block.table is not None and any("arxiv" in c.lower() for c in [*block.table.row, *block.table.header])
+        before = text[max(0, m.start - 40) : m.start]
+        if not (m.explicit or in_row or "arxiv" in before.lower() or nc.sentence_date_cue(before[-16:]) == "paper_date"):
+            return  # a bare "2405.04434" is an id only where arXiv or a paper is named ("(paper 2405.04434)")
+        link = _LINK_BEFORE.search(text, max(0, m.start - 200), m.start)
+        if link:  # "[DeepSeekMoE](https://arxiv.org/abs/2401.06066)": the link text names the paper's model
+            named = [x for x in self.x.all_mentions if link.start() <= x.start < link.end("text") and x.kind != COMPANY]
+            if named:
+                if named[0].entity and named[0].kind != FOREIGN:
+                    yield self.x.claim(block, m, named[0].entity, "arxiv_id", m.value)
+                return
+        c_start, c_end = clause_bounds(text, m.start, m.end, sentence)
+        clause_named = any(c_start <= x.start < c_end and x.kind != COMPANY for x in mentions)
+        if clause_named or block.kind in ("cell", "code") or nc.sentence_date_cue(nc.without_urls(text[slice(*sentence)])) == "paper_date":
+            entity = self.x.entity_for(index, mentions, m.start, m.end)
+            if entity:
+                yield self.x.claim(block, m, entity, "arxiv_id", m.value)
+
+    def claims(
+        self, index: int, block: Block, mentions: list[Mention], m: vg.ValueMatch, head: str, tail: str, hint: str,
+        sentence: tuple[int, int], own: str = "", between: tuple[int, int] | None = None,
+    ) -> Iterable[Claim]:
+        kind, value = m.kind, m.value
+        if kind in ("percent", "other"):
+            return
+        if kind == "arxiv":
+            yield from self._arxiv(index, block, mentions, m, sentence)
+            return
+        if kind in ("date", "monthday"):
+            yield from self.x.dates.claims(index, block, mentions, m, head, tail, hint, sentence)
+            return
+        if isinstance(value, vg.Compound):
+            entity = self._lite(block, m, head, self.x.entity_for(index, mentions, m.start, m.end))
+            if entity:
+                yield self.x.claim(block, m, entity, "total_params", value.total)
+                yield self.x.claim(block, m, entity, "active_params", value.active)
+            return
+        currency = value.currency if isinstance(value, Money) else None
+        amount = value.amount if isinstance(value, (Quantity, Money)) else None
+        attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
+        if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
+            return  # "2.8B-A": the activated size of a variant, not a total
+        if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
+            attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
+        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (
+            nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail) or _ACTIVATES_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start)
+        ):
+            attribute = "active_params"  # "each token only passes through 37 billion parameters"
+        paired = self.x.respectively_of.get(m.start, "")
+        if kind == "sizes" and "\t" in paired and isinstance(value, SizeList):
+            each = choose_attribute("number", head, tail, magnitude=True) or "total_params"
+            for entity, size in zip(paired.split("\t"), value.sizes, strict=True):
+                yield self.x.claim_span(block, m.start, m.end, entity, each, Quantity(size), m.qualifier)
+            return
+        if kind in ("sizes", "range") and not nc.model_sizes(value, head + " " + tail + " " + (hint if block.table else "")):
+            return  # "2.4B and 21B active", "from 16K to 128K": not the sizes of variants
+        named = any(sentence[0] <= x.start < sentence[1] and x.kind == KNOWN for x in mentions) or nc.has(
+            "pronoun_subject", block.text[max(sentence[0], m.start - PRONOUN_REACH) : m.start]
+        ) or nc.demonstrative(head)  # the sentence names the model, or carries it with a pronoun ("It was trained for $5.576M")
+        if attribute is None and kind == "money" and named:  # "Training V3 took 2.788M GPU hours, or roughly $5.6M"
+            attribute = choose_attribute(kind, nc.training_words(block.text[sentence[0] : m.start]), "", magnitude=True, currency=currency)
+        if attribute in (None, "variant_sizes") and kind in ("sizes", "range") and (
+            nc.sentence_has("distilled_words", block.text, *sentence)
+            or (self.x.heading_texts and nc.has("distilled_words", self.x.heading_texts[-1][1]))
+        ):
+            attribute = "distilled_sizes"  # "six distilled versions, from 1.5B to 70B"
+        if attribute is None and kind in ("sizes", "range"):
+            attribute = "variant_sizes"
+        paren = _NAME_THEN_PAREN.search(block.text, max(0, m.start - 16), m.start) if block.kind != "label" else None  # a figure label's brackets say too little
+        if (
+            attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and paren is not None
+            and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
+        ):
+            attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
+        if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
+            x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
+        ):
+            attribute = "total_params"  # "The original Janus was 1.3B", "V3 is 671 billion": billions of what a model is
+        named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
+        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
+        if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
+            attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
+        if attribute is None and kind in ("number", "money"):
+            asked = question_before(self.x.blocks, self.x.answers, index, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"
+            attribute = choose_attribute(kind, "", "", magnitude=m.magnitude, currency=currency, hint=asked, amount=amount) if asked else None
+        if attribute is None:
+            return
+        if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
+            return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
+        if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
+            return  # "119 thousand hours of context extension": a duration, not a context or a size
+        if attribute in ("total_params", "active_params") and nc.component_after(block.text, m.end):
+            return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
+        if attribute == "total_params" and _OF_A_BASE.match(tail):
+            return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
+        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
+        section = self.x.heading_texts[-1][1] if self.x.heading_texts else ""
+        caption = self.x.tables.caption(block.table.table) if block.table is not None else ""  # "表2：主流模型 API 定价对比"
+        if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
+            return  # "API context: 64K": what the hosted service allows, not the model
+        after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
+        own_start = m.start - len(own)
+        price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost
+        if _MONEY_END.search(block.text, max(0, own_start - 16), own_start):
+            price_words = _PRICE_OF_PREVIOUS.sub(" ", own, count=1)
+        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
+            return
+        entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
+        if entity is None and attribute == "distilled_sizes":
+            entity = self._distilled_from(block, sentence)  # "smaller models from 1.5B to 70B distilled from R1"
+        if entity is None:
+            return
+        entity = self._lite(block, m, head, entity)
+        if entity is None:
+            return
+        sizes_of = self.x.reg.get(entity).sizes_of if entity in self.x.reg.entities else None
+        if sizes_of and kind in ("sizes", "range"):
+            entity, attribute = sizes_of["entity"], sizes_of["attribute"]
+        elif sizes_of:
+            return
+        spec = attribute_specs()[attribute]
+        if spec.min is not None and amount is not None and amount < spec.min:
+            return
+        yield self.x.claim(block, m, entity, attribute, value)
+
+    def _lite(self, block: Block, m: vg.ValueMatch, head: str, entity: str | None) -> str | None:
+        """A figure of a model's Lite version ("同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版",
+        "Lite = 16B / 2.4B") is the Lite model's, or nobody's where no Lite model of it is known."""
+        if entity is None or entity.endswith("-lite"):
+            return entity
+        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])):
+            return entity
+        return f"{entity}-lite" if f"{entity}-lite" in self.x.reg.entities else None
+
+
+    def _distilled_from(self, block: Block, sentence: tuple[int, int]) -> str | None:
+        """The one model of ours a sentence about distilled models names, subject or not
+        ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
+        ours = {x.entity for x in self.x.all_mentions if sentence[0] <= x.start < sentence[1] and x.kind == KNOWN and x.entity}
+        ours = {e for e in ours if not self.x.is_company(e)}
+        if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after R1's lines
+            named_before = [x for x in self.x.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
+            found = line_subject(block, self.x.all_mentions, sentence)[1] if named_before else self.x.context.paragraph_topic
+            return found if found != BLOCKED else None
+        return ours.pop() if len(ours) == 1 else None
