@@ -18,7 +18,6 @@ later text, and never later than the document's date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -38,16 +37,14 @@ from dsfacts.extract.date_owner import (
 from dsfacts.extract.dateline import Dateline, read_dateline
 from dsfacts.extract.linking import BLOCKED, clause_bounds, subject_of
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
-from dsfacts.extract.relative import MONTH_WORDS as _MONTH_WORDS
-from dsfacts.extract.relative import month_of, relative_words
+from dsfacts.extract.relative import relative_words
+from dsfacts.extract.years import YearCompletion
 from dsfacts.models import Claim, DateValue
 from dsfacts.segment import Block
 
 if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
-_MONTH = re.compile(r"(?:((?:19|20)\d\d)\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?!\s*\d{1,2}\s*[日号])")
-_YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/]|\.\w))")  # "in 2024." ends a sentence
 # "(DeepSeek-V2, May 2024)", "DeepSeek-V3 (December 26, 2024)": a bracket that holds a model's name and a date
 _TITLE_SEP = re.compile(r"\s*(?:[:：|｜]|\s[-–—]\s)")  # "DeepSeek-V2.5: A New Open-Source Model …"
 _TITLE_END = re.compile(r"[\s)）\]】|｜·*_]*$")
@@ -55,7 +52,7 @@ TITLE_LENGTH = 160
 CORRECTION_REACH = 3  # blocks: a correction restates a date said this recently
 
 
-class Dates:
+class Dates(YearCompletion):
     def __init__(self, extractor: _Extractor):
         self.x = extractor
         self._dateline: Dateline | None = None
@@ -175,163 +172,6 @@ class Dates:
 
     # ---- the year of a date written without one ------------------------------------------------
 
-    def _completed(self, index: int, m: vg.ValueMatch) -> object | None:
-        value = m.value
-        if not isinstance(value, vg.MonthDay):
-            return value
-        month: int | None = value.month
-        if value.day is None and month:
-            return self._month_only(index, m)
-        year, of_document = self._context_year(index, m.start, value.month)
-        if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
-            year, month = self._context_month(index, m.start)
-            of_document = False
-        if year is None or not month or value.day is None:
-            return None
-        try:
-            date = DateValue.from_parts(year, month, value.day)
-            latest = self.dateline.date
-            if latest is not None and date.start > latest.end:
-                if not of_document:
-                    return None  # a year from the text that puts the date after the document: not read
-                date = DateValue.from_parts(year - 1, month, value.day)  # "12 月 26 日" in a January article
-        except ValueError:
-            return None
-        return date
-
-    def _month_only(self, index: int, m: vg.ValueMatch) -> DateValue | None:
-        """A month without a day ("去年 6 月", "January this year", "last December") is a date only
-        with a year from the document's date or from its own sentence: a bare "6 月" is too loose."""
-        assert isinstance(m.value, vg.MonthDay)
-        block, month = self.x.blocks[index], m.value.month
-        date = self.now(index)
-        raw = m.raw.lower()
-        if "this year" in raw or "last year" in raw or raw.startswith(("last", "this")):
-            if date is None:
-                return None
-            year = date.end.year - (1 if "last year" in raw else 0)
-            if raw.startswith("last") and month >= date.end.month:
-                year -= 1  # "last December" in a March article: December of the year before
-            return DateValue.from_parts(year, month)
-        relative = _RELATIVE_YEAR.search(block.text, max(0, m.start - 6), m.start)
-        if relative:
-            if date is None:
-                return None
-            word = relative.group().strip().lower()
-            return DateValue.from_parts(date.end.year - (2 if word == "前年" else 1 if word in _LAST_YEAR else 0), month)
-        s_start, _ = block.sentence_at(m.start)
-        stated = self._last_year(index, s_start, m.start)
-        return DateValue.from_parts(stated, month) if stated is not None else None
-
-    def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
-        """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,
-        in a list parent, or in a heading."""
-        block = self.x.blocks[index]
-        now = self.now(index)
-        counted = relative_words(block.text, max(0, pos - 8), pos)
-        if counted and now is not None and counted[-1].group().lower() in _MONTH_WORDS:
-            return month_of(counted[-1].group(), now)  # "这个月20号": of the month it is now
-        texts = [block.text[:pos]]
-        parent = block.parent
-        while parent is not None:
-            texts.append(self.x.blocks[parent].text)
-            parent = self.x.blocks[parent].parent
-        texts += [text for _, text in reversed(self.x.heading_texts)]
-        for text in texts:
-            months = _MONTH.findall(text)
-            if months:
-                year, month = months[-1]
-                return (int(year) if year else self._context_year(index, pos)[0]), int(month)
-        return None, None
-
-    def _dated_nearby(self, index: int, pos: int, month: int | None) -> int | None:
-        """The year of a full date earlier in the paragraph within two months of this one (the
-        paragraph's full dates are found once, not once per date: a timeline has hundreds)."""
-        if not month:
-            return None
-        if index not in self._full_dates:
-            text = self.x.blocks[index].text
-            self._full_dates[index] = [
-                (v.start, v.value.start.year, v.value.start.month)
-                for v in vg.find_values(text)
-                if isinstance(v.value, DateValue) and v.value.precision in ("day", "month")
-            ]
-        for start, year, m in reversed(self._full_dates[index]):
-            if start < pos and abs(m - month) <= 2:
-                return year
-        return None
-
-    def _context_year(self, index: int, pos: int, month: int | None = None) -> tuple[int | None, bool]:
-        """The year a bare "12月26日" belongs to: "今年/去年" or a year earlier in its sentence, its
-        list parent, its headings; else the document's date (the flag says so) — a news story's
-        "Jan. 20" is of its own year, not of a "founded in 2023" two sentences before; else a year
-        earlier in its paragraph or section."""
-        block = self.x.blocks[index]
-        date = self.dateline.date
-        relative = _RELATIVE_YEAR.search(block.text, max(0, pos - 6), pos)
-        if relative:  # "今年1月20日": of the document's year, and unknown without one
-            date = self.now(index)
-            if date is None:
-                return None, False
-            return date.end.year - (1 if relative.group().lower().startswith(_LAST_YEAR) else 0), True
-        s_start, _ = block.sentence_at(pos)
-        year = self._last_year(index, s_start, pos)
-        if year is not None:
-            return year, False
-        parent = block.parent
-        while parent is not None:
-            years = _YEAR.findall(self.x.blocks[parent].text)
-            if years:
-                return int(years[-1]), False
-            parent = self.x.blocks[parent].parent
-        for level, text in reversed(self.x.heading_texts):
-            years = _YEAR.findall(text)
-            if years:  # a title of the document's own year ("Letter, First Quarter 2025") is the document's
-                titled = level <= 1 and date is not None and int(years[-1]) == date.end.year and not _YEAR_ONLY.fullmatch(text)
-                return int(years[-1]), titled
-        near = self._dated_nearby(index, pos, month)
-        if near is not None:
-            return near, False  # "V2 came out on 6 May 2024. Some outlets give 7 May": that May
-        if date is not None:
-            return date.end.year, True
-        year = self._last_year(index, 0, pos)
-        if year is not None:
-            return year, False
-        year = self._section_year(index)
-        return (year, False) if year is not None else (None, False)
-
-    def _last_year(self, index: int, start: int, end: int) -> int | None:
-        """The last year stated in block[start:end]: the block's years are found once (a line of
-        3,000 dates asks for each of them)."""
-        if index not in self._years:
-            found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(self.x.blocks[index].text)]
-            self._years[index] = ([p for p, _ in found], [y for _, y in found])
-        starts, years = self._years[index]
-        k = bisect_left(starts, end) - 1
-        return years[k] if k >= 0 and starts[k] >= start else None
-
-    def _section_year(self, index: int) -> int | None:
-        """The last year stated in the blocks of the section before this one (each block read once)."""
-        pending = []
-        k = index
-        while k > 0 and k not in self._section_years:
-            pending.append(k)
-            previous = self.x.blocks[k - 1]
-            if previous.kind == "heading" or k - 1 in self.dateline.blocks:
-                self._section_years[k] = None
-                break
-            years = _YEAR.findall(previous.text)
-            if years:
-                self._section_years[k] = int(years[-1])
-                break
-            k -= 1
-        found = self._section_years.get(k)
-        for j in pending:
-            self._section_years.setdefault(j, found)
-        return self._section_years.get(index)
-
-    # ---- what a date dates ------------------------------------------------------------------
-
     def _titled(self, block: Block, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
         """A dated title that leads with a model's name, as in a list of news posts:
         "DeepSeek-V2.5: A New Open-Source Model … 2024/09/05" announces that model."""
@@ -414,12 +254,9 @@ class Dates:
 
 
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
-_YEAR_ONLY = re.compile(r"[\s#*_]*(?:19|20)\d{2}\s*年?[\s*_]*")  # "## 2024": a timeline's section, not a title
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
 _CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
 _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
-_RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)(?:底|初|年底|年初|年中)?\s*[(（]?\s*$")  # "去年底（12月26日）"
-_LAST_YEAR = ("去年", "last year")
 
 
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")

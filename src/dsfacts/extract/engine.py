@@ -20,6 +20,7 @@ from dsfacts.extract import claims as nc
 from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
 from dsfacts.extract.answers import answer_key
+from dsfacts.extract.context import Context
 from dsfacts.extract.corrections import correcting_lines, drop_corrected, quoted_in_corrections
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
@@ -27,7 +28,6 @@ from dsfacts.extract.figures import Figures
 from dsfacts.extract.lines import line_subject
 from dsfacts.extract.linking import (
     BLOCKED,
-    Context,
     clause_bounds,
     company_of,
     explicit,
