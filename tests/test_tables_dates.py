@@ -589,3 +589,24 @@ def test_a_date_line_between_rules_dates_the_news_flashes_below_it():
         "13:05　DeepSeek-V3发布于去年12月26日。\n"
     )
     assert {(e, v) for e, a, v in facts(text, "flash.txt") if a == "release_date"} == {("janus-pro", "2025-01-27"), ("deepseek-v3", "2024-12-26")}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The lab published DeepSeek-R1 on January 20.", {("deepseek-r1", "release_date", "2025-01-20")}),
+        ("DeepSeek-R1 is out. It went out on January 20 with a paper.", {("deepseek-r1", "release_date", "2025-01-20")}),
+        ("The DeepSeek-R1 paper came out on January 22.", {("deepseek-r1", "paper_date", "2025-01-22")}),
+        ("Bigger than R1 (released 20 January), V3 is old.", {("deepseek-r1", "release_date", "2025-01-20")}),
+        ("Coder-V2 是去年6月出的。", {("deepseek-coder-v2", "release_date", "2024-06")}),
+        ("V3 是去年聖誕節隔天（12月26日）出的。", {("deepseek-v3", "release_date", "2024-12-26")}),
+    ],
+)
+def test_release_dates_as_people_write_them(text, want):
+    doc = "# Notes\n\n*By Staff · February 3, 2025*\n\n## One\n\n" + text + "\n"
+    assert {f for f in facts(doc) if f[1].endswith("_date")} == want
+
+
+def test_a_forum_headers_ctime_stamp_dates_the_post():
+    text = "作者 neko (貓)  看板 Tech_Job\n標題 [心得] DeepSeek\n時間 Sun Feb  9 01:37:52 2025\n\n1. 公司\n   2023年7月成立\n\n2. 模型\n   Janus-Pro 1B/7B 多模態，1月27號出的\n"
+    assert ("janus-pro", "release_date", "2025-01-27") in facts(text, "post.txt")

@@ -279,3 +279,22 @@ def _component_after() -> re.Pattern[str]:
 def component_after(text: str, end: int) -> bool:
     """'a 14-billion-parameter prediction module': the size of a part of a model, not of the model."""
     return _component_after().match(text, end) is not None
+
+
+_WITH_PAPER = re.compile(
+    r"(?i)(?:together with|along with|alongside|with|plus|及|和|与|以及|并附|附带|同时发布了?)\s*(?:a|an|the|its|their)?\s*"
+    r"(?:accompanying\s+|technical\s+)?(?:paper|report|preprint|技术报告|论文|报告)"
+)
+_PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])")  # "发表" is said of papers
+
+
+def paper_or_release(attribute: str | None, sentence: str) -> str | None:
+    """A paper's date only where a paper is named: "published DeepSeek-R1 on January 20" releases a
+    model, and "went out on January 20 with a paper" dates the model the paper came with."""
+    if attribute != "paper_date":
+        return attribute
+    rest = _WITH_PAPER.sub(" ", sentence)
+    if has("paper_nouns", rest):
+        return attribute
+    release = any(_cue_in(c, rest.lower()) for c in attribute_specs()["release_date"].cues)
+    return "release_date" if release or _PUBLISHED.search(rest) else attribute

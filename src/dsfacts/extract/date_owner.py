@@ -62,6 +62,19 @@ def bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | Non
     return name.entity if (inside or after) and name.entity else None
 
 
+_OPEN_RELEASED = re.compile(r"(?i)\s*[(（]\s*(?:released|launched|out|shipped|发布于|发布|推出|上线|开源)(?:\s+(?:on|in))?\s*$")
+
+
+def bracketed_release(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """ "R1 (released 20 January)": the model right before a bracket that says when it came out."""
+    if not _CLOSE.match(text, m.end):
+        return None
+    before = [x for x in mentions if x.end <= m.start and x.kind not in (COMPANY, FOREIGN)]
+    if before and before[-1].entity and _OPEN_RELEASED.fullmatch(text, before[-1].end, m.start):
+        return before[-1].entity
+    return None
+
+
 _SET_OFF_BEFORE = re.compile(r"[*_]*\s*,\s*$")
 _SET_OFF_AFTER = re.compile(r"\s*(?:[,;.]|\s[-–—]{1,2}\s|$)")
 

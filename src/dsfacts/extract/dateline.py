@@ -56,7 +56,28 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
         date = wire[0][1].value
     if date is None:
         date = _title_date(blocks, registry)
+    if date is None:
+        date = _ctime_date(doc.text[doc.body_start : doc.body_start + 600])
     return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
+
+
+_CTIME = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?P<day>\d{1,2})\s+"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+(?P<year>(?:19|20)\d{2})"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _ctime_date(head: str) -> DateValue | None:
+    """A post header's timestamp in C's ctime form ("時間 Sun Feb  9 01:37:52 2025", a forum's or a
+    mailbox's): the document's date."""
+    m = _CTIME.search(head)
+    if m is None:
+        return None
+    try:
+        return DateValue.from_parts(int(m["year"]), _MONTHS.index(m["mon"]) + 1, int(m["day"]))
+    except ValueError:
+        return None
 
 
 def _wire_dates(text: str) -> list[vg.ValueMatch]:

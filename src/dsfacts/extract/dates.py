@@ -31,6 +31,7 @@ from dsfacts.extract.date_owner import (
     bare_entry,
     bound,
     bracketed,
+    bracketed_release,
     headword,
     modified_model,
 )
@@ -95,11 +96,16 @@ class Dates(YearCompletion):
         year_only = isinstance(m.value, DateValue) and m.value.precision == "year"
         if attribute is None and year_only and _AFTER_ARXIV_ID.search(block.text, max(0, m.start - 24), m.start):
             attribute = "paper_date"  # "… longtermism. arXiv:2401.02954, 2024.": a reference's year is its paper's
+        if attribute is None and _SAID_OUT.match(block.text, m.end):
+            attribute = "release_date"  # "Coder-V2 是去年6月出的", "1月27号发的": said out, right after the date
         from_sentence = False
         if attribute is None and not year_only:  # a bare year needs a cue of its own clause
             attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
             from_sentence = attribute is not None
+        attribute = nc.paper_or_release(attribute, text)  # "published DeepSeek-R1 on January 20", "went out … with a paper"
         owner = None if attribute or year_only else (bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
+        if attribute == "release_date":
+            owner = bracketed_release(block.text, mentions, m)  # "Bigger than R1 (released 20 January), V3 …"
         if attribute is None and year_only and m.start and block.text[m.start - 1 : m.start] in "(（" and _CITED_TITLE.match(block.text, m.end):
             titled = [x for x in mentions if m.end < x.start <= m.end + 12 and x.kind not in (COMPANY, FOREIGN)]
             if titled and titled[0].entity:  # 'DeepSeek-AI (2024). "DeepSeek LLM: Scaling …"': the cited paper's year
@@ -253,6 +259,7 @@ class Dates(YearCompletion):
         return None
 
 
+_SAID_OUT = re.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:就|才|刚|已经|便)?\s*(?:出的|出了|发的|发了|出来的|放出|上架|上線|上线)")
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
 _CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
