@@ -271,7 +271,7 @@ _NUMBER_CELL_BEFORE = re.compile(r"[0-9][*%\s]*\|[*\s]*\Z")
 _NUMBER_CELL_AFTER = re.compile(r"[*\s]*\|[*\s]*[0-9]")
 
 
-@_pass(r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+@_pass(r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])", year=True)
 def _bare_year(text: str, m: re.Match[str]) -> Cand | None:
     y = int(m["y"])
     if not 1990 <= y <= 2035 or glue_at(text, m.start()) != FREE:

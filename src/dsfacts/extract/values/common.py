@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from dsfacts.extract.values.lexicon import (
     BLOCKERS,
@@ -62,6 +63,7 @@ def clean(d: Decimal) -> Decimal:
     return d.normalize()
 
 
+@lru_cache(maxsize=512)  # a few dozen spellings ("B", " 亿", "-billion") recur in every document
 def _magnitude(mag: str | None) -> Decimal:
     """The multiplier of a magnitude word: "亿" 1e8, "万亿" 1e12, "B" 1e9, "million" 1e6."""
     if not mag:
@@ -77,14 +79,19 @@ def _magnitude(mag: str | None) -> Decimal:
     return out
 
 
+@lru_cache(maxsize=512)
+def _resolution(decimals: int, mag: str | None) -> Decimal:
+    """The step of the last stated digit: 2 decimals of "万" -> 100."""
+    return clean(Decimal(1).scaleb(-decimals) * _magnitude(mag))
+
+
 def scaled(num: str, mag: str | None) -> tuple[Decimal, Decimal]:
     """(amount, resolution): "278.8" + "万" -> (2788000, 1000)."""
     digits = num.replace(",", "")
     if not mag and "." not in digits:
         return Decimal(digits), _ONE  # the common case: a plain whole number
     decimals = len(digits.partition(".")[2])
-    mult = _magnitude(mag)
-    return clean(Decimal(digits) * mult), clean(Decimal(1).scaleb(-decimals) * mult)
+    return clean(Decimal(digits) * _magnitude(mag)), _resolution(decimals, mag)
 
 
 def zh_number(zh: str) -> tuple[Decimal, Decimal]:
@@ -185,6 +192,7 @@ class Pass:
     build: _Builder
     gate: frozenset[str] = frozenset()  # the pass runs only if one of these characters is in the text
     month: bool = False  # the pass needs an English month name
+    year: bool = False  # the pass needs a four-digit year ("19xx", "20xx") somewhere in the text
     anchored: bool = False  # the pattern starts with a number: try it only where numbers start
     words: tuple[str, ...] = ()  # and, if given, only if one of these occurs in the text
     follow: frozenset[str] | None = None  # anchored: the character after the number must be one of these
@@ -197,6 +205,7 @@ def registrar(passes: list[Pass]) -> Callable[..., Callable[[_Builder], _Builder
         pattern: str,
         needs: tuple[str, ...] = (),
         month: bool = False,
+        year: bool = False,
         words: tuple[str, ...] = (),
         follow: str | None = None,
     ) -> Callable[[_Builder], _Builder]:
@@ -204,7 +213,7 @@ def registrar(passes: list[Pass]) -> Callable[..., Callable[[_Builder], _Builder
             gate = frozenset(n[0] for n in needs)  # a needed word's first character: cheap and necessary
             anchored = re.sub(r"^\(\?P<\w+>", "", pattern).startswith(NUM)
             follows = frozenset(follow) if follow is not None else None
-            passes.append(Pass(re.compile(pattern), build, gate, month, anchored, words, follows))
+            passes.append(Pass(re.compile(pattern), build, gate, month, year, anchored, words, follows))
             return build
 
         return register
