@@ -128,7 +128,7 @@ class MarkdownReader(PlainTables):
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
                 if indent is not None and (lead != indent or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
                     builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
-                elif width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
+                elif filled and width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
                     builder.breaks.append(builder.length)  # "DeepSeek-V3：去年12月底發布 / 總參數 6,710億": a line of its own
             if piece:
                 indent = lead

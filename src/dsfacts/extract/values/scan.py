@@ -49,7 +49,7 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _GATE_CHARS = frozenset().union(*(p.gate for p in _PASSES))
 _WORDED = [p for p in _PASSES if p.words]
 _WORDS = [re.compile("|".join(map(re.escape, p.words))) for p in _WORDED]  # one search, not a loop of `in`
-# Texts fall into a few dozen plans (which gates, month, year and words they hold): deciding the
+# Texts fall into a few hundred plans (which gates, month, year and words they hold): deciding the
 # thirty passes once per plan, not once per text, is cheaper than testing each pass per text.
 _PLANS: dict[tuple[object, ...], tuple[Pass, ...]] = {}
 
