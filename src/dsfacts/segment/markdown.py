@@ -138,14 +138,16 @@ class MarkdownReader(PlainTables):
 
     def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
         text, offset_map = builder.build()
-        lead = len(text) - len(text.lstrip())
-        if not text.strip():
+        stripped = text.strip()
+        if not stripped:
             return None
-        lead_chars = lead
-        if lead or text != text.rstrip():
-            text, offset_map = builder.sliced(lead, lead + len(text.strip())).build()
-        breaks = [i - lead_chars for i in builder.breaks if 0 < i - lead_chars < len(text)]
-        block = Block(kind, text, offset_map, self.line_of(offset_map(0)), breaks=breaks, **extra)
+        lead = 0
+        if len(stripped) != len(text):
+            lead = len(text) - len(text.lstrip())
+            text, offset_map = builder.sliced(lead, lead + len(stripped)).build()
+        breaks = [i - lead for i in builder.breaks if 0 < i - lead < len(text)] if builder.breaks else []
+        # the text is not empty, so its first piece starts at index 0: origins[0] is offset_map(0)
+        block = Block(kind, text, offset_map, self.line_of(offset_map.origins[0]), breaks=breaks, **extra)
         self.blocks.append(block)
         return len(self.blocks) - 1
 

@@ -12,6 +12,7 @@ from dsfacts.extract.values.common import (
     FREE,
     HARD,
     SOFT,
+    SPACES,
     Cand,
     Pass,
     clean,
@@ -82,7 +83,7 @@ def _currency_after(text: str, m: re.Match[str]) -> str | None:
     cur = m["cur"]
     if cur == "元" and text.startswith(NOT_YUAN_AFTER, m.end()):
         return None
-    return CURRENCY_AFTER[re.sub(r"\s+", " ", cur.lower())]
+    return CURRENCY_AFTER[SPACES.sub(" ", cur.lower())]
 
 
 @_pass(

@@ -105,6 +105,12 @@ def zh_number(zh: str) -> tuple[Decimal, Decimal]:
     return clean(amount), res
 
 
+# compiled once: these run for most numbers, and re's own cache costs a lookup per call
+SPACES = re.compile(r"\s+")
+_TRAILING_MARKUP = re.compile(r"[\s*_`]+$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def hedge_before(text: str, start: int) -> tuple[int, Qualifier | None]:
     """A hedge word just before `start` ("约", "不到**", "about "): its start and qualifier."""
     j = start
@@ -116,14 +122,14 @@ def hedge_before(text: str, start: int) -> tuple[int, Qualifier | None]:
     m = HEDGE_BEFORE.search(window)
     if not m:
         return start, None
-    word = re.sub(r"[\s*_`]+$", "", m.group(0))
+    word = _TRAILING_MARKUP.sub("", m.group(0))
     hs = start - len(window) + m.start()
     if word in "<>~" and hs > 0 and text[hs - 1].isascii() and not text[hs - 1].isspace():
         return start, None  # "<b>671B": markup, not a bound
     before = text[max(0, hs - 4) : hs + len(word)]
     if any(before.endswith(b) and len(b) > len(word) for b in BLOCKERS):
         return start, None
-    q = QUAL_BEFORE.get(re.sub(r"\s+", " ", word.lower()))
+    q = QUAL_BEFORE.get(SPACES.sub(" ", word.lower()))
     return (hs, q) if q else (start, None)
 
 
@@ -138,7 +144,7 @@ def hedge_after(text: str, end: int, after_digits: bool) -> tuple[int, Qualifier
     m = HEDGE_AFTER.match(text, end)
     if m:
         word = m.group(0).strip(" \t\u00a0\u3000").lower()
-        return m.end(), QUAL_AFTER.get(re.sub(r"\s+", " ", word))
+        return m.end(), QUAL_AFTER.get(SPACES.sub(" ", word))
     return end, None
 
 
@@ -150,7 +156,7 @@ def plain_end_ok(text: str, end: int) -> bool:
     if ch in "_@" or (ch.isascii() and ch.isdigit()):
         return False
     if ch.isascii() and ch.isalpha():
-        word = re.match(r"[A-Za-z]+", text[end : end + 12])
+        word = _LETTERS.match(text[end : end + 12])
         return bool(word) and len(word.group(0)) >= 3 and word.group(0).islower()  # type: ignore[union-attr]
     return True
 

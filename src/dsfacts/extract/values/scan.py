@@ -22,13 +22,13 @@ _TRIGGER = re.compile(r"[0-9]|(?i:illion|thousand|(?:this|last) year|last [JFMAS
 _TOKEN = re.compile(rf"{NUM}(?:[多余])?(?:{MAG})?(?:[多余])?{SP}*")
 
 
-def _run_anchored(p: Pass, text: str, starts: list[tuple[int, str]], taken: bytearray, found: list[Cand]) -> None:
+def _run_anchored(p: Pass, text: str, starts: list[tuple[int, int]], taken: bytearray, found: list[Cand]) -> None:
     """Like the search loop below, but trying the pattern only where a number starts: much faster."""
     nxt = 0
     match = p.regex.match
     follow = p.follow
-    for pos, after in starts:
-        if pos < nxt or taken[pos] or (follow is not None and after not in follow):
+    for pos, end in starts:
+        if pos < nxt or taken[pos] or (follow is not None and text[end : end + 1] not in follow):
             continue
         m = match(text, pos)
         if m is None:
@@ -83,11 +83,11 @@ def find_values(text: str) -> list[ValueMatch]:
         return []
     taken = bytearray(len(text))
     found: list[Cand] = []
-    starts: list[tuple[int, str]] | None = None
+    starts: list[tuple[int, int]] | None = None  # each number token's span
     for p in _plan(text):
         if p.anchored:
             if starts is None:
-                starts = [(m.start(), text[m.end() : m.end() + 1]) for m in _TOKEN.finditer(text)]
+                starts = [m.span() for m in _TOKEN.finditer(text)]
             _run_anchored(p, text, starts, taken, found)
             continue
         pos = 0
