@@ -90,7 +90,7 @@ class PlainTables:
     _aligned: dict[int, AlignedTable]
     _aligned_until: int
 
-    def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
+    def _emit(self, kind: str, builder: TextBuilder, line: int | None = None, **extra: Any) -> int | None:
         raise NotImplementedError
 
     def _text(self, content: str, line_range: list[int] | None, hint_cols: list[int] | None = None) -> TextBuilder:

@@ -136,7 +136,8 @@ class MarkdownReader(PlainTables):
             add_clean(builder, piece, a + col)
         return builder
 
-    def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
+    def _emit(self, kind: str, builder: TextBuilder, line: int | None = None, **extra: Any) -> int | None:
+        """Append the builder's text, stripped, as a block; `line` if the caller knows it (a table row's)."""
         text, offset_map = builder.build()
         stripped = text.strip()
         if not stripped:
@@ -147,7 +148,9 @@ class MarkdownReader(PlainTables):
             text, offset_map = builder.sliced(lead, lead + len(stripped)).build()
         breaks = [i - lead for i in builder.breaks if 0 < i - lead < len(text)] if builder.breaks else []
         # the text is not empty, so its first piece starts at index 0: origins[0] is offset_map(0)
-        block = Block(kind, text, offset_map, self.line_of(offset_map.origins[0]), breaks=breaks, **extra)
+        if line is None:
+            line = self.line_of(offset_map.origins[0])
+        block = Block(kind, text, offset_map, line, breaks=breaks, **extra)
         self.blocks.append(block)
         return len(self.blocks) - 1
 
@@ -335,9 +338,10 @@ class MarkdownReader(PlainTables):
                 pos = col + len(c)
             built.append(builder)
             row_texts.append(builder.build()[0].strip())
+        line = self.line_of(a)  # a row is one line: every cell starts on it
         for column, builder in enumerate(built):
             cell = TableCell(table["header"], row_texts, column, table["id"], table["header_line"])
-            self._emit("cell", builder, table=cell)
+            self._emit("cell", builder, line, table=cell)
 
     def _cell_text(self, content: str, file_line: str, origin: int) -> str:
         builder = TextBuilder()

@@ -57,7 +57,7 @@ class TextBuilder:
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.map = OffsetMap()
+        self.map = OffsetMap([], [])  # explicit lists: the dataclass's default factories cost more
         self.length = 0
         self.breaks: list[int] = []  # text indices where a line of an outline starts
         self._built: tuple[int, str] | None = None  # (length, folded text) of the last build
