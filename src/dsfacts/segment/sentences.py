@@ -11,12 +11,14 @@ import re
 # full-width ！？； arrive folded to ASCII, so ASCII marks also end a sentence before Chinese text
 # a footnote marker may stand between a sentence's end and the next one ("in response.[7] DeepSeek…")
 _END = re.compile(r"[。！？；]+[”’」』）)]*(?:\[\d{1,3}\])*|[!?;]+(?=\s|$|[\u3400-\u9fff0-9])|(?<!\.)\.(?:\[\d{1,3}\])*(?=\s+|$)")
-_END_CHAR = re.compile(r"[。！？；!?;.]")  # every match of _END holds one of these
 _ABBREVIATIONS = frozenset(
     ("e.g", "i.e", "vs", "etc", "no", "fig", "al", "approx", "ca", "cf", "dr", "mr", "ms", "inc", "ltd", "co", "jan",
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "st")
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+_END_CHAR = re.compile(r"[。！？；!?;.]")  # every match of _END holds one of these
 
 
 def sentence_spans(text: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
