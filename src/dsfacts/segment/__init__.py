@@ -9,6 +9,7 @@ without moving it (full-width forms, Traditional characters, invisible character
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from dsfacts.segment.blocks import TITLE_LEVEL, Block, TableCell
 from dsfacts.segment.markdown import markdown_blocks
@@ -24,8 +25,10 @@ __all__ = ["TITLE_LEVEL", "Block", "OffsetMap", "TableCell", "fold", "segment"]
 def segment(doc: Document) -> list[Block]:
     """The blocks of a document, in document order."""
 
-    def line_of(offset: int) -> int:
-        return doc.line_col(offset)[0]
+    starts, end = doc.line_starts, len(doc.text)
+
+    def line_of(offset: int) -> int:  # doc.line_col(offset)[0], asked for every block: no column, no tuple
+        return bisect_right(starts, max(0, min(offset, end)))
 
     if doc.is_html:
         return list(html_document_blocks(doc.text, doc.body_start, line_of))

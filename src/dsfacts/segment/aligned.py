@@ -64,7 +64,14 @@ def cut(line: str, columns: tuple[tuple[int, int], ...]) -> list[tuple[int, str]
     return cells
 
 
+# every markup _DROP removes starts with one of these: a line without them is copied as it is
+_MARKUP_CHAR = re.compile(r"[!<*_`\\]")
+
+
 def add_clean(builder: TextBuilder, line: str, origin: int) -> None:
+    if _MARKUP_CHAR.search(line) is None:
+        builder.add(line, origin)  # _DROP tries a dozen branches at every character: skip it
+        return
     pos = 0
     for m in _DROP.finditer(line):
         builder.add(line[pos : m.start()], origin + pos)
@@ -83,7 +90,7 @@ class PlainTables:
     _aligned: dict[int, AlignedTable]
     _aligned_until: int
 
-    def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
+    def _emit(self, kind: str, builder: TextBuilder, line: int | None = None, **extra: Any) -> int | None:
         raise NotImplementedError
 
     def _text(self, content: str, line_range: list[int] | None, hint_cols: list[int] | None = None) -> TextBuilder:

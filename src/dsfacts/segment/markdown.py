@@ -128,7 +128,7 @@ class MarkdownReader(PlainTables):
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
                 if indent is not None and (lead != indent or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
                     builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
-                elif width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
+                elif filled and width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
                     builder.breaks.append(builder.length)  # "DeepSeek-V3：去年12月底發布 / 總參數 6,710億": a line of its own
             if piece:
                 indent = lead
@@ -136,16 +136,21 @@ class MarkdownReader(PlainTables):
             add_clean(builder, piece, a + col)
         return builder
 
-    def _emit(self, kind: str, builder: TextBuilder, **extra: Any) -> int | None:
+    def _emit(self, kind: str, builder: TextBuilder, line: int | None = None, **extra: Any) -> int | None:
+        """Append the builder's text, stripped, as a block; `line` if the caller knows it (a table row's)."""
         text, offset_map = builder.build()
-        lead = len(text) - len(text.lstrip())
-        if not text.strip():
+        stripped = text.strip()
+        if not stripped:
             return None
-        lead_chars = lead
-        if lead or text != text.rstrip():
-            text, offset_map = builder.sliced(lead, lead + len(text.strip())).build()
-        breaks = [i - lead_chars for i in builder.breaks if 0 < i - lead_chars < len(text)]
-        block = Block(kind, text, offset_map, self.line_of(offset_map(0)), breaks=breaks, **extra)
+        lead = 0
+        if len(stripped) != len(text):
+            lead = len(text) - len(text.lstrip())
+            text, offset_map = builder.sliced(lead, lead + len(stripped)).build()
+        breaks = [i - lead for i in builder.breaks if 0 < i - lead < len(text)] if builder.breaks else []
+        # the text is not empty, so its first piece starts at index 0: origins[0] is offset_map(0)
+        if line is None:
+            line = self.line_of(offset_map.origins[0])
+        block = Block(kind, text, offset_map, line, breaks=breaks, **extra)
         self.blocks.append(block)
         return len(self.blocks) - 1
 
@@ -333,9 +338,10 @@ class MarkdownReader(PlainTables):
                 pos = col + len(c)
             built.append(builder)
             row_texts.append(builder.build()[0].strip())
+        line = self.line_of(a)  # a row is one line: every cell starts on it
         for column, builder in enumerate(built):
             cell = TableCell(table["header"], row_texts, column, table["id"], table["header_line"])
-            self._emit("cell", builder, table=cell)
+            self._emit("cell", builder, line, table=cell)
 
     def _cell_text(self, content: str, file_line: str, origin: int) -> str:
         builder = TextBuilder()

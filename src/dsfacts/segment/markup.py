@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from dsfacts.segment.blocks import Block, Numbers, TableCell, is_pair
 from dsfacts.segment.offsets import OffsetMap, TextBuilder
@@ -30,6 +31,10 @@ _GEOMETRY = re.compile(r"<mxGeometry\b(?P<attrs>[^>]{0,2000})>")
 _ATTR = re.compile(r'(\w+)=\\?"([^"\\]{0,100})\\?"')
 
 
+# a figure's XML repeats a handful of references ("&quot;", "&lt;") thousands of times
+_entity = lru_cache(maxsize=1024)(html.unescape)
+
+
 def unescape(s: str, offsets: list[int]) -> tuple[str, list[int]]:
     """html.unescape that keeps, for every output character, the file offset it came from."""
     if "&" not in s:
@@ -40,7 +45,7 @@ def unescape(s: str, offsets: list[int]) -> tuple[str, list[int]]:
     for m in _ENTITY_REF.finditer(s):
         out.append(s[pos : m.start()])
         out_offsets.extend(offsets[pos : m.start()])
-        rep = html.unescape(m.group())
+        rep = _entity(m.group())
         out.append(rep)
         out_offsets.extend([offsets[m.start()]] * len(rep))
         pos = m.end()

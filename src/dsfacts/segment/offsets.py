@@ -31,6 +31,8 @@ def _fold_table() -> dict[int, int]:
 
 def fold(text: str) -> str:
     """The normalised form of text, character for character (same length)."""
+    if text.isascii():
+        return text  # every character the table maps is outside ASCII; isascii() is a flag, not a scan
     return text.translate(_fold_table())
 
 
@@ -51,13 +53,14 @@ class OffsetMap:
 class TextBuilder:
     """Assembles a block's text from pieces of the file, keeping the offset map."""
 
-    __slots__ = ("parts", "map", "length", "breaks")
+    __slots__ = ("parts", "map", "length", "breaks", "_built")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.map = OffsetMap()
+        self.map = OffsetMap([], [])  # explicit lists: the dataclass's default factories cost more
         self.length = 0
         self.breaks: list[int] = []  # text indices where a line of an outline starts
+        self._built: tuple[int, str] | None = None  # (length, folded text) of the last build
 
     def add(self, piece: str, origin: int) -> None:
         """Append file text that starts at file offset `origin` (invisible characters dropped)."""
@@ -108,7 +111,11 @@ class TextBuilder:
         return out
 
     def build(self) -> tuple[str, OffsetMap]:
-        return fold("".join(self.parts)), self.map
+        # a table row builds each cell once for the row's texts and once for the cell's block;
+        # text only grows, so an unchanged length means unchanged text
+        if self._built is None or self._built[0] != self.length:
+            self._built = (self.length, fold("".join(self.parts)))
+        return self._built[1], self.map
 
 
 def is_cjk(ch: str) -> bool:

@@ -18,9 +18,14 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
+_END_CHAR = re.compile(r"[。！？；!?;.]")  # every match of _END holds one of these
+
+
 def sentence_spans(text: str, breaks: list[int] | tuple[int, ...] = ()) -> list[tuple[int, int]]:
     """Every sentence of text, in order; together they cover the whole text. `breaks` are extra
     boundaries (the lines of an indented outline)."""
+    if not breaks and _END_CHAR.search(text) is None:
+        return [(0, len(text))]  # no mark that can end a sentence (most table cells): one sentence
     ends = [m.end() for m in _END.finditer(text) if not (m.group().startswith(".") and _abbreviation(text, m.start()))]
     spans: list[tuple[int, int]] = []
     start = 0

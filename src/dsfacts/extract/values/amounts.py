@@ -12,6 +12,7 @@ from dsfacts.extract.values.common import (
     FREE,
     HARD,
     SOFT,
+    SPACES,
     Cand,
     Pass,
     clean,
@@ -82,7 +83,7 @@ def _currency_after(text: str, m: re.Match[str]) -> str | None:
     cur = m["cur"]
     if cur == "元" and text.startswith(NOT_YUAN_AFTER, m.end()):
         return None
-    return CURRENCY_AFTER[re.sub(r"\s+", " ", cur.lower())]
+    return CURRENCY_AFTER[SPACES.sub(" ", cur.lower())]
 
 
 @_pass(
@@ -271,7 +272,7 @@ _NUMBER_CELL_BEFORE = re.compile(r"[0-9][*%\s]*\|[*\s]*\Z")
 _NUMBER_CELL_AFTER = re.compile(r"[*\s]*\|[*\s]*[0-9]")
 
 
-@_pass(r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+@_pass(r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])", year=True)
 def _bare_year(text: str, m: re.Match[str]) -> Cand | None:
     y = int(m["y"])
     if not 1990 <= y <= 2035 or glue_at(text, m.start()) != FREE:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from dsfacts.extract.values.lexicon import (
     BLOCKERS,
@@ -62,6 +63,7 @@ def clean(d: Decimal) -> Decimal:
     return d.normalize()
 
 
+@lru_cache(maxsize=512)  # a few dozen spellings ("B", " 亿", "-billion") recur in every document
 def _magnitude(mag: str | None) -> Decimal:
     """The multiplier of a magnitude word: "亿" 1e8, "万亿" 1e12, "B" 1e9, "million" 1e6."""
     if not mag:
@@ -77,14 +79,19 @@ def _magnitude(mag: str | None) -> Decimal:
     return out
 
 
+@lru_cache(maxsize=512)
+def _resolution(decimals: int, mag: str | None) -> Decimal:
+    """The step of the last stated digit: 2 decimals of "万" -> 100."""
+    return clean(Decimal(1).scaleb(-decimals) * _magnitude(mag))
+
+
 def scaled(num: str, mag: str | None) -> tuple[Decimal, Decimal]:
     """(amount, resolution): "278.8" + "万" -> (2788000, 1000)."""
     digits = num.replace(",", "")
     if not mag and "." not in digits:
         return Decimal(digits), _ONE  # the common case: a plain whole number
     decimals = len(digits.partition(".")[2])
-    mult = _magnitude(mag)
-    return clean(Decimal(digits) * mult), clean(Decimal(1).scaleb(-decimals) * mult)
+    return clean(Decimal(digits) * _magnitude(mag)), _resolution(decimals, mag)
 
 
 def zh_number(zh: str) -> tuple[Decimal, Decimal]:
@@ -98,6 +105,12 @@ def zh_number(zh: str) -> tuple[Decimal, Decimal]:
     return clean(amount), res
 
 
+# compiled once: these run for most numbers, and re's own cache costs a lookup per call
+SPACES = re.compile(r"\s+")
+_TRAILING_MARKUP = re.compile(r"[\s*_`]+$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def hedge_before(text: str, start: int) -> tuple[int, Qualifier | None]:
     """A hedge word just before `start` ("约", "不到**", "about "): its start and qualifier."""
     j = start
@@ -109,14 +122,14 @@ def hedge_before(text: str, start: int) -> tuple[int, Qualifier | None]:
     m = HEDGE_BEFORE.search(window)
     if not m:
         return start, None
-    word = re.sub(r"[\s*_`]+$", "", m.group(0))
+    word = _TRAILING_MARKUP.sub("", m.group(0))
     hs = start - len(window) + m.start()
     if word in "<>~" and hs > 0 and text[hs - 1].isascii() and not text[hs - 1].isspace():
         return start, None  # "<b>671B": markup, not a bound
     before = text[max(0, hs - 4) : hs + len(word)]
     if any(before.endswith(b) and len(b) > len(word) for b in BLOCKERS):
         return start, None
-    q = QUAL_BEFORE.get(re.sub(r"\s+", " ", word.lower()))
+    q = QUAL_BEFORE.get(SPACES.sub(" ", word.lower()))
     return (hs, q) if q else (start, None)
 
 
@@ -131,7 +144,7 @@ def hedge_after(text: str, end: int, after_digits: bool) -> tuple[int, Qualifier
     m = HEDGE_AFTER.match(text, end)
     if m:
         word = m.group(0).strip(" \t\u00a0\u3000").lower()
-        return m.end(), QUAL_AFTER.get(re.sub(r"\s+", " ", word))
+        return m.end(), QUAL_AFTER.get(SPACES.sub(" ", word))
     return end, None
 
 
@@ -143,7 +156,7 @@ def plain_end_ok(text: str, end: int) -> bool:
     if ch in "_@" or (ch.isascii() and ch.isdigit()):
         return False
     if ch.isascii() and ch.isalpha():
-        word = re.match(r"[A-Za-z]+", text[end : end + 12])
+        word = _LETTERS.match(text[end : end + 12])
         return bool(word) and len(word.group(0)) >= 3 and word.group(0).islower()  # type: ignore[union-attr]
     return True
 
@@ -185,6 +198,7 @@ class Pass:
     build: _Builder
     gate: frozenset[str] = frozenset()  # the pass runs only if one of these characters is in the text
     month: bool = False  # the pass needs an English month name
+    year: bool = False  # the pass needs a four-digit year ("19xx", "20xx") somewhere in the text
     anchored: bool = False  # the pattern starts with a number: try it only where numbers start
     words: tuple[str, ...] = ()  # and, if given, only if one of these occurs in the text
     follow: frozenset[str] | None = None  # anchored: the character after the number must be one of these
@@ -197,6 +211,7 @@ def registrar(passes: list[Pass]) -> Callable[..., Callable[[_Builder], _Builder
         pattern: str,
         needs: tuple[str, ...] = (),
         month: bool = False,
+        year: bool = False,
         words: tuple[str, ...] = (),
         follow: str | None = None,
     ) -> Callable[[_Builder], _Builder]:
@@ -204,7 +219,7 @@ def registrar(passes: list[Pass]) -> Callable[..., Callable[[_Builder], _Builder
             gate = frozenset(n[0] for n in needs)  # a needed word's first character: cheap and necessary
             anchored = re.sub(r"^\(\?P<\w+>", "", pattern).startswith(NUM)
             follows = frozenset(follow) if follow is not None else None
-            passes.append(Pass(re.compile(pattern), build, gate, month, anchored, words, follows))
+            passes.append(Pass(re.compile(pattern), build, gate, month, year, anchored, words, follows))
             return build
 
         return register

@@ -90,6 +90,7 @@ def _date_cand(text: str, m: re.Match[str], value: object, kind: str = "date") -
     _Y4 + rf"(?P<sep>[-/.])(?P<m>{_DD})(?:(?P=sep)(?P<d>{_DD})(?![0-9]|\.[0-9])"
     rf"(?:(?:T|{SP}{{1,2}})[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?![0-9]))?|(?![0-9]|(?P=sep)[0-9]))",
     needs=("-", "/", "."),
+    year=True,
 )
 def _iso_date(text: str, m: re.Match[str]) -> Cand | None:
     """ "2024-12-26", "2024/2/8 18:02:21", "2024.05.06", "2024-01" (month), "2025-01-**" (month)."""
@@ -99,7 +100,7 @@ def _iso_date(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, make_date(int(m["y"]), int(m["m"]), d))
 
 
-@_pass(_Y4 + rf"{SP}*年{SP}*(?P<part>" + alt(ZH_PARTS)[3:-1] + ")", needs=("年",))
+@_pass(_Y4 + rf"{SP}*年{SP}*(?P<part>" + alt(ZH_PARTS)[3:-1] + ")", needs=("年",), year=True)
 def _zh_part(text: str, m: re.Match[str]) -> Cand | None:
     if text.startswith(ZH_PARTS_NOT_BEFORE, m.end()):
         return None
@@ -107,7 +108,7 @@ def _zh_part(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, interval(int(m["y"]), first, last))
 
 
-@_pass(_Y4 + rf"{SP}*(?:-|–|—|~|～|至|到|to){SP}*(?P<y2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{SP}*年)?")
+@_pass(_Y4 + rf"{SP}*(?:-|–|—|~|～|至|到|to){SP}*(?P<y2>(?:19|20)[0-9]{{2}})(?![0-9])(?:{SP}*年)?", year=True)
 def _year_range(text: str, m: re.Match[str]) -> Cand | None:
     y1, y2 = int(m["y"]), int(m["y2"])
     if not (1990 <= y1 < y2 <= 2035) or NOT_YEAR_AFTER.match(text, m.end()):
@@ -179,7 +180,7 @@ def _en_relative_month(text: str, m: re.Match[str]) -> Cand | None:
 _EN_PART_BEFORE = re.compile(r"(?i:(?<![A-Za-z])(?P<part>" + alt(EN_PARTS)[3:-1] + rf"))(?:{SP}*|(?<=-))\Z")
 
 
-@_pass(_Y4 + "(?![0-9])")
+@_pass(_Y4 + "(?![0-9])", year=True)
 def _en_part(text: str, m: re.Match[str]) -> Cand | None:
     """ "early 2024", "mid-2024", "Q1 2025": found from the year, looking back for the part."""
     p = _EN_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
@@ -190,7 +191,7 @@ def _en_part(text: str, m: re.Match[str]) -> Cand | None:
     return (p.start(), m.end(), "date", value, None, False, False) if value else None
 
 
-@_pass(_Y4 + rf"{SP}?(?P<part>Q[1-4]|H[12])(?![A-Za-z0-9])", needs=("Q", "H"))
+@_pass(_Y4 + rf"{SP}?(?P<part>Q[1-4]|H[12])(?![A-Za-z0-9])", needs=("Q", "H"), year=True)
 def _year_quarter(text: str, m: re.Match[str]) -> Cand | None:
     first, last = EN_PARTS[m["part"].lower()]
     return _date_cand(text, m, interval(int(m["y"]), first, last))

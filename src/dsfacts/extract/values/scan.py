@@ -22,13 +22,13 @@ _TRIGGER = re.compile(r"[0-9]|(?i:illion|thousand|(?:this|last) year|last [JFMAS
 _TOKEN = re.compile(rf"{NUM}(?:[多余])?(?:{MAG})?(?:[多余])?{SP}*")
 
 
-def _run_anchored(p: Pass, text: str, starts: list[tuple[int, str]], taken: bytearray, found: list[Cand]) -> None:
+def _run_anchored(p: Pass, text: str, starts: list[tuple[int, int]], taken: bytearray, found: list[Cand]) -> None:
     """Like the search loop below, but trying the pattern only where a number starts: much faster."""
     nxt = 0
     match = p.regex.match
     follow = p.follow
-    for pos, after in starts:
-        if pos < nxt or taken[pos] or (follow is not None and after not in follow):
+    for pos, end in starts:
+        if pos < nxt or taken[pos] or (follow is not None and text[end : end + 1] not in follow):
             continue
         m = match(text, pos)
         if m is None:
@@ -44,23 +44,50 @@ def _run_anchored(p: Pass, text: str, starts: list[tuple[int, str]], taken: byte
         nxt = m.end()
 
 
+# A year's digits: the passes marked `year` cannot match without them (most texts have none).
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_GATE_CHARS = frozenset().union(*(p.gate for p in _PASSES))
+_WORDED = [p for p in _PASSES if p.words]
+_WORDS = [re.compile("|".join(map(re.escape, p.words))) for p in _WORDED]  # one search, not a loop of `in`
+# Texts fall into a few hundred plans (which gates, month, year and words they hold): deciding the
+# thirty passes once per plan, not once per text, is cheaper than testing each pass per text.
+_PLANS: dict[tuple[object, ...], tuple[Pass, ...]] = {}
+
+
+def _plan(text: str) -> tuple[Pass, ...]:
+    """The passes, in order, that can match somewhere in `text`."""
+    chars = _GATE_CHARS.intersection(text)
+    has_month = MONTH_ANY.search(text) is not None
+    has_year = _YEAR.search(text) is not None
+    words = tuple([w.search(text) is not None for w in _WORDS])
+    key = (chars, has_month, has_year, words)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) >= 4096:  # bounded, whatever the input
+            _PLANS.clear()
+        worded = dict(zip(map(id, _WORDED), words, strict=True))
+        plan = _PLANS[key] = tuple(
+            p
+            for p in _PASSES
+            if not (p.gate and p.gate.isdisjoint(chars))
+            and not (p.month and not has_month)
+            and not (p.year and not has_year)
+            and (not p.words or worded[id(p)])
+        )
+    return plan
+
+
 def find_values(text: str) -> list[ValueMatch]:
     """All values in `text`, left to right, non-overlapping; the more specific reading wins."""
     if not text or not _TRIGGER.search(text):
         return []
     taken = bytearray(len(text))
     found: list[Cand] = []
-    chars = set(text)
-    has_month = MONTH_ANY.search(text) is not None
-    starts: list[tuple[int, str]] | None = None
-    for p in _PASSES:
-        if p.gate and p.gate.isdisjoint(chars):
-            continue
-        if (p.month and not has_month) or (p.words and not any(w in text for w in p.words)):
-            continue
+    starts: list[tuple[int, int]] | None = None  # each number token's span
+    for p in _plan(text):
         if p.anchored:
             if starts is None:
-                starts = [(m.start(), text[m.end() : m.end() + 1]) for m in _TOKEN.finditer(text)]
+                starts = [m.span() for m in _TOKEN.finditer(text)]
             _run_anchored(p, text, starts, taken, found)
             continue
         pos = 0
