@@ -1138,3 +1138,15 @@ def test_an_intermediate_checkpoint_is_a_starting_point_and_whether_asks():
     assert facts('The pub argued about whether DeepSeek-V3 "cost six million dollars".\n') == set()
     text = "R1's release on January 20, 2025 set off a sell-off, as investors questioned whether data centres were necessary.\n"
     assert facts(text) == {("deepseek-r1", "release_date", "2025-01-20")}
+
+
+def test_asked_denied_and_hearsay_figures_are_not_claims():
+    assert facts("Is DeepSeek-V3 671B?\n") == set()
+    assert facts("DeepSeek-V3 has 671B parameters. Why?\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+    assert facts("## DeepSeekMath\n\n- init from DeepSeek-Coder-Base-v1.5 7B ← NOT from DS LLM 7B!\n") <= {
+        ("deepseek-math", "base_model", "deepseek-coder-base-v1.5")
+    }
+    assert facts("Check the MoE paper's 145B run for DeepSeekMoE.\n") == set()
+    assert facts("DeepSeek-Coder-V2 supports 338 languages. Some later write-ups say 86 languages.\n") == {
+        ("deepseek-coder-v2", "programming_languages", 338)
+    }

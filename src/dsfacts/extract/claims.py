@@ -72,6 +72,9 @@ def glued_to_name(text: str, start: int) -> bool:
     return bool(_GLUED_NAME.search(text, max(0, start - 40), start))
 
 
+_ASKED = re.compile(r"[?？]")
+# "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
+_SOME_SAY = re.compile(r"(?i)(?<![a-z])some\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|put it at|give|gave)(?![a-z])")
 _WHETHER = re.compile(r"(?i)(?<![a-z])whether(?![a-z])")
 
 
@@ -80,6 +83,8 @@ def not_a_claim(
 ) -> bool:
     if sentence_has("question", text, *sentence):  # asked once per sentence: a line of 3,000 values stays linear
         return True
+    if _ASKED.search(text, sentence[0], sentence[1]) and text[sentence[0] : sentence[1]].rstrip(" *_)）」”\"'").endswith(("?", "？")):
+        return True  # "Is DeepSeek-V3 671B?": asked, not said
     if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
         return True
     head = text[max(clause_start, m.start - 30) : m.start].lower()
@@ -93,7 +98,7 @@ def not_a_claim(
     if _WHETHER.search(head):
         return True  # "a shouting match about whether V3 \"cost six million dollars\"": asked, not said
     before = text[max(sentence[0], clause_start, m.start - 80) : m.start]  # its own clause: "…说45亿参数，不对，45亿是激活参数"
-    if has("retracted", before) or _ISSUE_SAID.search(before):
+    if has("retracted", before) or _ISSUE_SAID.search(before) or _SOME_SAY.search(before):
         return True  # "we said V3 was trained on 15T tokens; the paper's figure is 14.8T": a corrected statement
     if has("delta", text[max(clause_start, m.start - 8) : m.start].lower()):
         return True  # "激活参数只增加了 160 亿左右": by how much it changed, not what it is

@@ -28,6 +28,7 @@ _SIZE_TAIL = re.compile(rf"[-\s]?({_SIZE}(?:(?:/|,\s?|、|\s(?:and|&)\s|\s?和\s
 _SIZE_SEP = re.compile(r"/|,\s?|、|\s(?:and|&)\s|\s?和\s?")
 
 
+_NOT_BEFORE = re.compile(r"(?i)(?<![a-z])(?:not|never|isn't|wasn't)\s+(?:from\s+|the\s+|an?\s+)?$|(?:不是|并非|並非|而非)\s*$")
 _BASE_LABEL = re.compile(r"(?i)(?<![a-z])base(?![a-z])|基座|基础模型|底座")
 
 
@@ -43,6 +44,8 @@ class SizeNames:
             if block.table is not None and any(_BASE_LABEL.search(c) for c in block.table.row[:1] + block.table.header[:1]):
                 continue  # "| Base LLM | DeepSeek-LLM-7b-base |": the base a model was built on, not its sizes
             s_a, s_b = block.sentence_at(mm.start)
+            if block.text[s_a:s_b].rstrip(" *_)）」”\"'").endswith(("?", "？")) or _NOT_BEFORE.search(block.text, max(0, mm.start - 16), mm.start):
+                continue  # "Is DeepSeek-V3 671B?", "NOT from DS LLM 7B!": a name asked about or denied states no size
             if nc.sentence_has("distilled_words", block.text, s_a, s_b) and not self.x.reg.get(mm.entity).sizes_of:
                 continue  # '"DeepSeek-R1 7B" 其实都是蒸馏模型': a distilled model's size, not the model's
             tail = _SIZE_TAIL.match(block.text, mm.end)
