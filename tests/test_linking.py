@@ -414,3 +414,9 @@ def test_bulleted_lines_are_about_their_title_line_not_the_last_name_a_line_ment
     assert ("deepseek-r1", "total_params", 671_000_000_000) in got and ("deepseek-r1", "active_params", 37_000_000_000) in got
     assert ("deepseek-r1", "distilled_sizes", tuple(int(x * 1e9) for x in (1.5, 7, 8, 14, 32, 70))) in got
     assert all(e == "deepseek-r1" for e, _, _ in got)
+
+
+def test_a_name_after_a_model_noun_is_some_model_not_ours():
+    assert facts("## DeepSeek-R1\n\n- 國科會：台灣自主大模型 TAIDE 下一版將擴大參數至７００億\n") == set()
+    assert facts("The open model Falcon has 180B parameters. DeepSeek-V3 has 671B parameters.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+    assert facts("DeepSeek-V3 是一个 MoE 模型，总参数 6710 亿。\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
