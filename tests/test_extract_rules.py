@@ -1150,3 +1150,16 @@ def test_asked_denied_and_hearsay_figures_are_not_claims():
     assert facts("DeepSeek-Coder-V2 supports 338 languages. Some later write-ups say 86 languages.\n") == {
         ("deepseek-coder-v2", "programming_languages", 338)
     }
+
+
+def test_a_bare_window_size_is_a_context_length_only_where_nothing_else_names_it():
+    assert facts("## DeepSeek-Coder-V2\n\n- same 236B / 21B shape, 128K\n") >= {("deepseek-coder-v2", "context_length", 128_000)}
+    assert ("deepseek-r1", "context_length", 128_000) in facts("DeepSeek-R1 上下文方面，模型本身支持 **128K**，但官方 API 只开放 **64K**。\n")
+    got = facts("DeepSeek-R1 官方 API 上线时上下文为 64K，其中思维链最长 32K，最终回答最多 8K。\n")
+    assert not {c for c in got if c[1] == "context_length"}
+
+
+def test_the_latter_is_the_second_model_of_the_sentence_before():
+    text = "深度求索于2023年11月开源了DeepSeek Coder（1.3B至33B）和DeepSeek LLM（7B、67B）；后者在2万亿token上训练，上下文长度仅4096。\n"
+    got = {(c.entity, c.attribute, c.value) for c in extract(text) if not isinstance(c.value, (dict, list))}
+    assert ("deepseek-llm", "training_tokens", 2_000_000_000_000) in got and ("deepseek-llm", "context_length", 4096) in got

@@ -83,7 +83,7 @@ def not_a_claim(
 ) -> bool:
     if sentence_has("question", text, *sentence):  # asked once per sentence: a line of 3,000 values stays linear
         return True
-    if _ASKED.search(text, sentence[0], sentence[1]) and text[sentence[0] : sentence[1]].rstrip(" *_)）」”\"'").endswith(("?", "？")):
+    if _ASKED.search(text, sentence[0], sentence[1]) and text[sentence[0] : sentence[1]].rstrip(" *_)）」”\"'】]").endswith(("?", "？")):
         return True  # "Is DeepSeek-V3 671B?": asked, not said
     if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
         return True

@@ -10,6 +10,7 @@ model's; a size in brackets after a name ("DeepSeek-V3 (671B)") or after a copul
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,13 @@ PRONOUN_REACH = 200  # characters before a value in which "it" still names its s
 _ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
 _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
+_WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  # the sizes context windows come in
+_K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
+# the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
+_BARE_OWN = re.compile(
+    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only)*"
+)
+_WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
@@ -127,6 +135,8 @@ class Figures:
             and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
         ):
             attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
+        if attribute is None and kind == "number" and amount in _WINDOWS and _K_ONLY.search(m.raw) and not _WORD_AFTER.match(tail) and _BARE_OWN.fullmatch(own):
+            attribute = "context_length"  # "same 236B / 21B shape, 128K", "模型本身支持 **128K**": a window, by its size
         if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
             x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
         ):

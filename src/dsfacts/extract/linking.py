@@ -271,6 +271,7 @@ def explicit(
     return None
 
 
+_FORMER_LATTER = re.compile(r"(?i)[\s*_>-]*(?:(?P<former>前者|the former)|后者|後者|the latter)")
 _TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
 _FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)\s*$")
 _HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
@@ -287,8 +288,12 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
     sentence that opens by echoing a model's name ("… followed by the DeepSeek LLM series. The LLM
     models were trained on …") carries that model."""
     opening = block.text[sentence[0] : sentence[0] + 40]
+    which = _FORMER_LATTER.match(opening)
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
         named = [m for m in mentions if s_a <= m.start < s_b]
+        ours = [m for m in named if m.kind not in (COMPANY, FOREIGN) and m.entity]
+        if which and len({m.entity for m in ours}) >= 2:  # "DeepSeek Coder 和 DeepSeek LLM …；后者在 2 万亿 token 上训练"
+            return (ours[0] if which.group("former") else ours[-1]).entity
         if named and opens_with("pronoun_subject", block.text[s_a:s_b]) and _objects_of_a_verb(block.text, named):
             continue  # "It merged V2-Chat and Coder-V2-Instruct …": its models are objects; "it" was carried
         echoed = [m for m in named if m.kind != FOREIGN and m.entity and _echoes(opening, block.text[m.start : m.end])]
