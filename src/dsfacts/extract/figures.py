@@ -10,8 +10,8 @@ model's; a size in brackets after a name ("DeepSeek-V3 (671B)") or after a copul
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from dsfacts.extract import claims as nc
