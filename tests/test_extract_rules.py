@@ -1163,3 +1163,17 @@ def test_the_latter_is_the_second_model_of_the_sentence_before():
     text = "深度求索于2023年11月开源了DeepSeek Coder（1.3B至33B）和DeepSeek LLM（7B、67B）；后者在2万亿token上训练，上下文长度仅4096。\n"
     got = {(c.entity, c.attribute, c.value) for c in extract(text) if not isinstance(c.value, (dict, list))}
     assert ("deepseek-llm", "training_tokens", 2_000_000_000_000) in got and ("deepseek-llm", "context_length", 4096) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-R1 很强。它的起点是 DeepSeek-V3-Base。",
+        "### DeepSeek-R1\n\n- 基座是DeepSeek-V3-Base（6710亿参数的MoE模型）；",
+        "DeepSeek-R1 以 DeepSeek-V3-Base 为起点。",
+    ],
+)
+def test_a_starting_point_is_the_base_model_and_its_own_figures_stay_its_own(text):
+    got = facts(text + "\n")
+    assert ("deepseek-r1", "base_model", "deepseek-v3") in got
+    assert not {c for c in got if c[0] == "deepseek-r1" and c[1] == "total_params"}

@@ -69,6 +69,18 @@ _LABEL_NUMBER = re.compile(r"(?i)(?:图|表|(?<![a-z])(?:figure|fig\.?|table|tab
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
 _BRACKET = re.compile(r"[(（\[【]")
+_ASIDE_OPEN = re.compile(r"(?i)(?:[-_ ]?base)?\s*[(（]")  # after the name, or its -Base checkpoint
+
+
+def _aside_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a bracket that opens right after a name ("DeepSeek-V3-Base（6710亿参数的MoE模型）")."""
+    m = _ASIDE_OPEN.match(text, end)
+    if m is None:
+        return None
+    close = min((i for i in (text.find(")", m.end()), text.find("）", m.end())) if i >= 0), default=-1)
+    return (m.end(), close) if close >= 0 else None
+
+
 def extract_document(doc: Document) -> list[Claim]:
     """Every claim the document states, in document order, without duplicates."""
     seen: set[tuple] = set()
@@ -226,6 +238,7 @@ class _Extractor:
         bases = self.texts.base_objects(text, mentions)
         yield from self.texts.base_model(index, block, mentions, bases)
         self.all_mentions = mentions  # a base model is still the owner of its own link
+        asides = [span for b in bases if (span := _aside_after(text, b.end))]  # "基座是 V3-Base（6710亿参数的MoE模型）"
         mentions = [m for m in mentions if m not in bases]
         hint = self.tables.hint(block) if matches else ""
         compounds = [m for m in matches if isinstance(m.value, vg.Compound)]
@@ -266,7 +279,8 @@ class _Extractor:
             )
             carried_words, old_side = old_side, ""  # only the value right after the old one
             elided = elided_unit(text, mentions, matches, i, sentence) if not (hint or field or carried_words) else ""
-            for claim in self.figures.claims(index, block, mentions, m, head, tail, hint or field or carried_words or elided, sentence, own, between):
+            owners = self.all_mentions if any(a <= m.start < b for a, b in asides) else mentions  # the base's own figure
+            for claim in self.figures.claims(index, block, owners, m, head, tail, hint or field or carried_words or elided, sentence, own, between):
                 yield from self.with_partners(block, mentions, m.start, claim)
         yield from self.counted.claims(index, block, mentions, matches)  # "昨晚…开源了", "published last month"
         yield from self.texts.claims(index, block, mentions)
