@@ -610,3 +610,16 @@ def test_release_dates_as_people_write_them(text, want):
 def test_a_forum_headers_ctime_stamp_dates_the_post():
     text = "作者 neko (貓)  看板 Tech_Job\n標題 [心得] DeepSeek\n時間 Sun Feb  9 01:37:52 2025\n\n1. 公司\n   2023年7月成立\n\n2. 模型\n   Janus-Pro 1B/7B 多模態，1月27號出的\n"
     assert ("janus-pro", "release_date", "2025-01-27") in facts(text, "post.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("杭州人工智能公司深度求索（DeepSeek）今日发布新模型。", {("deepseek", "headquarters", "Hangzhou")}),
+        ("深度求索总部位于浙江省杭州市。", {("deepseek", "headquarters", "Hangzhou")}),
+        ("知名公司深度求索今日发布新模型。", set()),
+        ("最好的公司深度求索。", set()),
+    ],
+)
+def test_a_city_before_the_company_noun_and_a_province_before_the_city(text, want):
+    assert {f for f in facts(text + "\n") if f[1] == "headquarters"} == want

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
 _EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
 _ZH_NAME = r"[`「“\"]?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|认为|指出|称|带领|$)"
-_ZH_PLACE = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"
+_ZH_PLACE = r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"  # "浙江省杭州市": the city
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # what may stand between a founding verb and "in <place>": when, and by whom ("founded in 2023, in
 # Hangzhou, by …", "set up in mid-2023 in Hangzhou"); any other words make the place something else's
@@ -91,6 +91,12 @@ _BASE_SUFFIX = re.compile(r"[-_ ]base(?![a-z])")  # "DeepSeek-V3-Base": a base c
 _ON_BASE = re.compile(r"(?:(?<![a-z])(?:on|from|upon)|(?:直接)?[在从])\s*$")
 _UNDER_BEFORE = re.compile(_UNDER + "$")
 _UNDER_NAME = re.compile(_UNDER + r"(?:mit|apache)(?![a-z])")
+# a city, then the company noun, then the company's name: "杭州人工智能公司深度求索", "这家杭州公司 DeepSeek"
+_ZH_PLACE_ORG = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=这家)|(?<=一家)|(?<=该))(?:[\u4e00-\u9fff]{2,3}省)?(?P<name>[\u4e00-\u9fff]{2,3}?)市?"
+    r"(?:人工智能|AI|科技|大模型|初创|创业)?(?:公司|企业|实验室)"
+)
+_ZH_NAME_GAP = re.compile(r"\s*[「“\"]?\s*")
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
 _APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
 _THE_END = re.compile(r"\s*\bthe$")
@@ -142,6 +148,7 @@ class TextClaims:
         nouns = "|".join(re.escape(str(w)) for w in sorted(vocab["headquarters"]["organisation"], key=len, reverse=True))
         self.hq_place_noun = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]+)\s+(?:AI\s+)?(?:{nouns})(?![a-z])")
         self.provinces = tuple(str(p) for p in vocab["headquarters"].get("regions", []))
+        self.not_org_places = tuple(str(p) for p in vocab["headquarters"].get("not_before_company", []))
 
     def claims(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         low = block.text.lower()
@@ -305,6 +312,14 @@ class TextClaims:
             if company and company.entity:
                 i, j = m.span("name")
                 yield self.x.claim_text(block, i, j, company.entity, "headquarters", m.group("name"))
+        for m in _ZH_PLACE_ORG.finditer(text) if "公司" in text or "实验室" in text else ():  # "杭州人工智能公司深度求索"
+            name = m.group("name")
+            company = next((x for x in companies if _ZH_NAME_GAP.fullmatch(text, m.end(), x.start)), None)
+            if "的" in name or name in self.not_org_places or any(w in name for w in self.not_org_places):
+                continue  # "最好的公司", "知名公司深度求索": a word about the company, not its city
+            if company and company.entity and name not in self.not_places and not any(ch in self.not_places for ch in name):
+                i, j = m.span("name")
+                yield self.x.claim_text(block, i, j, company.entity, "headquarters", to_pinyin(name, self.provinces))
 
     # ---- base model ----------------------------------------------------------------------------
 
