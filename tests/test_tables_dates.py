@@ -329,9 +329,12 @@ def test_a_news_storys_bare_date_is_of_its_own_year_not_of_an_earlier_year_in_th
 
 
 def test_a_bare_date_near_a_full_date_of_the_same_months_takes_its_year():
-    text = "# V2\n\nDeepSeek-V2 came out on 6 May 2024. Some outlets give 7 May for V2 because that is when the paper appeared.\n"
+    text = "# V2\n\nDeepSeek-V2 came out on 6 May 2024. The V2 paper appeared on arXiv on 7 May.\n"
     claims = extract_document(read_text_document(text.encode(), "v2.md"))
     assert {(c.attribute, c.value) for c in claims} == {("release_date", "2024-05-06"), ("paper_date", "2024-05-07")}
+    # what unnamed others give is at a distance: "Some outlets give 7 May for V2" is no claim of the document's
+    hearsay = "# V2\n\nDeepSeek-V2 came out on 6 May 2024. Some outlets give 7 May for V2 because that is when the paper appeared.\n"
+    assert {(c.attribute, c.value) for c in extract_document(read_text_document(hearsay.encode(), "v2.md"))} == {("release_date", "2024-05-06")}
 
 
 def test_this_year_without_a_document_date_is_no_year():
