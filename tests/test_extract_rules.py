@@ -1177,3 +1177,8 @@ def test_a_starting_point_is_the_base_model_and_its_own_figures_stay_its_own(tex
     got = facts(text + "\n")
     assert ("deepseek-r1", "base_model", "deepseek-v3") in got
     assert not {c for c in got if c[0] == "deepseek-r1" and c[1] == "total_params"}
+
+
+def test_a_stage_named_by_its_window_is_no_context_length():
+    text = "DeepSeek-V3.1-Base 做了两阶段长上下文扩展：32K阶段训练了6300亿token，128K阶段训练了2090亿token。上下文长度128K。\n"
+    assert {c[2] for c in facts(text) if c[1] == "context_length"} == {128_000}

@@ -38,6 +38,7 @@ _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 _BARE_OWN = re.compile(
     r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only)*"
 )
+_STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
@@ -152,6 +153,8 @@ class Figures:
             return
         if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
             return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
+        if attribute == "context_length" and _STAGE_AFTER.match(tail):
+            return  # "32K阶段训练了6300亿token", "the 32K stage": a training stage named by its window
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
         if attribute in ("total_params", "active_params") and nc.component_after(block.text, m.end):
