@@ -531,3 +531,31 @@ def test_a_number_word_without_a_scale_is_no_value():
 def test_a_two_digit_year_after_an_apostrophe(text, iso):
     [m] = find_values(text)
     assert m.kind == "date" and isinstance(m.value, DateValue) and m.value.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("总参数六千七百一十亿", 671_000_000_000),  # "数" before "六千" is part of 参数, not "数千亿"
+        ("两百七十八点八万个 GPU 小时", 2_788_000),
+        ("十四点八兆个 token", 14_800_000_000_000),
+        ("有七十亿两个版本", 7_000_000_000),
+    ],
+)
+def test_chinese_numerals_as_said_aloud(text, amount):
+    [m] = [v for v in find_values(text) if v.kind == "number"]
+    assert m.value.amount == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("二〇二三年七月成立", "2023-07"), ("一月二十号出来的", (1, 20)), ("十二月二十六号发布", (12, 26)), ("去年十月出的", (10, None))],
+)
+def test_dates_in_chinese_numerals(text, value):
+    [m] = find_values(text)
+    got = m.value.iso if isinstance(m.value, DateValue) else (m.value.month, m.value.day)
+    assert got == value
+
+
+def test_several_thousand_billion_stays_vague():
+    assert find_values("数千亿参数") == []

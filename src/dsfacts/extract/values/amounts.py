@@ -317,19 +317,28 @@ _ALNUM_AT = ALNUM | {"@"}
 _LIST_MARKER = re.compile(r"[.)、．]\s")
 
 
+_ZH_BARE_DIGITS = "零一二两三四五六七八九"
+
+
 def _zh_ok(text: str, start: int, zh: str) -> bool:
-    if "万" not in zh and "亿" not in zh or zh in ("千万", "万万"):
+    if ("万" not in zh and "亿" not in zh and "兆" not in zh) or zh in ("千万", "万万"):
         return False
-    return not text[max(0, start - 2) : start].endswith(VAGUE_ZH)
+    if start and text[start - 1] in "零〇一二两三四五六七八九十百千点":
+        return False  # inside a longer numeral the scan stepped into
+    return not (zh[0] in "十百千万亿" and text[max(0, start - 2) : start].endswith(VAGUE_ZH))  # "数千亿", not "参数六千…"
 
 
-@_pass(rf"(?P<zh>{ZH_NUM})", needs=("万", "亿"))
+@_pass(rf"(?P<zh>{ZH_NUM})", needs=("万", "亿", "兆"))
 def _zh_numeral(text: str, m: re.Match[str]) -> Cand | None:
-    if not _zh_ok(text, m.start(), m["zh"]):
+    zh = m["zh"]
+    if "点" not in zh and zh[-1] in _ZH_BARE_DIGITS and zh.rstrip(_ZH_BARE_DIGITS)[-1:] in ("万", "亿", "兆"):
+        zh = zh.rstrip(_ZH_BARE_DIGITS)  # "七十亿两个版本": the numeral ends at its magnitude
+    if not _zh_ok(text, m.start(), zh):
         return None
-    amount, res = zh_number(m["zh"])
+    amount, res = zh_number(zh)
+    end = m.start() + len(zh)
     hs, q = hedge_before(text, m.start())
-    he, q2 = hedge_after(text, m.end(), after_digits=True)
+    he, q2 = hedge_after(text, end, after_digits=True)
     return (hs, he, "number", Quantity(amount, res), q or q2, True, False)
 
 

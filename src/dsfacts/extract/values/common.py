@@ -94,9 +94,22 @@ def scaled(num: str, mag: str | None) -> tuple[Decimal, Decimal]:
     return clean(Decimal(digits) * _magnitude(mag)), _resolution(decimals, mag)
 
 
+_ZH_DIGITS = {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_ZH_SCALE = {"万": Decimal(10**4), "亿": Decimal(10**8), "兆": Decimal(10**12)}
+
+
 def zh_number(zh: str) -> tuple[Decimal, Decimal]:
     import cn2an  # only for spans written in Chinese numerals; slow to import
 
+    if "点" in zh:  # "两百七十八点八万", "十四点八兆": digits after the point, then the magnitude
+        whole, _, rest = zh.partition("点")
+        digits = "".join(_ZH_DIGITS[c] for c in rest if c in _ZH_DIGITS)
+        scale = Decimal(1)
+        for c in rest[len(digits) :]:
+            scale *= _ZH_SCALE[c]
+        head = Decimal(str(cn2an.cn2an("一" + whole if whole[0] in "十百千" else whole, "normal")))
+        amount = (head + Decimal("0." + digits)) * scale
+        return clean(amount), scale / Decimal(10) ** len(digits)
     src = "一" + zh if zh[0] in "十百千" else zh
     amount = Decimal(str(cn2an.cn2an(src, "normal")))
     res = Decimal(1)

@@ -205,6 +205,34 @@ def _monthday(month: int, day: int | None) -> MonthDay | None:
     return MonthDay(month, day)
 
 
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_1_31 = r"(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+def _cn_small(word: str) -> int:
+    """A Chinese numeral from 1 to 39: "二十六" -> 26, "十二" -> 12, "七" -> 7."""
+    if "十" not in word:
+        return _CN_DIGIT[word]
+    tens, _, ones = word.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+@_pass(
+    rf"(?:(?P<y>[〇零一二三四五六七八九]{{4}}){SP}*年{SP}*)?(?P<m>十[一二]?|[一二三四五六七八九]){SP}*月"
+    rf"(?:{SP}*(?P<d>{_CN_1_31}){SP}*[日号])?",
+    needs=("月",),
+)
+def _cn_numeral_date(text: str, m: re.Match[str]) -> Cand | None:
+    """Dates in Chinese numerals, as said aloud: "二〇二三年七月", "十二月二十六号", "一月二十号"."""
+    month, day = _cn_small(m["m"]), _cn_small(m["d"]) if m["d"] else None
+    if m["y"]:
+        year = int("".join(str(_CN_DIGIT[c]) for c in m["y"]))
+        return _date_cand(text, m, make_date(year, month, day))
+    if day is None and not text[max(0, m.start() - 3) : m.start()].endswith(("今年", "去年", "前年")):
+        return None  # "七月" alone: too often not a date ("七月份的计划"); "去年十月" is one
+    return _date_cand(text, m, _monthday(month, day), "monthday")
+
+
 @_pass(rf"(?P<m>{_DD}){SP}*月(?:{SP}*(?P<d>{_DD}){SP}*[日号]|份?(?![活薪租均度球光饼]))", needs=("月",))
 def _zh_monthday(text: str, m: re.Match[str]) -> Cand | None:
     """ "1 月 20 日", "12月10日"; "12 月" alone is a MonthDay without a day."""

@@ -110,7 +110,7 @@ MAG_WORD = "(?i:" + alt(WORD) + r"(?![A-Za-z]))"
 MAG_LETTER = "[" + "".join(sorted(LETTER)) + "](?![A-Za-z0-9_])"
 # "37 B", "14.8 T": a magnitude letter may stand one space away from its number
 MAG = rf"(?:{SP}?{MAG_ZH}|(?:{SP}|-)?{MAG_WORD}|(?<=[0-9])[ ]?{MAG_LETTER})"  # "236-billion-parameter"
-ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*"
+ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*(?:点[零〇一二两三四五六七八九]+[万亿兆]+)?(?<![点])"  # "两百七十八点八万"
 
 MONTH_OF = {name: int(m) for m, names in VOCAB["months"].items() for name in names}
 MONTHS = r"(?P<mon>" + alt(MONTH_OF)[3:-1] + r")(?![a-z])\.?"  # left boundary: _date_cand's glue check
