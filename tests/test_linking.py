@@ -420,3 +420,25 @@ def test_a_name_after_a_model_noun_is_some_model_not_ours():
     assert facts("## DeepSeek-R1\n\n- 國科會：台灣自主大模型 TAIDE 下一版將擴大參數至７００億\n") == set()
     assert facts("The open model Falcon has 180B parameters. DeepSeek-V3 has 671B parameters.\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
     assert facts("DeepSeek-V3 是一个 MoE 模型，总参数 6710 亿。\n") == {("deepseek-v3", "total_params", 671_000_000_000)}
+
+
+def test_a_bracket_after_another_makers_name_holds_its_figures():
+    text = "看了一圈，Qwen2-57B-A14B（总参 57B / 激活 14B，64K 上下文）和 Llama 3 8B（上下文只有 8K）都试过，最后选了 DeepSeek-V2-Lite-Chat。\n"
+    assert facts(text) == set()
+    assert facts("DeepSeek-V3 (671B total, 37B active) is big.\n") == {
+        ("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DeepSeek-Coder-V2 同样是 236B / 21B。它也有个 Lite 版，16B 总参、2.4B 激活。",
+        "DeepSeek-Coder-V2 is big. The Lite model is the surprise: 16B parameters, of which just 2.4B are active.",
+        "DeepSeek-Coder-V2: 236B total, 21B active (Lite: 16B total, 2.4B active)",
+    ],
+)
+def test_figures_after_the_text_turns_to_the_lite_version_are_the_lite_models(text):
+    got = facts(text + "\n")
+    assert ("deepseek-coder-v2-lite", "total_params", 16_000_000_000) in got
+    assert ("deepseek-coder-v2", "total_params", 16_000_000_000) not in got

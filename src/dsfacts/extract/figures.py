@@ -42,6 +42,7 @@ _STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
+_LITE_WORD = re.compile(r"(?i)(?<![a-z-])lite(?![a-z-])")
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
 _MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
 _NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
@@ -196,9 +197,17 @@ class Figures:
         "Lite = 16B / 2.4B") is the Lite model's, or nobody's where no Lite model of it is known."""
         if entity is None or entity.endswith("-lite"):
             return entity
-        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])):
+        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:]) or self._lite_named(block, m)):
             return entity
         return f"{entity}-lite" if f"{entity}-lite" in self.x.reg.entities else None
+
+    def _lite_named(self, block: Block, m: vg.ValueMatch) -> bool:
+        """"它也有个 Lite 版，16B 总参、2.4B 激活", "(Lite: 16B total, 2.4B active)", "The Lite model is the
+        surprise: 16B parameters": the sentence turned to the Lite version after the last model it named."""
+        s_a, _ = block.sentence_at(m.start)
+        lite = [x.start() for x in _LITE_WORD.finditer(block.text, s_a, m.start)]
+        named = [x.end for x in self.x.all_mentions if s_a <= x.start and x.end <= m.start and x.kind != COMPANY]
+        return bool(lite) and lite[-1] >= max(named, default=-1)
 
 
     def _distilled_from(self, block: Block, sentence: tuple[int, int]) -> str | None:

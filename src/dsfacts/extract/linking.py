@@ -211,6 +211,10 @@ def explicit(
     in_sentence = [m for m in mentions if s_a <= m.start < s_b and not (m.start <= start < m.end)]
     if not company and opens_with("pronoun_subject", text[s_a:s_b]) and _objects_of_a_verb(text, [m for m in in_sentence if m.end <= start]):
         return None  # "It merged V2-Chat and Coder-V2-Instruct … and it's still 236B": "it" is the subject
+    if not company:
+        named = _bracket_owner(text, in_sentence, start)
+        if named is not None:  # "Qwen2-57B-A14B（总参 57B / 激活 14B）": the name the bracket follows owns its figures
+            return named.entity if named.kind != FOREIGN else BLOCKED
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
     if not company and _RELATIVE.match(text, c_a):
         # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes", "built on DeepSeek-V3, a
@@ -274,6 +278,17 @@ def explicit(
 _FORMER_LATTER = re.compile(r"(?i)[\s*_>-]*(?:(?P<former>前者|the former)|后者|後者|the latter)")
 _TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
 _FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)\s*$")
+_BRACKET_AFTER_NAME = re.compile(r"\s*[(（]")
+
+
+def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mention | None:
+    """The model whose name a bracket holding the value opens right after ("V3 (671B total)")."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
+        return None  # the value is in no open bracket
+    return next((m for m in mentions if m.end <= opened and _BRACKET_AFTER_NAME.fullmatch(text, m.end, opened + 1) and m.kind != COMPANY), None)
+
+
 _HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
 
 

@@ -52,7 +52,7 @@ def _foreign_pattern() -> re.Pattern[str]:
     names = sorted((str(n) for n in vocabulary().get("foreign_models", [])), key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in names)
     # whole words only: "Yi" is not in "yields", "Meta" not in "metadata"; a version may follow
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?:[-\s]?[\d.]+[A-Za-z]*|[-\w.]*\d[\w.]*)?(?![A-Za-z])")
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{alternatives})(?:[-\w.]*\d[\w.]*(?<!\.)|[-\s]?[\d.]+[A-Za-z]*)?(?![A-Za-z])")
 
 
 # keyed by the short names, not the registry: a document's own registry (extract/entities.with_abbreviations)
