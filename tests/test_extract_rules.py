@@ -1182,3 +1182,16 @@ def test_a_starting_point_is_the_base_model_and_its_own_figures_stay_its_own(tex
 def test_a_stage_named_by_its_window_is_no_context_length():
     text = "DeepSeek-V3.1-Base 做了两阶段长上下文扩展：32K阶段训练了6300亿token，128K阶段训练了2090亿token。上下文长度128K。\n"
     assert {c[2] for c in facts(text) if c[1] == "context_length"} == {128_000}
+
+
+def test_parts_corrections_and_another_makers_subject():
+    text = "It does not: the published DeepSeek-V3-0324 checkpoint includes an additional Multi-Token Prediction module (roughly 14B parameters).\n"
+    assert facts(text) == set()
+    assert facts("DeepSeek-Coder-V2 is MoE: only 21B of the 236B parameters do any work for a given token.\n") == {
+        ("deepseek-coder-v2", "active_params", 21_000_000_000), ("deepseek-coder-v2", "total_params", 236_000_000_000)
+    }
+    text = "**Correction (April 24, 2025):** The draft described Janus-Pro as MIT-licensed; the Janus-Pro weights are under the DeepSeek Model License.\n"
+    assert facts(text) == {("janus-pro", "license", "DeepSeek Model License")}
+    assert facts("Meta 的 Llama 3.1 405B，官方公布大概用了三千零八十四萬 GPU 小時，差不多是 DeepSeek-V3 的十一倍。\n") == set()
+    got = facts("## DeepSeek-Coder-V2\n\nDeepSeek took an intermediate checkpoint of its general-purpose DeepSeek-V2 and kept pre-training it on another 6 trillion tokens.\n")
+    assert got == {("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}

@@ -73,6 +73,7 @@ def glued_to_name(text: str, start: int) -> bool:
 
 
 _ASKED = re.compile(r"[?？]")
+_REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称")
 # "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
 _SOME_SAY = re.compile(r"(?i)(?<![a-z])some\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|put it at|give|gave)(?![a-z])")
 _WHETHER = re.compile(r"(?i)(?<![a-z])whether(?![a-z])")
@@ -98,6 +99,8 @@ def not_a_claim(
     if _WHETHER.search(head):
         return True  # "a shouting match about whether V3 \"cost six million dollars\"": asked, not said
     before = text[max(sentence[0], clause_start, m.start - 80) : m.start]  # its own clause: "…说45亿参数，不对，45亿是激活参数"
+    if reported_in_correction(text, sentence, m.start):
+        return True  # "Correction: the draft described Janus-Pro as MIT-licensed": what the earlier text said
     if has("retracted", before) or _ISSUE_SAID.search(before) or _SOME_SAY.search(before):
         return True  # "we said V3 was trained on 15T tokens; the paper's figure is 14.8T": a corrected statement
     if has("delta", text[max(clause_start, m.start - 8) : m.start].lower()):
@@ -303,3 +306,20 @@ def paper_or_release(attribute: str | None, sentence: str) -> str | None:
         return attribute
     release = any(_cue_in(c, rest.lower()) for c in attribute_specs()["release_date"].cues)
     return "release_date" if release or _PUBLISHED.search(rest) else attribute
+
+
+def reported_in_correction(text: str, sentence: tuple[int, int], pos: int) -> bool:
+    """In a correction, what the earlier text said ("Correction: the draft described Janus-Pro as
+    MIT-licensed"): the value the correction takes back, not the document's."""
+    return sentence_has("correction", text, *sentence) and _REPORTED.search(text, sentence[0], pos) is not None
+
+
+@cache
+def _component_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(vocab()["component"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![a-z])(?:{words})\s*[(（]\s*(?:roughly|about|around|approx\.?|约|~)?\s*$")
+
+
+def component_before(text: str, start: int) -> bool:
+    """'a Multi-Token Prediction module (roughly 14B parameters)': a part's size in brackets after it."""
+    return _component_before().search(text, max(0, start - 40), start) is not None

@@ -32,6 +32,8 @@ PRONOUN_REACH = 200  # characters before a value in which "it" still names its s
 _ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
 _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
+_WHOLE_OF = re.compile(r"(?i)\d[\d.]*\s*(?:b|billion)?\s+(?:of|out of)\s+(?:the|its|all)?\s*$")  # "only 21B of the 236B parameters": the whole
+_PART_OF = re.compile(r"(?i)\s+(?:of|out of)\s+(?:the|its|all)?\s*\d")
 _WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  # the sizes context windows come in
 _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 # the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
@@ -105,9 +107,11 @@ class Figures:
         attribute = choose_attribute(kind, head, tail, magnitude=m.magnitude or kind in ("sizes", "range"), currency=currency, hint=hint, amount=amount)
         if nc.activated_size(block.text, m.end) and attribute in (None, "total_params"):
             return  # "2.8B-A": the activated size of a variant, not a total
+        if attribute in (None, "total_params") and kind == "number" and m.magnitude and _PART_OF.match(block.text, m.end) and nc.sentence_has("per_token", block.text, *sentence):
+            attribute = "active_params"  # "only 21B of the 236B parameters do any work for a given token"
         if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
             attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
-        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and (
+        if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and not _WHOLE_OF.search(block.text, max(sentence[0], m.start - 24), m.start) and (
             nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail) or _ACTIVATES_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start)
         ):
             attribute = "active_params"  # "each token only passes through 37 billion parameters"
@@ -158,7 +162,7 @@ class Figures:
             return  # "32K阶段训练了6300亿token", "the 32K stage": a training stage named by its window
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
-        if attribute in ("total_params", "active_params") and nc.component_after(block.text, m.end):
+        if attribute in ("total_params", "active_params") and (nc.component_after(block.text, m.end) or nc.component_before(block.text, m.start)):
             return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
         if attribute == "total_params" and _OF_A_BASE.match(tail):
             return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on

@@ -76,6 +76,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_INTERMEDIATE_BEFORE = re.compile(r"(?i)intermediate\s+(?:checkpoints?|ckpts?)\s+of\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$")
 _INTERMEDIATE_AFTER = re.compile(r"(?i)[\s-]*(?:的)?\s*(?:intermediate\s+(?:checkpoints?|ckpts?)|中间检查点)")  # "V2 intermediate ckpt + 6T more tokens"
 _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
@@ -120,7 +121,7 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
         return True
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
         return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
-    origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or _INTERMEDIATE_AFTER.match(text, m.end) or (
+    origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or _INTERMEDIATE_AFTER.match(text, m.end) or _INTERMEDIATE_BEFORE.search(text, max(0, m.start - 60), m.start) or (
         _BASE_NAME.match(text, m.end) and _ON_BEFORE.search(text, max(0, m.start - 30), m.start)  # "trained on DeepSeek-V3-Base"
     )
     if origin or (_WITH_BEFORE.search(text, max(0, m.start - 4), m.start) and _ALIKE_AFTER.match(text, m.end)):
@@ -212,9 +213,9 @@ def explicit(
     if not company and opens_with("pronoun_subject", text[s_a:s_b]) and _objects_of_a_verb(text, [m for m in in_sentence if m.end <= start]):
         return None  # "It merged V2-Chat and Coder-V2-Instruct … and it's still 236B": "it" is the subject
     if not company:
-        named = _bracket_owner(text, in_sentence, start)
-        if named is not None:  # "Qwen2-57B-A14B（总参 57B / 激活 14B）": the name the bracket follows owns its figures
-            return named.entity if named.kind != FOREIGN else BLOCKED
+        holder = _bracket_owner(text, in_sentence, start)
+        if holder is not None:  # "Qwen2-57B-A14B（总参 57B / 激活 14B）": the name the bracket follows owns its figures
+            return holder.entity if holder.kind != FOREIGN else BLOCKED
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
     if not company and _RELATIVE.match(text, c_a):
         # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes", "built on DeepSeek-V3, a
@@ -268,9 +269,10 @@ def explicit(
         and not _opened_aside(text, end, m.start) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
         and not _TO_ONLY.fullmatch(text, end, m.start)
     ]  # "授權改採 MIT，原 V3 權重適用的是…": the former model of a later clause does not own the new licence  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
-    if after:
-        return after[0].entity
-    if not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence):
+    foreign_before = not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence)
+    if after and not (foreign_before and after[0].start >= c_b):
+        return after[0].entity  # not "Llama 3.1 405B，…用了三千零八十四万 GPU 小时，差不多是 V3 的十一倍": V3 is a later clause's
+    if foreign_before:
         return BLOCKED  # another maker's model before the value (its own clause was handled above)
     return None
 

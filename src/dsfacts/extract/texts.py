@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
-from dsfacts.extract.claims import former_value
+from dsfacts.extract.claims import former_value, reported_in_correction
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
 from dsfacts.segment import Block
@@ -192,6 +192,8 @@ class TextClaims:
                 near = ""
             if near:
                 continue
+            if reported_in_correction(block.text, (s_start, s_end), i):
+                continue  # "Correction: the draft described Janus-Pro as MIT-licensed"
             if former_value(low[max(s_start, i - 16) : i]):
                 continue  # "fixed the R1-Zero licence (was \"Model License\")": the licence it replaced
             if _NOT_THIS.search(low, max(s_start, i - 16), i):
