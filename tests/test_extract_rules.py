@@ -1195,3 +1195,8 @@ def test_parts_corrections_and_another_makers_subject():
     assert facts("Meta 的 Llama 3.1 405B，官方公布大概用了三千零八十四萬 GPU 小時，差不多是 DeepSeek-V3 的十一倍。\n") == set()
     got = facts("## DeepSeek-Coder-V2\n\nDeepSeek took an intermediate checkpoint of its general-purpose DeepSeek-V2 and kept pre-training it on another 6 trillion tokens.\n")
     assert got == {("deepseek-coder-v2", "training_tokens", 6_000_000_000_000)}
+
+
+def test_a_size_in_a_name_is_stated_to_the_digits_it_shows():
+    [c] = extract("In DeepSeekMoE 16B the busiest experts get 31% of routed tokens.\n")
+    assert (c.entity, c.attribute, c.value, c.resolution) == ("deepseek-moe", "total_params", 16_000_000_000, 1_000_000_000)

@@ -32,6 +32,12 @@ _NOT_BEFORE = re.compile(r"(?i)(?<![a-z])(?:not|never|isn't|wasn't)\s+(?:from\s+
 _BASE_LABEL = re.compile(r"(?i)(?<![a-z])base(?![a-z])|基座|基础模型|底座")
 
 
+def _resolution(size: Decimal) -> Decimal:
+    """One step of the last digit a size in a name shows: 16B -> 1B, 1.3B -> 0.1B."""
+    exponent = (size / BILLION).normalize().as_tuple().exponent
+    return BILLION * Decimal(10) ** min(int(exponent), 0)
+
+
 class SizeNames:
     def __init__(self, extractor: _Extractor):
         self.x = extractor
@@ -69,7 +75,8 @@ class SizeNames:
                 if entity in families:
                     continue
                 size, index, mm = found[0]
-                yield self.x.claim_span(self.x.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size), None, None)
+                # a name states its size to the digits it shows: "DeepSeekMoE 16B" is 16B ± 0.5B, not exactly 16,000,000,000
+                yield self.x.claim_span(self.x.blocks[index], mm.start, mm.end, entity, "total_params", Quantity(size, _resolution(size)), None, None)
                 continue
             cluster: list[tuple[Decimal, int, Mention]] = []
             for item in [*found, None]:
