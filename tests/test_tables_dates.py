@@ -626,3 +626,10 @@ def test_a_forum_headers_ctime_stamp_dates_the_post():
 )
 def test_a_city_before_the_company_noun_and_a_province_before_the_city(text, want):
     assert {f for f in facts(text + "\n") if f[1] == "headquarters"} == want
+
+
+def test_a_fact_box_whose_heading_names_another_company_is_not_ours():
+    other = "# 專訪：DeepSeek 讓算力生意變了\n\n**雲峰運算小檔案**\n\n| 項目 | 內容 |\n|---|---|\n| 成立 | ２０１６年 |\n| 總部 | 新竹 |\n"
+    assert facts(other) == set()
+    ours = "# 深度求索\n\n### ３．公司小檔案\n\n| 項目 | 內容 |\n|---|---|\n| 成立時間 | ２０２３年５月 |\n| 總部 | 浙江杭州 |\n"
+    assert facts(ours) == {("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founded_date", "2023-05")}

@@ -188,7 +188,7 @@ class _Extractor:
         if found is None and company and nc.has("pronoun_subject", block.text[sentence[0] : sentence[0] + 12]):
             found = company_of([m for m in mentions if m.start < sentence[0]][-1:])  # "… DeepSeek … It was founded in 2023"
         if found is None and company:
-            found = self.context.company_heading() or (self.tables.box_company(block.table.table) if block.table else None)
+            found = self.tables.company_of_box(block)
         if found is None and not company:
             found = self.context_subject(index, block, mentions, sentence)
         if found is None or found == BLOCKED or self.is_company(found) != company:

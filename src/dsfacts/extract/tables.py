@@ -106,6 +106,18 @@ def cell_values(block: Block, caption: str = "") -> list[vg.ValueMatch]:
         out.append(vg.ValueMatch(start, end, v.kind, v.value, text[start:end], v.qualifier, v.magnitude, v.explicit))
     return out
 
+_NUMBERING = re.compile(r"^[\s#*_]*(?:[0-9０-９]+|[一二三四五六七八九十]+)?[.．、)）]?\s*")
+
+
+def _names_another(heading: str, generic: tuple[str, ...]) -> bool:
+    """A fact box's heading that names something ("雲峰運算小檔案", "About Northwind"), not only
+    says what kind of box it is ("公司小檔案", "Company profile")."""
+    rest = _NUMBERING.sub("", heading.lower())
+    for w in generic:
+        rest = rest.replace(w, " ")
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 or re.search(r"[a-z]{3,}", rest) is not None
+
+
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
 
 
@@ -123,6 +135,7 @@ class TableTexts:
         self._captions: dict[int, str | None] = {}
         self._caption_texts: dict[int, str] = {}
         self._boxes: dict[int, str | None] = {}
+        self._profile_words = tuple(sorted((str(w).lower() for w in vocabulary().get("profile_words", [])), key=len, reverse=True))
         self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
 
@@ -155,6 +168,18 @@ class TableTexts:
         if found is None:
             found = self.x.context.heading_subject()
         return found
+
+    def company_of_box(self, block: Block) -> str | None:
+        """The company a cell of a fact box is about: the one its name row names, else the
+        section's, unless the box's own heading names someone else ("**雲峰運算小檔案**")."""
+        if block.table is not None:
+            named = self.box_company(block.table.table)
+            if named:
+                return named
+            heading = self.x.heading_texts[-1][1] if self.x.heading_texts else ""
+            if heading and not company_of(self.x.mentions_in(heading)) and _names_another(heading, self._profile_words):
+                return None
+        return self.x.context.company_heading()
 
     def box_company(self, table: int) -> str | None:
         """The company an infobox is about: the company its name row names ("| 公司全名 |
@@ -251,7 +276,7 @@ class TableTexts:
         document is about: read as "Headquarters: Hangzhou, Zhejiang, China"."""
         if any(m.kind not in (COMPANY, FOREIGN) for m in mentions):
             return  # a model's row; another company in brackets is fine ("梁文锋（幻方量化创办人）")
-        entity = self.x.context.company_heading() or (self.box_company(block.table.table) if block.table else None)
+        entity = self.company_of_box(block)
         if not entity:
             return
         prefix = f"{label.strip(' *_:：')}: "
