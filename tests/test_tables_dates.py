@@ -633,3 +633,12 @@ def test_a_fact_box_whose_heading_names_another_company_is_not_ours():
     assert facts(other) == set()
     ours = "# 深度求索\n\n### ３．公司小檔案\n\n| 項目 | 內容 |\n|---|---|\n| 成立時間 | ２０２３年５月 |\n| 總部 | 浙江杭州 |\n"
     assert facts(ours) == {("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founded_date", "2023-05")}
+
+
+def test_a_pages_byline_below_its_menu_and_title_dates_the_page_as_of_its_update():
+    page = (
+        "<html><body><nav><p>DevGear</p><p>IDEs AI tools</p><p>Hardware</p><p>AI tools › Code models</p></nav>"
+        "<h1>DeepSeek-Coder-V2 review</h1><p class='byline'>By M. O. · Published July 30, 2024 · Updated September 9, 2024</p>"
+        "<p>Update: DeepSeek merged its lines into DeepSeek-V2.5, released on September 5.</p></body></html>"
+    )
+    assert {f for f in facts(page, "review.html") if f[1].endswith("_date")} == {("deepseek-v2.5", "release_date", "2024-09-05")}

@@ -24,6 +24,7 @@ from dsfacts.segment import TITLE_LEVEL, Block
 from dsfacts.sources import Document
 
 TOP_BLOCKS = 3  # a byline stands among the first blocks of text below the title
+PAGE_TOP = 8  # a web page's lines above its title: site name, menu, breadcrumbs
 BYLINE_LENGTH = 160  # characters: longer is a paragraph of the article, not its byline
 _TIME = re.compile(r"<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']?(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _PARTS = re.compile(r"\s[·•|｜/—–-]\s|[·•|｜]")  # "January 28, 2025 · 9 min read"
@@ -51,7 +52,7 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
     wire = [(i, v) for i in top for v in _wire_dates(blocks[i].text)]
     date = _front_matter_date(doc.meta.get("date")) or _time_element(doc)
     if date is None and found:
-        date = _first_date(blocks[found[0]].text)
+        date = _latest_date(blocks[found[0]].text)  # "Published July 30, 2024 · Updated September 9, 2024": as of the update
     if date is None and wire and isinstance(wire[0][1].value, DateValue):
         date = wire[0][1].value
     if date is None:
@@ -117,18 +118,21 @@ def _top(blocks: Sequence[Block]) -> list[int]:
     """The first paragraphs, above the first section (a heading below the title's level)."""
     out: list[int] = []
     title_level: int | None = None
+    before_title = 0  # a page's paragraphs above its title (site name, menu) do not use up the budget
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             if title_level is not None and b.level > title_level:
-                if len(b.text) <= BYLINE_LENGTH and nc.has("dateline", b.text) and len(out) < TOP_BLOCKS:
+                if len(b.text) <= BYLINE_LENGTH and nc.has("dateline", b.text) and len(out) - before_title < TOP_BLOCKS:
                     out.append(i)  # "**本报记者 陈思远 杭州报道**": a bold byline, not a section
                     continue
-                if b.level >= TITLE_LEVEL and not out:
+                if b.level >= TITLE_LEVEL and len(out) == before_title:
                     continue  # "**本週主題：…**" right under the title: its subtitle, not a section
                 break
+            if title_level is None:
+                before_title = len(out)
             title_level = b.level if title_level is None else min(title_level, b.level)
             continue
-        if b.kind != "paragraph" or len(out) >= TOP_BLOCKS:
+        if b.kind != "paragraph" or len(out) - before_title >= (TOP_BLOCKS if title_level is not None else PAGE_TOP):
             break
         out.append(i)
     return out
@@ -140,6 +144,11 @@ def _dated(v: vg.ValueMatch) -> bool:
 
 def _first_date(text: str) -> DateValue | None:
     return next((v.value for v in vg.find_values(text) if _dated(v) and isinstance(v.value, DateValue)), None)
+
+
+def _latest_date(text: str) -> DateValue | None:
+    dates = [v.value for v in vg.find_values(text) if _dated(v) and isinstance(v.value, DateValue)]
+    return max(dates, key=lambda d: d.end) if dates else None
 
 
 def _is_byline(block: Block, registry: EntityRegistry) -> bool:
