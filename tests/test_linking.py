@@ -442,3 +442,15 @@ def test_figures_after_the_text_turns_to_the_lite_version_are_the_lite_models(te
     got = facts(text + "\n")
     assert ("deepseek-coder-v2-lite", "total_params", 16_000_000_000) in got
     assert ("deepseek-coder-v2", "total_params", 16_000_000_000) not in got
+
+
+def test_set_aside_and_updated_models_are_not_the_subject():
+    assert facts("5月除了大家都知道的 V2，还有个 DeepSeek-Prover，基于 DeepSeekMath 微调\n") == {("deepseek-prover", "base_model", "deepseek-math")}
+    text = "Vendor C (DeepSeek-V3-0324). The model is an update, published on 24 March 2025, of DeepSeek-V3. The weights are published under the MIT licence.\n"
+    got = facts(text)
+    assert ("deepseek-v3-0324", "license", "MIT") in got and ("deepseek-v3", "license", "MIT") not in got
+
+
+def test_a_chat_logs_stamp_line_heads_its_message():
+    text = "2025-02-05 20:33:17 阿斌@券商研究所\n先说公司吧，深度求索是2023年7月成立的\n\n2025-02-05 20:34:05 Ada\n我看有文章说 DeepSeek Coder 是 338 种\n"
+    assert facts(text, "chat.txt") == {("deepseek", "founded_date", "2023-07")}

@@ -32,9 +32,9 @@ _CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
 _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
 # words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
 _OBJECT_CUES = re.compile(
-    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|(?<![a-z])(?:after|before|following)|fine-tuned from|distilled from|initialized from|on top of|than|"
+    r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|(?<![a-z])(?:after|before|following|besides|apart from|except|other than)|除了|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)?\s*$"
+    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?|[\u4e00-\u9fff]{1,8}的)?\s*$"
 )
 
 
@@ -76,8 +76,9 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_UPDATE_OF = re.compile(r"(?i)(?<![a-z])(?:update|refresh|upgrade|successor|revision)(?:\s*,[^,]{0,60},)?\s+(?:to|of)\s+(?:the\s+|its\s+)?$")
 _INTERMEDIATE_BEFORE = re.compile(r"(?i)intermediate\s+(?:checkpoints?|ckpts?)\s+of\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$")
-_INTERMEDIATE_AFTER = re.compile(r"(?i)[\s-]*(?:的)?\s*(?:intermediate\s+(?:checkpoints?|ckpts?)|中间检查点)")  # "V2 intermediate ckpt + 6T more tokens"
+_INTERMEDIATE_AFTER = re.compile(r"(?i)[\s-]*(?:的)?\s*(?:一个)?\s*(?:intermediate|中间)\s*(?:checkpoints?|ckpts?|检查点)")  # "V2 intermediate ckpt + 6T more tokens"
 _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own name: "DeepSeek-V3-Base"
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 # "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
@@ -119,6 +120,8 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
 def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
     if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
         return True
+    if _UPDATE_OF.search(text, max(0, m.start - 80), m.start) is not None:
+        return True  # "The model is an update, published on 24 March 2025, of DeepSeek-V3": the one updated
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
         return True  # "the same 21B-active configuration as V2": V2 is what it is compared with
     origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or _INTERMEDIATE_AFTER.match(text, m.end) or _INTERMEDIATE_BEFORE.search(text, max(0, m.start - 60), m.start) or (

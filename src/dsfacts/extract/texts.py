@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
 from dsfacts.extract.claims import former_value, reported_in_correction
+from dsfacts.extract.linking import is_object
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
 from dsfacts.segment import Block
@@ -355,7 +356,10 @@ class TextClaims:
     def base_model(self, index: int, block: Block, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
         for base in bases:
             s_start, _ = block.sentence_at(base.start)
-            subjects = [m.entity for m in mentions if s_start <= m.start < base.start and m.kind not in (COMPANY, FOREIGN) and m not in bases]
+            subjects = [
+                m.entity for m in mentions
+                if s_start <= m.start < base.start and m.kind not in (COMPANY, FOREIGN) and m not in bases and not is_object(block.text, m, mentions)
+            ]  # not "除了大家都知道的 V2，还有个 DeepSeek-Prover … 基于 DeepSeekMath 微调": V2 is set aside
             if not subjects:  # nothing named before: the carried subject, the list parent, the heading
                 others = [m for m in mentions if m not in bases]
                 ctx = self.x.context_subject(index, block, others, block.sentence_at(base.start))

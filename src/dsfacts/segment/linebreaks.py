@@ -14,6 +14,7 @@ _FINAL_END = re.compile(r"[。.!?！？][*_)）」”\"']*$")
 
 
 BULLET_START = re.compile(r"\s*(?:[•·▪►▶➤✓✔✅❌⚠👉📍📌🔹🔸💰📊📅⭐]|[\u2600-\u27bf\U0001f000-\U0001faff])")
+_STAMP_LINE = re.compile(r"\s*[\[(]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}")
 _WIDE = re.compile(r"[\u2e80-\uffef]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -34,6 +35,8 @@ def filled_width(lines: list[str]) -> float:
     last fill the width, or only the last ends a sentence ("是一家在2023年 / 7月17日成立的公司 / …。")."""
     if len(lines) < 2 or not any(OPEN_END.search(x) for x in lines[:-1]):
         return 0  # no line but the last ends open: nothing to decide
+    if any(_STAMP_LINE.match(x) for x in lines[:-1]):
+        return float("inf")  # "2025-02-05 20:33:17 阿斌" over a message: a chat log's or a log file's header line
     if sum(1 for x in lines[1:] if BULLET_START.match(x)) * 2 >= len(lines) - 1:
         return float("inf")  # "✅ 3月24号放出来的" / "📍 …": lines led by a bullet or an emoji are items, one statement each
     if _FINAL_END.search(lines[-1]) and not any(_FINAL_END.search(x) for x in lines[:-1]):
