@@ -642,3 +642,13 @@ def test_a_pages_byline_below_its_menu_and_title_dates_the_page_as_of_its_update
         "<p>Update: DeepSeek merged its lines into DeepSeek-V2.5, released on September 5.</p></body></html>"
     )
     assert {f for f in facts(page, "review.html") if f[1].endswith("_date")} == {("deepseek-v2.5", "release_date", "2024-09-05")}
+
+
+def test_a_question_headings_cue_dates_only_its_answer_and_a_page_meta_line_is_a_byline():
+    notice = (
+        "# 通知\n\n正文。\n\n### 四、问答\n\n**问4：DeepSeek 是否发布过 V3 的“精简版”？**\n\n答：截至目前，深度求索未发布 V3 的小尺寸版本。\n\n"
+        "特此提示。\n\n钱塘人工智能产业协会秘书处\n2025年4月8日\n"
+    )
+    assert not {f for f in facts(notice) if f[1].endswith("_date")}
+    page = "<h1>EP.142 DeepSeek 到底便宜在哪</h1><p class='meta'>上架日期：2025年2月5日 ・ 長度 58:14 ・ 主持人：阿凱</p><p>V3 是去年十二月二十六號發布的。</p>"
+    assert {f for f in facts(page, "ep.html") if f[1].endswith("_date")} == {("deepseek-v3", "release_date", "2024-12-26")}

@@ -27,7 +27,7 @@ TOP_BLOCKS = 3  # a byline stands among the first blocks of text below the title
 PAGE_TOP = 8  # a web page's lines above its title: site name, menu, breadcrumbs
 BYLINE_LENGTH = 160  # characters: longer is a paragraph of the article, not its byline
 _TIME = re.compile(r"<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']?(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
-_PARTS = re.compile(r"\s[·•|｜/—–-]\s|[·•|｜]")  # "January 28, 2025 · 9 min read"
+_PARTS = re.compile(r"\s[·•・|｜/—–-]\s|[·•・|｜]")  # "January 28, 2025 · 9 min read", "上架日期：… ・ 長度 58:14"
 _FILLER = re.compile(r"[\W_]*")
 
 

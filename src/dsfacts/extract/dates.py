@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from dsfacts.extract import claims as nc
 from dsfacts.extract import values as vg
-from dsfacts.extract.answers import question_before
+from dsfacts.extract.answers import is_question, question_before
 from dsfacts.extract.attributes import choose_attribute
 from dsfacts.extract.date_owner import (
     ENTRY_START,
@@ -120,8 +120,9 @@ class Dates(YearCompletion):
             owner = owner or (self.x.question_subject(asked) if attribute else None)
         section = (len(self.x.heading_texts), self.x.heading_texts[-1][1] if self.x.heading_texts else "")
         own_cue = attribute is not None
-        if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered:
-            attribute = self._heading_date_cue()  # a section on releases or papers
+        asked = bool(section[1]) and is_question(section[1]) and not (index and self.x.blocks[index - 1].text == section[1])
+        if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered and not asked:
+            attribute = self._heading_date_cue()  # a section on releases or papers; a question's only for its answer below it
         if attribute is None and not year_only and ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
             attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases
             headed = headword(block.text, mentions, m) if attribute is None else None
