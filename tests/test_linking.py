@@ -454,3 +454,8 @@ def test_set_aside_and_updated_models_are_not_the_subject():
 def test_a_chat_logs_stamp_line_heads_its_message():
     text = "2025-02-05 20:33:17 阿斌@券商研究所\n先说公司吧，深度求索是2023年7月成立的\n\n2025-02-05 20:34:05 Ada\n我看有文章说 DeepSeek Coder 是 338 种\n"
     assert facts(text, "chat.txt") == {("deepseek", "founded_date", "2023-07")}
+
+
+def test_a_clause_about_another_makers_based_variants_gives_our_model_nothing():
+    assert facts("### C. Distilled R1 checkpoints\n\nFor the Qwen-based variants, Apache 2.0 adds a NOTICE-file obligation.\n") == set()
+    assert facts("DeepSeek-R1 was trained with Llama tooling and is MIT-licensed.\n") == {("deepseek-r1", "license", "MIT")}

@@ -76,6 +76,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_BASED_AFTER = re.compile(r"(?i)-(?:based|derived|powered)(?![a-z])")
 _UPDATE_OF = re.compile(r"(?i)(?<![a-z])(?:update|refresh|upgrade|successor|revision)(?:\s*,[^,]{0,60},)?\s+(?:to|of)\s+(?:the\s+|its\s+)?$")
 _INTERMEDIATE_BEFORE = re.compile(r"(?i)intermediate\s+(?:checkpoints?|ckpts?)\s+of\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$")
 _INTERMEDIATE_AFTER = re.compile(r"(?i)[\s-]*(?:的)?\s*(?:一个)?\s*(?:intermediate|中间)\s*(?:checkpoints?|ckpts?|检查点)")  # "V2 intermediate ckpt + 6T more tokens"
@@ -133,7 +134,8 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
         return True  # "deepseek-coder upgraded to DeepSeek-Coder-V2": the old one is not the subject
     if _DESIGN_AFTER.match(text, m.end) and any(p.end <= m.start and p.kind != COMPANY for p in mentions):
         return True  # "DeepSeek-V3 keeps the MLA + DeepSeekMoE recipe": a design inside another model's sentence
-    return m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None
+    # ("spent on GPT-4", "trained with Llama"; not "for the Qwen-based variants": what the clause is about)
+    return m.kind == FOREIGN and _PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None and not _BASED_AFTER.match(text, m.end)
     # ("spent on GPT-4", "trained with Llama": another maker's model after a preposition)
 
 
