@@ -652,3 +652,8 @@ def test_a_question_headings_cue_dates_only_its_answer_and_a_page_meta_line_is_a
     assert not {f for f in facts(notice) if f[1].endswith("_date")}
     page = "<h1>EP.142 DeepSeek 到底便宜在哪</h1><p class='meta'>上架日期：2025年2月5日 ・ 長度 58:14 ・ 主持人：阿凱</p><p>V3 是去年十二月二十六號發布的。</p>"
     assert {f for f in facts(page, "ep.html") if f[1].endswith("_date")} == {("deepseek-v3", "release_date", "2024-12-26")}
+
+
+def test_a_date_that_modifies_a_model_inside_a_bracket_is_that_models():
+    text = "# 心得\n\n科技業板 · 匿名 · 2025年2月9日\n\n## 一\n\n順便玩了 Janus-Pro（去年 10 月那個 Janus 的加強版）。\n"
+    assert {f for f in facts(text) if f[1].endswith("_date")} == {("janus", "release_date", "2024-10")}

@@ -90,8 +90,8 @@ def _set_off(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None
     return name.entity if not opening or opening[-1] in ".。!?:;—–-\n" or opening.endswith(("Then", "then", "And", "and")) else None
 
 
-OF_DATE = re.compile(r"\s*的")  # a date right before 的: what follows is of that date
-_MODIFIER_END = re.compile(r"\s*[\u4e00-\u9fff]{0,4}?的\s*[*_“「\"]*")
+OF_DATE = re.compile(r"\s*(?:的|那个|这个)")  # a date right before 的 / 那个: what follows is of that date
+_MODIFIER_END = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的|那个|这个)\s*[*_“「\"]*")
 
 
 def modified_model(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:

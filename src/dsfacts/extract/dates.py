@@ -103,7 +103,9 @@ class Dates(YearCompletion):
             attribute = self._sentence_cue(index, sentence, text)  # "2024年12月26日，深度求索发布了 V3"; not "(paper 2501.12948)"
             from_sentence = attribute is not None
         attribute = nc.paper_or_release(attribute, text)  # "published DeepSeek-R1 on January 20", "went out … with a paper"
-        owner = None if attribute or year_only else (bracketed(block.text, mentions, m) or self._titled(block, mentions, m))
+        owner = None if attribute or year_only else (
+            modified_model(block.text, self.x.all_mentions, m) or bracketed(block.text, mentions, m) or self._titled(block, mentions, m)
+        )  # "Janus-Pro（去年 10 月那个 Janus 的加强版）": the model the date modifies, before the bracket's
         if attribute == "release_date":
             owner = bracketed_release(block.text, mentions, m)  # "Bigger than R1 (released 20 January), V3 …"
         if attribute is None and year_only and m.start and block.text[m.start - 1 : m.start] in "(（" and _CITED_TITLE.match(block.text, m.end):
