@@ -459,3 +459,10 @@ def test_a_chat_logs_stamp_line_heads_its_message():
 def test_a_clause_about_another_makers_based_variants_gives_our_model_nothing():
     assert facts("### C. Distilled R1 checkpoints\n\nFor the Qwen-based variants, Apache 2.0 adds a NOTICE-file obligation.\n") == set()
     assert facts("DeepSeek-R1 was trained with Llama tooling and is MIT-licensed.\n") == {("deepseek-r1", "license", "MIT")}
+
+
+def test_a_lite_sibling_named_with_its_model_and_a_bracket_that_names_its_own_model():
+    text = "DeepSeek-Coder-V2 and its Lite sibling both advertise a 128K context.\n"
+    assert ("deepseek-coder-v2", "context_length", 128_000) in facts(text)
+    text = "9.  Janus (accept Janus-Pro, 1B and 7B sizes, out on 28 January 2025).\n"
+    assert ("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000)) in facts(text)

@@ -45,6 +45,7 @@ _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
 _LITE_WORD = re.compile(r"(?i)(?<![a-z-])lite(?![a-z-])")
+_COORDINATED = re.compile(r"(?i)(?:(?<![a-z])(?:and|or|&)\s+(?:its|the|their)?\s*|[和与及]\s*(?:它的|其)?\s*)$")  # "V2 and its Lite sibling both"
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
 _MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]|million|billion)?)\s*$")
 _NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
@@ -209,7 +210,7 @@ class Figures:
         """"它也有个 Lite 版，16B 总参、2.4B 激活", "(Lite: 16B total, 2.4B active)", "The Lite model is the
         surprise: 16B parameters": the sentence turned to the Lite version after the last model it named."""
         s_a, _ = block.sentence_at(m.start)
-        lite = [x.start() for x in _LITE_WORD.finditer(block.text, s_a, m.start)]
+        lite = [x.start() for x in _LITE_WORD.finditer(block.text, s_a, m.start) if not _COORDINATED.search(block.text, max(0, x.start() - 12), x.start())]
         named = [x.end for x in self.x.all_mentions if s_a <= x.start and x.end <= m.start and x.kind != COMPANY]
         return bool(lite) and lite[-1] >= max(named, default=-1)
 

@@ -293,6 +293,8 @@ def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mentio
     opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
     if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
         return None  # the value is in no open bracket
+    if any(opened < m.start < start and m.kind != COMPANY for m in mentions):
+        return None  # "Janus (accept Janus-Pro, 1B and 7B sizes …)": the bracket names its own model
     return next((m for m in mentions if m.end <= opened and _BRACKET_AFTER_NAME.fullmatch(text, m.end, opened + 1) and m.kind != COMPANY), None)
 
 
