@@ -466,3 +466,8 @@ def test_a_lite_sibling_named_with_its_model_and_a_bracket_that_names_its_own_mo
     assert ("deepseek-coder-v2", "context_length", 128_000) in facts(text)
     text = "9.  Janus (accept Janus-Pro, 1B and 7B sizes, out on 28 January 2025).\n"
     assert ("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000)) in facts(text)
+
+
+def test_a_model_after_after_that_starts_a_clause_is_that_clauses_subject():
+    text = "Janus-Pro was released on 28 January 2025, about three months after the original Janus came out in October 2024.\n"
+    assert facts(text) == {("janus-pro", "release_date", "2025-01-28"), ("janus", "release_date", "2024-10")}

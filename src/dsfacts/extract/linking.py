@@ -76,6 +76,8 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
 _ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_TIME_CUE = re.compile(r"(?i)\s*(?:after|before|following)")
+_CLAUSE_VERB_AFTER = re.compile(r"(?i)\s+(?:came|comes|was|were|is|had|has|launched|released|shipped|appeared|arrived|went|got|debuted)(?![a-z])")
 _BASED_AFTER = re.compile(r"(?i)-(?:based|derived|powered)(?![a-z])")
 _UPDATE_OF = re.compile(r"(?i)(?<![a-z])(?:update|refresh|upgrade|successor|revision)(?:\s*,[^,]{0,60},)?\s+(?:to|of)\s+(?:the\s+|its\s+)?$")
 _INTERMEDIATE_BEFORE = re.compile(r"(?i)intermediate\s+(?:checkpoints?|ckpts?)\s+of\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$")
@@ -119,8 +121,9 @@ def is_object(text: str, m: Mention, mentions: Sequence[Mention] = ()) -> bool:
 
 
 def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
-    if _OBJECT_CUES.search(text, max(0, m.start - 24), m.start) is not None:
-        return True
+    cue = _OBJECT_CUES.search(text, max(0, m.start - 24), m.start)
+    if cue is not None and not (_TIME_CUE.match(cue.group()) and _CLAUSE_VERB_AFTER.match(text, m.end)):
+        return True  # not "three months after the original Janus came out in October 2024": a clause's own subject
     if _UPDATE_OF.search(text, max(0, m.start - 80), m.start) is not None:
         return True  # "The model is an update, published on 24 March 2025, of DeepSeek-V3": the one updated
     if _SAME_AS.search(text, max(0, m.start - 48), m.start) is not None:
