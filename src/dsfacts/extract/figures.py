@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _BRACKET = re.compile(r"[(（\[【]")
 PRONOUN_REACH = 200  # characters before a value in which "it" still names its sentence's subject
 _ACTIVATES_BEFORE = re.compile(r"(?i)(?<![a-z])(?:activate|activates|activating)\s+(?:only\s+|about\s+|roughly\s+|just\s+)?[\d.,\s]*(?:and\s+)?$")
+_SET_OFF = re.compile(r"(?i)[\s*_]*[,，]\s*(?:也是|是|约|about|roughly)?\s*")
 _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
 _WHOLE_OF = re.compile(r"(?i)\d[\d.]*\s*(?:b|billion)?\s+(?:of|out of)\s+(?:the|its|all)?\s*$")  # "only 21B of the 236B parameters": the whole
@@ -148,6 +149,10 @@ class Figures:
             x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
         ):
             attribute = "total_params"  # "The original Janus was 1.3B", "V3 is 671 billion": billions of what a model is
+        if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
+            x.kind == KNOWN and x.end <= m.start and _SET_OFF.fullmatch(block.text, x.end, m.start) for x in mentions
+        ):
+            attribute = "total_params"  # "24年1月还有个 DeepSeekMoE，16B 的", "DeepSeekMath，7B，是在…": a size set off after the name
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
         bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
