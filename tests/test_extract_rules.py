@@ -1205,3 +1205,14 @@ def test_a_size_in_a_name_is_stated_to_the_digits_it_shows():
 def test_a_size_set_off_after_a_name_is_its_size():
     assert facts("24年1月还有个 DeepSeekMoE，16B 的\n") == {("deepseek-moe", "total_params", 16_000_000_000)}
     assert ("deepseek-math", "total_params", 7_000_000_000) in facts("再往后，2024年2月 DeepSeekMath，7B，是在 DeepSeek-Coder-Base-v1.5 7B 上继续训的\n")
+
+
+def test_a_spoken_traditional_chinese_interview():
+    text = (
+        "DeepSeek 是一家在杭州的公司，二〇二三年七月成立，創辦人叫梁文鋒。\n\n"
+        "DeepSeek-V3 總參數六千七百一十億，但每個 token 實際只會用到其中大概三百七十億。\n"
+    )
+    assert facts(text) == {
+        ("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founded_date", "2023-07"), ("deepseek", "founder", "Liang Wenfeng"),
+        ("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000),
+    }

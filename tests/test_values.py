@@ -559,3 +559,11 @@ def test_dates_in_chinese_numerals(text, value):
 
 def test_several_thousand_billion_stays_vague():
     assert find_values("数千亿参数") == []
+
+
+def test_ranges_and_lists_of_sizes_in_chinese_numerals():
+    [r] = find_values("从十五亿参数到七百亿参数都有")
+    assert r.kind == "range" and (r.value.low, r.value.high) == (1_500_000_000, 70_000_000_000)
+    [sizes] = find_values("有十亿跟七十亿两个版本")
+    assert sizes.kind == "sizes" and sizes.value.sizes == (1_000_000_000, 7_000_000_000)
+    assert [v.kind for v in find_values("从四千扩展到十二万八千")] == ["number"]  # a change, not a range of sizes

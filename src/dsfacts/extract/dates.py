@@ -122,8 +122,8 @@ class Dates(YearCompletion):
             owner = owner or (self.x.question_subject(asked) if attribute else None)
         section = (len(self.x.heading_texts), self.x.heading_texts[-1][1] if self.x.heading_texts else "")
         own_cue = attribute is not None
-        asked = bool(section[1]) and is_question(section[1]) and not (index and self.x.blocks[index - 1].text == section[1])
-        if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered and not asked:
+        heading_asks = bool(section[1]) and is_question(section[1]) and not (index and self.x.blocks[index - 1].text == section[1])
+        if attribute is None and not year_only and not bare_entry(block, mentions, m) and section not in self._answered and not heading_asks:
             attribute = self._heading_date_cue()  # a section on releases or papers; a question's only for its answer below it
         if attribute is None and not year_only and ENTRY_START.match(block.text[: m.start]) and any(x.kind != COMPANY for x in mentions):
             attribute = self._document_cue()  # "DEEPSEEK -- RELEASE TIMELINE": its entries' dates are releases

@@ -39,7 +39,7 @@ _WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  #
 _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 # the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
 _BARE_OWN = re.compile(
-    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only)*"
+    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
 )
 _STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
@@ -111,7 +111,7 @@ class Figures:
             return  # "2.8B-A": the activated size of a variant, not a total
         if attribute in (None, "total_params") and kind == "number" and m.magnitude and _PART_OF.match(block.text, m.end) and nc.sentence_has("per_token", block.text, *sentence):
             attribute = "active_params"  # "only 21B of the 236B parameters do any work for a given token"
-        if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", tail):
+        if attribute is None and kind == "number" and m.magnitude and nc.has("partitive", own + " " + tail[:12]) and nc.has("per_token", own + " " + tail):
             attribute = "active_params"  # "671 billion parameters, thirty-seven billion of which fire for any given token"
         if attribute == "total_params" and not _TOTAL_AFTER.match(tail) and not _WHOLE_OF.search(block.text, max(sentence[0], m.start - 24), m.start) and (
             nc.active_predicate(block.text, m.end) or nc.has("per_token", own + " " + tail) or _ACTIVATES_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start)

@@ -38,7 +38,7 @@ def _cue_regex(section: str, name: str, comma: bool = True) -> re.Pattern[str]:
     names nobody after "CEO，" (an English appositive, "its founder, Liang Wenfeng", does)."""
     cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    marks = r"\s:：`*,，、为是" if comma else r"\s:：`*为是"
+    marks = r"\s:：`*,，、为是叫" if comma else r"\s:：`*为是叫"  # "創辦人叫梁文鋒"
     glue = rf"[{marks}]{{0,4}}(?:位于|设在|设于|坐落于|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}"
     return re.compile(rf"(?i:{alt}){glue}{name}")
 
@@ -141,6 +141,8 @@ class TextClaims:
             rf"(?i:{founding})\b{_WHEN}\s*\bin\s+(?:the\s+city\s+of\s+)?(?P<name>(?!{_MONTH}\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?![-'])"
         )
         # "2023 年 7 月在杭州成立": the place before a founding verb (not a time: "在去年成立")
+        # "是一家在杭州的公司": a company in a place (在 says where; "最好的公司" says nothing of it)
+        self.in_place_zh = re.compile(r"在\s*(?:[\u4e00-\u9fff]{2,3}省)?(?P<name>[\u4e00-\u9fff]{2,3}?)\s*市?的?(?:公司|企业|团队|创业公司|初创公司)")
         self.founded_in_zh = re.compile(r"在\s*(?P<name>[\u4e00-\u9fff]{2,6}?)\s*(?:市)?\s*(?:正式)?(?:注册成立|成立|创立|创办|注册)")
         self.founded_at_zh = re.compile(r"(?:成立|创立|创办|注册)于\s*(?P<name>[\u4e00-\u9fff]{2,6}?)(?=市|[，。、,.;；\s]|$)")  # "…成立于杭州"
         self.not_places = frozenset(str(p) for p in vocab["headquarters"]["not_places"])
@@ -158,7 +160,7 @@ class TextClaims:
         yield from self._licence(index, block, mentions, low)
         yield from self._named(index, block, mentions, "founder", (self.founder_en, self.founder_zh, self.founded_by, self.founded_by_zh))
         yield from self._named(
-            index, block, mentions, "headquarters", (self.hq_en, self.hq_zh, self.founded_in_en, self.founded_in_zh, self.founded_at_zh)
+            index, block, mentions, "headquarters", (self.hq_en, self.hq_zh, self.founded_in_en, self.founded_in_zh, self.founded_at_zh, self.in_place_zh)
         )
         yield from self._based(index, block, mentions)
 

@@ -318,6 +318,36 @@ _LIST_MARKER = re.compile(r"[.)、．]\s")
 
 
 _ZH_BARE_DIGITS = "零一二两三四五六七八九"
+_ZH_MAGNITUDE = ("万", "亿", "兆")
+
+
+@_pass(
+    rf"(?P<lo>{ZH_NUM}){SP}*(?:参数|个参数)?{SP}*(?P<sep>到|至|~|～|-|–){SP}*(?P<hi>{ZH_NUM})",
+    needs=("到", "至", "~", "～", "-", "–"),
+)
+def _zh_range(text: str, m: re.Match[str]) -> Cand | None:
+    """ "从十五亿参数到七百亿参数": a range of sizes in Chinese numerals (not a change: "从 4K 扩展到 128K")."""
+    lo_zh, hi_zh = (z.rstrip(_ZH_BARE_DIGITS) if z.rstrip(_ZH_BARE_DIGITS)[-1:] in _ZH_MAGNITUDE else z for z in (m["lo"], m["hi"]))
+    if not (lo_zh[-1] in _ZH_MAGNITUDE and hi_zh[-1] in _ZH_MAGNITUDE) or CHANGE.search(text, max(0, m.start() - 50), m.start()):
+        return None
+    lo, hi = zh_number(lo_zh)[0], zh_number(hi_zh)[0]
+    if not (MODEL_SIZE <= lo < hi):
+        return None
+    return (m.start(), m.start("hi") + len(hi_zh), "range", SizeRange(lo, hi), None, True, False)
+
+
+@_pass(rf"(?P<first>{ZH_NUM})(?:{SP}*(?:、|和|与|跟|及|以及|,|，){SP}*{ZH_NUM})+", needs=("、", "和", "与", "跟", "及", ",", "，"))
+def _zh_size_list(text: str, m: re.Match[str]) -> Cand | None:
+    """ "有十亿跟七十亿两个版本": sizes in Chinese numerals, each with its magnitude."""
+    items = re.findall(ZH_NUM, m.group())
+    items = [z.rstrip(_ZH_BARE_DIGITS) if z.rstrip(_ZH_BARE_DIGITS)[-1:] in _ZH_MAGNITUDE else z for z in items]
+    if len(items) < 2 or any(z[-1:] not in _ZH_MAGNITUDE for z in items):
+        return None
+    sizes = [zh_number(z)[0] for z in items]
+    if len(set(sizes)) < 2 or any(x < MODEL_SIZE for x in sizes):
+        return None
+    end = m.start() + m.group().rfind(items[-1]) + len(items[-1])
+    return (m.start(), end, "sizes", SizeList(tuple(sorted(sizes))), None, True, False)
 
 
 def _zh_ok(text: str, start: int, zh: str) -> bool:
