@@ -1216,3 +1216,10 @@ def test_a_spoken_traditional_chinese_interview():
         ("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founded_date", "2023-07"), ("deepseek", "founder", "Liang Wenfeng"),
         ("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000),
     }
+
+
+def test_sizes_after_two_models_and_a_date_without_a_paper():
+    text = "Both R1-Zero (pure RL on V3-Base) and R1 (cold-start data, then RL) were released on 20 January 2025. Distilled models at 1.5B, 7B, 8B, 14B, 32B and 70B.\n"
+    assert not {c for c in facts(text) if c[1] == "distilled_sizes"}
+    text = "There is no paper for DeepSeek-R1-Lite-Preview, the web-only preview from 20 November 2024.\n"
+    assert not {c for c in facts(text) if c[1] == "paper_date"}

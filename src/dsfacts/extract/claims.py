@@ -293,6 +293,7 @@ _WITH_PAPER = re.compile(
     r"(?i)(?:together with|along with|alongside|with|plus|及|和|与|以及|并附|附带|同时发布了?)\s*(?:a|an|the|its|their)?\s*"
     r"(?:accompanying\s+|technical\s+)?(?:paper|report|preprint|技术报告|论文|报告)"
 )
+_NO_PAPER = re.compile(r"(?i)(?<![a-z])(?:no|without an?|not an?)\s+(?:technical\s+)?(?:paper|report|preprint)|没有论文|无论文|未发表论文")
 _PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])")  # "发表" is said of papers
 
 
@@ -301,11 +302,13 @@ def paper_or_release(attribute: str | None, sentence: str) -> str | None:
     model, and "went out on January 20 with a paper" dates the model the paper came with."""
     if attribute != "paper_date":
         return attribute
-    rest = _WITH_PAPER.sub(" ", sentence)
+    rest = _NO_PAPER.sub(" ", _WITH_PAPER.sub(" ", sentence))  # "There is no paper for R1-Lite-Preview": none is named
     if has("paper_nouns", rest):
         return attribute
     release = any(_cue_in(c, rest.lower()) for c in attribute_specs()["release_date"].cues)
-    return "release_date" if release or _PUBLISHED.search(rest) else attribute
+    if release or _PUBLISHED.search(rest):
+        return "release_date"
+    return None if _NO_PAPER.search(sentence) else attribute
 
 
 def reported_in_correction(text: str, sentence: tuple[int, int], pos: int) -> bool:

@@ -19,7 +19,7 @@ from dsfacts.extract import values as vg
 from dsfacts.extract.answers import question_before
 from dsfacts.extract.attributes import attribute_specs, choose_attribute
 from dsfacts.extract.lines import line_subject
-from dsfacts.extract.linking import BLOCKED, clause_bounds
+from dsfacts.extract.linking import BLOCKED, clause_bounds, is_object
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
 from dsfacts.models import Claim, Money, Quantity, SizeList
 from dsfacts.segment import Block
@@ -185,6 +185,8 @@ class Figures:
         if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
             return
         entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
+        if attribute == "distilled_sizes" and not any(sentence[0] <= x.start < sentence[1] and x.kind != COMPANY for x in mentions):
+            entity = None if self._two_before(block, sentence) else entity  # "Both R1-Zero and R1 were …. Distilled models at …"
         if entity is None and attribute == "distilled_sizes":
             entity = self._distilled_from(block, sentence)  # "smaller models from 1.5B to 70B distilled from R1"
         if entity is None:
@@ -220,6 +222,16 @@ class Figures:
         return bool(lite) and lite[-1] >= max(named, default=-1)
 
 
+    def _two_before(self, block: Block, sentence: tuple[int, int]) -> bool:
+        """The sentence before names two or more of our models as its subjects: a pronoun-less
+        sentence after it does not say which one it goes on about."""
+        named = [x for x in self.x.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
+        last = [s for s in block.sentences if s[1] <= sentence[0] and any(s[0] <= x.start < s[1] for x in named)][-1:]
+        if not last:
+            return False
+        subjects = {x.entity for x in named if last[0][0] <= x.start < last[0][1] and not is_object(block.text, x, self.x.all_mentions)}
+        return len(subjects) > 1
+
     def _distilled_from(self, block: Block, sentence: tuple[int, int]) -> str | None:
         """The one model of ours a sentence about distilled models names, subject or not
         ("Alongside R1 DeepSeek released smaller models … distilled from R1")."""
@@ -227,6 +239,8 @@ class Figures:
         ours = {e for e in ours if not self.x.is_company(e)}
         if not ours and block.kind == "paragraph":  # "DeepSeek also released six distilled models …" after R1's lines
             named_before = [x for x in self.x.all_mentions if x.start < sentence[0] and x.kind == KNOWN]
+            if self._two_before(block, sentence):
+                return None  # "Both R1-Zero and R1 were released …. Distilled models at 1.5B …": whose is not said
             found = line_subject(block, self.x.all_mentions, sentence)[1] if named_before else self.x.context.paragraph_topic
             return found if found != BLOCKED else None
         return ours.pop() if len(ours) == 1 else None
