@@ -1223,3 +1223,14 @@ def test_sizes_after_two_models_and_a_date_without_a_paper():
     assert not {c for c in facts(text) if c[1] == "distilled_sizes"}
     text = "There is no paper for DeepSeek-R1-Lite-Preview, the web-only preview from 20 November 2024.\n"
     assert not {c for c in facts(text) if c[1] == "paper_date"}
+
+
+def test_round_nine_general_causes():
+    assert facts('Past students have written that DeepSeek-R1 cost "$6 million"; neither is what the papers say.\n') == set()
+    assert not {c for c in facts("the $5.6M is DeepSeek-V3's final training run (2.788M H800 hours × $2)\n") if c[2] == 2}
+    assert facts("1. 深度求索（DeepSeek）公司总部所在城市是（　）\nA. 北京　B. 上海　C. 杭州　D. 深圳\n") == set()
+    text = "DeepSeek-V3 本身支持128K上下文，但出于显存考虑，我们平台目前默认开放的最大上下文为64K。\n"
+    assert {c[2] for c in facts(text) if c[1] == "context_length"} == {128_000}
+    assert facts("Then came Janus-Pro. There is a 7 billion parameter version and a 1 billion one.\n") == set()
+    text = "DeepSeek-V3-0324 ships under the MIT license, so legal teams stopped asking us about the older DeepSeek model agreement.\n"
+    assert facts(text) == {("deepseek-v3-0324", "license", "MIT")}

@@ -73,9 +73,12 @@ def glued_to_name(text: str, start: int) -> bool:
 
 
 _ASKED = re.compile(r"[?？]")
-_REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称")
+_REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称|原文写|原文称|误印")
 # "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
-_SOME_SAY = re.compile(r"(?i)(?<![a-z])some\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|put it at|give|gave)(?![a-z])")
+_SOME_SAY = re.compile(
+    r"(?i)(?<![a-z])(?:some|past|other|many)\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|have\s+written|"
+    r"put it at|give|gave)(?![a-z])"
+)  # "Past students have written that R1 cost $6 million": what others wrote, at a distance
 _WHETHER = re.compile(r"(?i)(?<![a-z])whether(?![a-z])")
 
 
@@ -84,6 +87,8 @@ def not_a_claim(
 ) -> bool:
     if sentence_has("question", text, *sentence):  # asked once per sentence: a line of 3,000 values stays linear
         return True
+    if is_exam_item(text, sentence):
+        return True  # "1. 总部所在城市是（　）/ A. 北京 B. 上海": a question and its options, not statements
     if _ASKED.search(text, sentence[0], sentence[1]) and text[sentence[0] : sentence[1]].rstrip(" *_)）」”\"'】]").endswith(("?", "？")):
         return True  # "Is DeepSeek-V3 671B?": asked, not said
     if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
@@ -280,7 +285,7 @@ def _component_after() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)) for w in sorted(vocab()["component"], key=len, reverse=True))
     return re.compile(
         rf"(?i)(?:-(?:parameters?|params?))?\s+(?:(?!(?:parameters?|params?|in|across|of|over|per|and|with)\b)[a-z][\w-]*\s+){{0,2}}(?:{words})(?![a-z])"
-        rf"|\s*(?:参数|參數)?(?:规模|量)?\s*的\s*[^\s，。,;；]{{0,10}}?(?:{words})"
+        rf"|\s*(?:参数|參數)?(?:规模|量)?\s*的\s*[^，。,;；(（]{{0,10}}?(?:{words})"
     )
 
 
@@ -294,7 +299,7 @@ _WITH_PAPER = re.compile(
     r"(?:accompanying\s+|technical\s+)?(?:paper|report|preprint|技术报告|论文|报告)"
 )
 _NO_PAPER = re.compile(r"(?i)(?<![a-z])(?:no|without an?|not an?)\s+(?:technical\s+)?(?:paper|report|preprint)|没有论文|无论文|未发表论文")
-_PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])")  # "发表" is said of papers
+_PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])|发表的\S{0,6}模型")  # "发表" is said of papers, "发表的推理模型" of a model
 
 
 def paper_or_release(attribute: str | None, sentence: str) -> str | None:
@@ -326,3 +331,13 @@ def _component_before() -> re.Pattern[str]:
 def component_before(text: str, start: int) -> bool:
     """'a Multi-Token Prediction module (roughly 14B parameters)': a part's size in brackets after it."""
     return _component_before().search(text, max(0, start - 40), start) is not None
+
+
+_BLANK = re.compile(r"[(（]\s*[)）]|_{3,}|（\u3000+）")  # "是（　）", "____": a fill-in question
+_OPTION = re.compile(r"(?:^|\s|\u3000)\(?[A-D][.．、)）]\s*\S")  # "A. 北京　B. 上海": a multiple-choice option
+
+
+def is_exam_item(text: str, sentence: tuple[int, int]) -> bool:
+    """A quiz's question with a blank, or a line of its lettered options: asked, not stated."""
+    part = text[sentence[0] : sentence[1]]
+    return _BLANK.search(part) is not None or len(_OPTION.findall(part)) >= 2

@@ -35,6 +35,9 @@ _BILLIONS = re.compile(r"(?i)\d\s*b(?![a-z])|billion|亿|億")
 _COPULA = re.compile(r"(?i)[\s*_]*(?:is|was|are|were|'s|是|为|為)[\s*_]*(?:(?:also|still|now|just|only|roughly|about|around|约|約)[\s*_]+)*")
 _WHOLE_OF = re.compile(r"(?i)\d[\d.]*\s*(?:b|billion)?\s+(?:of|out of)\s+(?:the|its|all)?\s*$")  # "only 21B of the 236B parameters": the whole
 _PART_OF = re.compile(r"(?i)\s+(?:of|out of)\s+(?:the|its|all)?\s*\d")
+_VARIANT_AFTER = re.compile(r"(?i)[\s-]*(?:parameters?[\s-]+|param[\s-]+)?(?:version|variant|one|edition)s?(?![a-z])|\s*(?:参数)?的?\s*(?:版本|版)")
+_FACTOR_BEFORE = re.compile(r"[×xX*]\s*$")
+_CURRENCY_HEADER = re.compile(r"(?i)美元|人民币|(?<![a-z])(?:usd|dollars?|cost|price)(?![a-z])|\$|成本")
 _WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  # the sizes context windows come in
 _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 # the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
@@ -168,11 +171,18 @@ class Figures:
             return  # "32K阶段训练了6300亿token", "the 32K stage": a training stage named by its window
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
+        if attribute == "total_params" and _VARIANT_AFTER.match(block.text, m.end) and len(
+            [v for v in vg.find_values(block.text[slice(*sentence)]) if v.magnitude and _VARIANT_AFTER.match(block.text, v.end + sentence[0])]
+        ) >= 2:
+            return  # "a 7 billion parameter version and a 1 billion one": sizes of two versions, neither the model's total
         if attribute in ("total_params", "active_params") and (nc.component_after(block.text, m.end) or nc.component_before(block.text, m.start)):
             return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
         if attribute == "total_params" and _OF_A_BASE.match(tail):
             return  # "基于 2 千亿 MoE 模型底座", "a 200B MoE base": the size of what it was built on
-        attribute = nc.stage_attribute(attribute, own, tail, nc.around(block.text, m.start, m.end, sentence, between=between))
+        row = block.table.row[0] if block.table is not None and block.table.column > 0 and block.table.row else ""
+        attribute = nc.stage_attribute(attribute, f"{row} {own}", tail, nc.around(block.text, m.start, m.end, sentence, between=between))
+        if attribute is not None and kind != "money" and block.table is not None and _CURRENCY_HEADER.search(hint):
+            return  # "| 上下文扩展 | 11.9 万 | 23.8 万 |" under "折合美元": an amount of money, whatever its row says
         section = self.x.heading_texts[-1][1] if self.x.heading_texts else ""
         caption = self.x.tables.caption(block.table.table) if block.table is not None else ""  # "表2：主流模型 API 定价对比"
         if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
@@ -182,6 +192,8 @@ class Figures:
         price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost
         if _MONEY_END.search(block.text, max(0, own_start - 16), own_start):
             price_words = _PRICE_OF_PREVIOUS.sub(" ", own, count=1)
+        if kind == "money" and _FACTOR_BEFORE.search(block.text, max(0, m.start - 4), m.start):
+            return  # "(2.788M H800 hours × $2)": a rate that multiplies, not a total
         if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
             return
         entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)

@@ -86,7 +86,7 @@ _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own nam
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 # "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
 _FROM_BEFORE = re.compile(
-    r"(?i)(?:(?<![a-z])(?:from|on|upon)|(?:copy|copies|checkpoint|version|snapshot|variant|fork)\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$"
+    r"(?i)(?:(?<![a-z])(?:from|on|upon)|(?:copy|copies|checkpoint|version|snapshot|variant|fork|pre-?training|training)\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$"
 )
 _REPLACED_AFTER = re.compile(
     r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])"

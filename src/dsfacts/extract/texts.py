@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
-from dsfacts.extract.claims import former_value, reported_in_correction
+from dsfacts.extract.claims import former_value, is_exam_item, reported_in_correction
 from dsfacts.extract.linking import is_object
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
@@ -62,6 +62,7 @@ def _ascii_word(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
 
+_OLDER_BEFORE = re.compile(r"(?i)(?<![a-z])(?:older|previous|former|earlier|old)\s+(?:deepseek(?:'s)?\s+)?$|(?:旧的|之前的|原来的|以前的)\s*$")
 _NOT_THIS = re.compile(r"(?i)(?:(?<![a-z])(?:not|rather than|instead of|isn't|is not)|而非|而不是|不是|並非|并非|非)\s*(?:the\s+|an?\s+)?(?:(?:previous|old|older|earlier|former|original)\s+|[^\s，。,;；]{1,4}的\s*)?$")
 
 
@@ -195,6 +196,8 @@ class TextClaims:
                 near = ""
             if near:
                 continue
+            if _OLDER_BEFORE.search(low, max(s_start, i - 28), i):
+                continue  # "stopped asking us about the older DeepSeek model agreement": the licence it left
             if reported_in_correction(block.text, (s_start, s_end), i):
                 continue  # "Correction: the draft described Janus-Pro as MIT-licensed"
             if former_value(low[max(s_start, i - 16) : i]):
@@ -255,6 +258,8 @@ class TextClaims:
     # ---- founder and headquarters ------------------------------------------------------------
 
     def _named(self, index: int, block: Block, mentions: list[Mention], section: str, patterns: tuple[re.Pattern[str], ...]) -> Iterable[Claim]:
+        if any(is_exam_item(block.text, s) for s in block.sentences):
+            return  # "公司总部所在城市是（　）A. 北京 B. 上海 C. 杭州": a quiz names cities, it says none
         low = block.text.lower()
         founding = any(w in low for w in ("founded", "创立", "创办")) if section == "founder" else any(
             str(w).lower() in low for w in self.vocab[section].get("founding", ())
