@@ -657,3 +657,8 @@ def test_a_question_headings_cue_dates_only_its_answer_and_a_page_meta_line_is_a
 def test_a_date_that_modifies_a_model_inside_a_bracket_is_that_models():
     text = "# 心得\n\n科技業板 · 匿名 · 2025年2月9日\n\n## 一\n\n順便玩了 Janus-Pro（去年 10 月那個 Janus 的加強版）。\n"
     assert {f for f in facts(text) if f[1].endswith("_date")} == {("janus", "release_date", "2024-10")}
+
+
+def test_the_date_a_host_listed_a_model_is_not_its_release():
+    page = "<h2>DeepSeek-V3-0324</h2><ul><li>本平台上架：2025 年 3 月 31 日</li><li>官方發布：2025 年 3 月 24 日</li></ul>"
+    assert facts(page, "p.html") == {("deepseek-v3-0324", "release_date", "2025-03-24")}

@@ -141,6 +141,8 @@ class Dates(YearCompletion):
             # date line over its timed items ("2025年1月20日 / 09:31 DeepSeek 正式发布 DeepSeek-R1")
             owner = self._announced_below(index, sentence)
             attribute = "release_date" if owner else None
+        if attribute == "release_date" and nc.has("our_platform", text):
+            return  # "本平台上架：2025 年 3 月 31 日", "we added it on our platform on …": when a host listed it, not its release
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
             return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
         modified = None if owner else modified_model(block.text, self.x.all_mentions, m)
