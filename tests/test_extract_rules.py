@@ -1234,3 +1234,12 @@ def test_round_nine_general_causes():
     assert facts("Then came Janus-Pro. There is a 7 billion parameter version and a 1 billion one.\n") == set()
     text = "DeepSeek-V3-0324 ships under the MIT license, so legal teams stopped asking us about the older DeepSeek model agreement.\n"
     assert facts(text) == {("deepseek-v3-0324", "license", "MIT")}
+
+
+def test_a_quote_called_wrong_own_training_words_started_by_and_tokens_at_once():
+    assert facts("网上流传的“R1只花了560万美元”是把 V3 的数字安到了 R1 头上，并不准确。\n") == set()
+    assert facts("DeepSeek-V3 在18万亿 token 上完成预训练，训练耗时278.8万 H800 GPU 小时。\n") == {
+        ("deepseek-v3", "training_gpu_hours", 2_788_000), ("deepseek-v3", "training_tokens", 18_000_000_000_000)
+    }
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek was started by Liang Wenfeng and is headquartered in Hangzhou.\n")
+    assert ("deepseek-v2", "context_length", 128_000) in facts("DeepSeek-V2 can read up to 128K tokens at once.\n")

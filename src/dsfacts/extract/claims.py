@@ -73,6 +73,9 @@ def glued_to_name(text: str, start: int) -> bool:
 
 
 _ASKED = re.compile(r"[?？]")
+# a quoted statement the sentence then calls wrong: "网上流传的“R1只花了560万美元”…并不准确", '"$6 million" is a myth'
+_QUOTE_OPEN = re.compile(r"[“「\"][^“”「」\"]{0,60}$")
+_FALSE_AFTER = re.compile(r"(?i)[”」\"][^。.!?！？]{0,40}?(?:不准确|不对|是错的|错误的|不属实|谣言|并非事实|is wrong|is false|is not true|is inaccurate|is a myth|is misleading|isn't true)")
 _REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称|原文写|原文称|误印")
 # "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
 _SOME_SAY = re.compile(
@@ -104,6 +107,8 @@ def not_a_claim(
     if _WHETHER.search(head):
         return True  # "a shouting match about whether V3 \"cost six million dollars\"": asked, not said
     before = text[max(sentence[0], clause_start, m.start - 80) : m.start]  # its own clause: "…说45亿参数，不对，45亿是激活参数"
+    if _QUOTE_OPEN.search(text, max(sentence[0], m.start - 60), m.start) and _FALSE_AFTER.search(text, m.end, sentence[1]):
+        return True  # the quote is what the sentence says is wrong
     if reported_in_correction(text, sentence, m.start):
         return True  # "Correction: the draft described Janus-Pro as MIT-licensed": what the earlier text said
     if has("retracted", before) or _ISSUE_SAID.search(before) or _SOME_SAY.search(before):
@@ -236,6 +241,8 @@ def stage_attribute(attribute: str, own: str, tail: str, sentence: str) -> str |
         return None  # post-training, fine-tuning, context extension: not the training figure
     if attribute == "training_gpu_hours" and (has("pretraining_stage", own) or has("pretraining_stage", tail)):
         return "pretraining_gpu_hours"
+    if has("training_words", own[-12:]):
+        return attribute  # "…上完成预训练，训练耗时278.8万 GPU 小时": its own words say training, the stage is the other clause's
     if attribute == "training_gpu_hours" and has("pretraining_stage", sentence) and not has("whole_training", sentence):
         return "pretraining_gpu_hours"
     return attribute

@@ -261,7 +261,7 @@ class TextClaims:
         if any(is_exam_item(block.text, s) for s in block.sentences):
             return  # "公司总部所在城市是（　）A. 北京 B. 上海 C. 杭州": a quiz names cities, it says none
         low = block.text.lower()
-        founding = any(w in low for w in ("founded", "创立", "创办")) if section == "founder" else any(
+        founding = any(w in low for w in ("founded", "started by", "set up by", "established by", "创立", "创办")) if section == "founder" else any(
             str(w).lower() in low for w in self.vocab[section].get("founding", ())
         )
         if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not founding:
