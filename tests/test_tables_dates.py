@@ -662,3 +662,15 @@ def test_a_date_that_modifies_a_model_inside_a_bracket_is_that_models():
 def test_the_date_a_host_listed_a_model_is_not_its_release():
     page = "<h2>DeepSeek-V3-0324</h2><ul><li>本平台上架：2025 年 3 月 31 日</li><li>官方發布：2025 年 3 月 24 日</li></ul>"
     assert facts(page, "p.html") == {("deepseek-v3-0324", "release_date", "2025-03-24")}
+
+
+def test_a_list_items_title_and_its_gloss_after_a_br_are_one_item():
+    page = (
+        "<ul><li>Guo et al. (2024). <cite>DeepSeek-Coder: When the LLM Meets Programming</cite>. arXiv:2401.14196."
+        "<br><span>Sizes 1.3B, 6.7B and 33B; 2T tokens, 87% code; a 16K context window.</span></li></ul>"
+    )
+    assert facts(page, "s.html") == {
+        ("deepseek-coder", "arxiv_id", "2401.14196"), ("deepseek-coder", "paper_date", "2024"),
+        ("deepseek-coder", "variant_sizes", (1_300_000_000, 6_700_000_000, 33_000_000_000)),
+        ("deepseek-coder", "training_tokens", 2_000_000_000_000), ("deepseek-coder", "context_length", 16_000),
+    }

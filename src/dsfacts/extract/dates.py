@@ -267,7 +267,7 @@ class Dates(YearCompletion):
 _SAID_OUT = re.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:就|才|刚|已经|便)?\s*(?:出的|出了|发的|发了|出来的|放出|上架|上線|上线)")
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"
-_CITED_TITLE = re.compile(r"[)）]\.?\s*[\"“「《*_]")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
+_CITED_TITLE = re.compile(r"[)）]\.?\s*(?:[\"“「《*_]|(?=[A-Z]))")  # "(2024). \"DeepSeek LLM: …\"": a reference's year, then its title
 _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,3}$")
 
 

@@ -85,7 +85,8 @@ def _record_subject(block: Block, mentions: list[Mention], sentence: tuple[int, 
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
         line_start = s_a in starts or block.text[s_a - 1 : s_a] == "\n"
         if line_start and not _field_line(block.text, mentions, s_a):  # a line of its own: the record's title
-            return subject_of(block.text, [m for m in mentions if s_a <= m.start < s_b])
+            line_end = min([b for b in block.breaks if b > s_a] + [sentence[0]])  # the whole title line, all its sentences
+            return subject_of(block.text, [m for m in mentions if s_a <= m.start < max(s_b, line_end)])
     return None
 
 

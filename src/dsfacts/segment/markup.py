@@ -24,6 +24,7 @@ _BREAK = re.compile(
     r"|dl|dt|dd|nav|aside|main|figure|figcaption|caption|hr|details|summary|address|form|fieldset|legend|menu)\b"
 )
 _TERM = re.compile(r"(?i)<dt\b")
+_LINE_BREAK = re.compile(r"(?i)<br\b")  # a line break inside a block, not the end of it
 TERM_LEVEL = 6  # a definition list's term heads its description, below every real heading
 _LABEL = re.compile(r'<mxCell\b[^>]{0,4000}?\bvalue=\\?"(?P<value>[^"\\]*)\\?"(?P<rest>[^>]{0,4000})>')
 _SVG_TEXT = re.compile(r"<text\b[^>]{0,2000}>(?P<value>.{0,2000}?)</text>", re.DOTALL)
@@ -72,22 +73,28 @@ def _block(kind: str, text: str, offsets: list[int], line_of, **extra) -> Block 
     return Block(kind, t, m, line_of(m(0)), **extra)
 
 
-def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int], str]]:
-    """Text between block-level tags, with the tag that opened it; inline tags are dropped, the
-    words on both sides joined."""
+def _pieces(s: str, offsets: list[int]) -> Iterator[tuple[str, list[int], str, list[int]]]:
+    """Text between block-level tags, with the tag that opened it and where a `<br>` inside it
+    broke a line (the gloss under a list item's title is the same item); inline tags are dropped,
+    the words on both sides joined."""
     s_out: list[str] = []
     o_out: list[int] = []
+    lines: list[int] = []
     pos = 0
     opener = ""
     for m in [*_TAG.finditer(s), None]:
         end = m.start() if m else len(s)
         s_out.append(s[pos:end])
         o_out.extend(offsets[pos:end])
-        if m is None or _BREAK.match(m.group()):
+        if m is not None and _LINE_BREAK.match(m.group()) and "".join(s_out).strip():
+            s_out.append(" ")
+            o_out.append(offsets[m.start()])
+            lines.append(len(o_out))
+        elif m is None or _BREAK.match(m.group()):
             text = "".join(s_out)
             if text.strip():
-                yield text, o_out, opener
-            s_out, o_out = [], []
+                yield text, o_out, opener, lines
+            s_out, o_out, lines = [], [], []
             opener = m.group() if m else ""
         if m:
             pos = m.end()
@@ -111,13 +118,40 @@ def fragment_blocks(s: str, origin: int, line_of, numbers: Numbers) -> Iterator[
 
 
 def _paragraphs(text: str, offs: list[int], line_of) -> Iterator[Block]:
-    for piece, piece_offsets, opener in _pieces(text, offs):
-        if _TERM.match(opener):  # "<dt>R1-Zero</dt><dd>…</dd>": the term heads its description
-            block = _block("heading", *unescape(piece, piece_offsets), line_of, level=TERM_LEVEL)
+    for piece, piece_offsets, opener, lines in _pieces(text, offs):
+        if _TERM.match(opener) or lines:  # "<dt>R1-Zero</dt><dd>…</dd>": the term heads its description
+            pieces = _split_at(piece, piece_offsets, lines) if not _TERM.match(opener) else [(piece, piece_offsets)]
+            if _TERM.match(opener):
+                block = _block("heading", *unescape(piece, piece_offsets), line_of, level=TERM_LEVEL)
+            else:
+                block = _lines_block(pieces, line_of)
         else:
             block = _block("paragraph", *unescape(piece, piece_offsets), line_of)
         if block:
             yield block
+
+
+def _split_at(piece: str, offsets: list[int], cuts: list[int]) -> list[tuple[str, list[int]]]:
+    bounds = [0, *cuts, len(piece)]
+    return [(piece[a:b], offsets[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _lines_block(pieces: list[tuple[str, list[int]]], line_of) -> Block | None:
+    """One paragraph of lines a `<br>` broke ("<li>Guo et al. (2024). …<br>Sizes 1.3B, 6.7B …</li>"):
+    one block, each line a statement of its own."""
+    parts = [b for b in (_block("paragraph", *unescape(p, o), line_of) for p, o in pieces) if b is not None]
+    if not parts:
+        return None
+    b = TextBuilder()
+    breaks: list[int] = []
+    for k, part in enumerate(parts):
+        if k:
+            b.join(" ", part.map(0))
+            breaks.append(b.length)
+        for i, ch in enumerate(part.text):
+            b.add(ch, part.map(i))
+    t, m = b.build()
+    return Block("paragraph", t, m, line_of(m(0)), breaks=breaks)
 
 
 MAX_COLUMNS = 32  # a row wider than any data table is read no further (each cell is read with its row)
@@ -186,7 +220,7 @@ def _figure_labels(s: str, offsets: list[int], line_of, numbers: Numbers) -> Ite
         v_offsets = offsets[label.start("value") : label.end("value")]
         box = _box(s, label.end())
         value, v_offsets = unescape(value, v_offsets)
-        for piece, piece_offsets, _ in _pieces(value, v_offsets):
+        for piece, piece_offsets, _, _ in _pieces(value, v_offsets):
             block = _block("label", *unescape(piece, piece_offsets), line_of, figure=figure, box=box)
             if block:
                 yield block

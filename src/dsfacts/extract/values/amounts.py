@@ -189,6 +189,13 @@ def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     seps = [text[a.end : b.start] for a, b in zip(items, items[1:], strict=False)]
     if any(leading_zero(i.num) for i in items):
         return None
+    mags = [i.mag.strip().upper()[:1] for i in items]
+    if len(set(mags)) > 1 and all(mg in "BMKT" for mg in mags):  # "1.3B, 6.7B and 33B; 2T tokens": billions, then trillions of tokens
+        run = next(k for k, mg in enumerate(mags) if mg != mags[0])
+        if run < 2:
+            return None
+        items = items[:run]
+        seps = seps[: run - 1]
     sizes = [scaled(i.num, i.mag)[0] for i in items]
     kinds = [size >= MODEL_SIZE for size in sizes]
     if len(set(kinds)) > 1:  # "671B/37B，128K 上下文": the model's sizes end where a thousands figure starts
