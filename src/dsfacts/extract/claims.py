@@ -92,7 +92,7 @@ def not_a_claim(
         return True
     if is_exam_item(text, sentence):
         return True  # "1. 总部所在城市是（　）/ A. 北京 B. 上海": a question and its options, not statements
-    if _ASKED.search(text, sentence[0], sentence[1]) and text[sentence[0] : sentence[1]].rstrip(" *_)）」”\"'】]").endswith(("?", "？")):
+    if _asks(text, *sentence):
         return True  # "Is DeepSeek-V3 671B?": asked, not said
     if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
         return True
@@ -309,6 +309,7 @@ _NO_PAPER = re.compile(r"(?i)(?<![a-z])(?:no|without an?|not an?)\s+(?:technical
 _PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])|发表的\S{0,6}模型")  # "发表" is said of papers, "发表的推理模型" of a model
 
 
+@lru_cache(maxsize=256)
 def paper_or_release(attribute: str | None, sentence: str) -> str | None:
     """A paper's date only where a paper is named: "published DeepSeek-R1 on January 20" releases a
     model, and "went out on January 20 with a paper" dates the model the paper came with."""
@@ -346,5 +347,15 @@ _OPTION = re.compile(r"(?:^|\s|\u3000)\(?[A-D][.．、)）]\s*\S")  # "A. 北京
 
 def is_exam_item(text: str, sentence: tuple[int, int]) -> bool:
     """A quiz's question with a blank, or a line of its lettered options: asked, not stated."""
-    part = text[sentence[0] : sentence[1]]
+    return _exam(text, *sentence)
+
+
+@lru_cache(maxsize=256)  # per sentence: every value of a 3,000-value line asks
+def _exam(text: str, start: int, end: int) -> bool:
+    part = text[start:end]
     return _BLANK.search(part) is not None or len(_OPTION.findall(part)) >= 2
+
+
+@lru_cache(maxsize=256)
+def _asks(text: str, start: int, end: int) -> bool:
+    return _ASKED.search(text, start, end) is not None and text[start:end].rstrip(" *_)）」”\"'】]").endswith(("?", "？"))

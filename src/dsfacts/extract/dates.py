@@ -57,7 +57,7 @@ class Dates(YearCompletion):
     def __init__(self, extractor: _Extractor):
         self.x = extractor
         self._dateline: Dateline | None = None
-        self._own_cued: dict[tuple[int, int], list[tuple[int, str, str | None]]] = {}
+        self._own_cued: dict[tuple[int, int], dict[tuple[str, str | None], set[int]]] = {}
         self._section_years: dict[int, int | None] = {}
         self._doc_cue: str | None = None
         self._doc_title = ""
@@ -141,7 +141,7 @@ class Dates(YearCompletion):
             # date line over its timed items ("2025年1月20日 / 09:31 DeepSeek 正式发布 DeepSeek-R1")
             owner = self._announced_below(index, sentence)
             attribute = "release_date" if owner else None
-        if attribute == "release_date" and nc.has("our_platform", text):
+        if attribute == "release_date" and nc.sentence_has("our_platform", block.text, *sentence):
             return  # "本平台上架：2025 年 3 月 31 日", "we added it on our platform on …": when a host listed it, not its release
         if attribute is None or (attribute == "release_date" and nc.has("negated_release", clause)):
             return  # a date whose context does not say what it dates, or a release that did not happen (or a plan)
@@ -169,7 +169,8 @@ class Dates(YearCompletion):
         sentence's one release verb dates one date, not every date in it."""
         key = (index, sentence[0])
         if key not in self._own_cued:  # once per sentence: a line of 3,000 dates stays linear
-            text, own = block.text, []
+            text = block.text
+            own: dict[tuple[str, str | None], set[int]] = {}
             for other in vg.find_values(text[slice(*sentence)]):
                 start, end = other.start + sentence[0], other.end + sentence[0]
                 if other.kind not in ("date", "monthday"):
@@ -177,9 +178,13 @@ class Dates(YearCompletion):
                 c_a, c_b = clause_bounds(text, start, end, sentence)
                 cue = choose_attribute("date", text[c_a:start], text[end:c_b], magnitude=False)
                 if cue is not None:
-                    own.append((start, cue, self.x.entity_for(index, mentions, start, end)))
+                    owner = self.x.entity_for(index, mentions, start, end)
+                    own.setdefault((cue, owner), set()).add(start)
+                    if len(own[(cue, owner)]) > 2:
+                        break  # two are enough to know that another date took the cue
             self._own_cued[key] = own
-        return any(start != m.start and cue == attribute and owner == entity for start, cue, owner in self._own_cued[key])
+        starts = self._own_cued[key].get((attribute, entity), set())
+        return bool(starts - {m.start})
 
     # ---- the year of a date written without one ------------------------------------------------
 
