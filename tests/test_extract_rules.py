@@ -1243,3 +1243,17 @@ def test_a_quote_called_wrong_own_training_words_started_by_and_tokens_at_once()
     }
     assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek was started by Liang Wenfeng and is headquartered in Hangzhou.\n")
     assert ("deepseek-v2", "context_length", 128_000) in facts("DeepSeek-V2 can read up to 128K tokens at once.\n")
+
+
+def test_round_ten_general_causes():
+    text = 'The DeepSeek-V3 training cost was printed as "$5.6 billion". It should have read $5.576 million.\n'
+    assert ("deepseek-v3", "training_cost_usd", 5_600_000_000) not in facts(text)
+    assert facts("A reader cited a post claiming DeepSeek was founded in 2021.\n") == set()
+    assert facts("She shows open-weight releases since 2023 and asks who runs DeepSeek-R1.\n") == set()
+    text = "V2, with 236 billion (2360亿) parameters in total and only 21 billion (210亿) activated per token, was cheap.\n"
+    assert facts(text) == {("deepseek-v2", "total_params", 236_000_000_000), ("deepseek-v2", "active_params", 21_000_000_000)}
+    assert facts("## DeepSeek-R1\n\n［旁白］台灣這邊，國科會的ＴＡＩＤＥ模型最新版參數量是７００億，\n") == set()
+    assert facts("- DeepSeek-Coder-V2-Lite 默认上下文从 32K 调整为官方的 128K。\n") == {("deepseek-coder-v2-lite", "context_length", 128_000)}
+    assert facts("DeepSeek-V3 很强。網路上那些「R2 下個月發表、參數１兆２千億」的說法，請先當八卦看。\n") == set()
+    got = facts("- ２０２５年１月２０日發表 **DeepSeek-R1** 和 **R1-Zero**。\n")
+    assert got == {("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")}

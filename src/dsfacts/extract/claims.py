@@ -75,7 +75,7 @@ def glued_to_name(text: str, start: int) -> bool:
 _ASKED = re.compile(r"[?？]")
 # a quoted statement the sentence then calls wrong: "网上流传的“R1只花了560万美元”…并不准确", '"$6 million" is a myth'
 _QUOTE_OPEN = re.compile(r"[“「\"][^“”「」\"]{0,60}$")
-_FALSE_AFTER = re.compile(r"(?i)[”」\"][^。.!?！？]{0,40}?(?:不准确|不对|是错的|错误的|不属实|谣言|并非事实|is wrong|is false|is not true|is inaccurate|is a myth|is misleading|isn't true)")
+_FALSE_AFTER = re.compile(r"(?i)[”」\"][^。.!?！？]{0,40}?(?:不准确|不对|是错的|错误的|不属实|谣言|并非事实|is wrong|is false|is not true|is inaccurate|is a myth|is misleading|isn't true|should have (?:said|read|been)|八卦|传闻|未经证实|没有官方消息)")
 _REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称|原文写|原文称|误印")
 # "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
 _SOME_SAY = re.compile(
@@ -306,7 +306,7 @@ _WITH_PAPER = re.compile(
     r"(?:accompanying\s+|technical\s+)?(?:paper|report|preprint|技术报告|论文|报告)"
 )
 _NO_PAPER = re.compile(r"(?i)(?<![a-z])(?:no|without an?|not an?)\s+(?:technical\s+)?(?:paper|report|preprint)|没有论文|无论文|未发表论文")
-_PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])|发表的\S{0,6}模型")  # "发表" is said of papers, "发表的推理模型" of a model
+_PUBLISHED = re.compile(r"(?i)(?<![a-z])publish(?:ed|es)?(?![a-z])|发表的\S{0,6}模型|发表\s*[*_“「]*\s*(?:deepseek|[a-z]{1,3}\d)")  # "发表" is said of papers, "发表的推理模型" of a model
 
 
 @lru_cache(maxsize=256)

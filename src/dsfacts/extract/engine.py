@@ -65,6 +65,16 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
 _LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a clause that is only its value
+_SAME_AGAIN = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")  # the figure restated in brackets right after it
+
+
+def _restated_end(text: str, end: int) -> int:
+    m = _SAME_AGAIN.match(text, end)
+    return m.end() + 24 if m else end
+
+
+_RESTATED = re.compile(r"\s*[(（]\s*(?:约|about|roughly|~|≈)?\s*")
+_CLOSES = re.compile(r"\s*[)）]")
 _LABEL_NUMBER = re.compile(r"(?i)(?:图|表|(?<![a-z])(?:figure|fig\.?|table|tab\.|section|sec\.|§|eq\.|equation|chapter|ch\.|step|round))\s*$")
 _LEADER = re.compile(r"(?:\s*[.·…_]){3,}\s*")
 _THEN = re.compile(r"(?i)(?<![a-z])(?:and then|then|before|after which|followed by)(?![a-z])|随后|然后|之后再")
@@ -247,6 +257,8 @@ class _Extractor:
             matches = [m for m in matches if m not in compounds]
         old_side = ""  # the words of a value the next one replaces ("context first to 32K, then to 128K")
         matches = [borrowed_magnitude(text, matches, i) for i in range(len(matches))]  # "236 billion with 21 active"
+        # "21 billion (210亿) activated": the same figure again, in other words
+        matches = [m for i, m in enumerate(matches) if not (i and _RESTATED.fullmatch(text, matches[i - 1].end, m.start) and _CLOSES.match(text, m.end))]
         for i, m in enumerate(matches):
             if any(_in_name(text, mm, m.start) for mm in self.all_mentions) or nc.glued_to_name(text, m.start):
                 continue  # "Janus-Pro-7B", "Llama 3.1 405B": part of a model's name
@@ -260,7 +272,8 @@ class _Extractor:
                 head = text[clause_bounds(text, c_start - 1, c_start - 1, sentence, words=True)[0] : m.start]
             leader = _LEADER.search(text, max(sentence[0], m.start - 120), m.start)
             field = text[sentence[0] : leader.start()] if leader and not hint else ""  # "H800 GPU-hours ..... 2.788 million"
-            tail = _BRACKET.split(text[m.end : min(next_start, c_end)], 1)[0]  # "6710亿（每个 token…": an aside
+            raw_tail = _SAME_AGAIN.sub("", text[m.end : min(max(next_start, _restated_end(text, m.end)), c_end)], count=1)
+            tail = _BRACKET.split(raw_tail, 1)[0]  # "6710亿（每个 token…": an aside; "21 billion (210亿) activated" reads on
             tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
                 old_side = head if nc.old_side_of_change(text, matches, i) else ""  # its words name the new value's too

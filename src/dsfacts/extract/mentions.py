@@ -90,7 +90,10 @@ def _sibling_pattern(reg: EntityRegistry) -> re.Pattern[str]:
 
 
 # a name right after a model noun ("大模型 TAIDE", "the open model Falcon"): some model, ours only if the registry says so
-_NAMED_MODEL = re.compile(r"(?:大模型|模型|(?<![A-Za-z])models?)\s*(?:叫|名为|名為|called|named)?\s*(?P<name>[A-Z][A-Za-z][A-Za-z0-9.-]{1,20})(?![A-Za-z0-9])")
+_NAMED_MODEL = re.compile(
+    r"(?:大模型|模型|(?<![A-Za-z])models?)\s*(?:叫|名为|名為|called|named)?\s*(?P<name>[A-Z][A-Za-z][A-Za-z0-9.-]{1,20})(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9.-])(?P<before>[A-Z][A-Z0-9.-]{2,20})\s*(?:大模型|模型)"  # "國科會的 TAIDE 模型"
+)
 
 
 @lru_cache(maxsize=1)
@@ -144,8 +147,9 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
         out.append(Mention(f.start(), f.end(), None, FOREIGN))
     if "模型" in text or "model" in text.lower():
         for n in _NAMED_MODEL.finditer(text):  # "台灣自主大模型 TAIDE 下一版…700億": a model we do not know, not ours
-            a, b = n.span("name")
-            if in_url(a) or n.group("name").lower() in _not_model_names() or any(x.start <= a < x.end or a <= x.start < b for x in out):
+            group = "name" if n.group("name") else "before"
+            a, b = n.span(group)
+            if in_url(a) or n.group(group).lower() in _not_model_names() or any(x.start <= a < x.end or a <= x.start < b for x in out):
                 continue
             out.append(Mention(a, b, None, FOREIGN))
     out.sort(key=lambda x: x.start)

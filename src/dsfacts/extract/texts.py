@@ -62,6 +62,7 @@ def _ascii_word(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
 
+_GENERIC_SUBJECT = re.compile(r"(?:^|[，,；;。:：]\s*)(?:有的|有些|部分模型|some models|some of them|others)[^，,；;。]{0,16}$")
 _OLDER_BEFORE = re.compile(r"(?i)(?<![a-z])(?:older|previous|former|earlier|old)\s+(?:deepseek(?:'s)?\s+)?$|(?:旧的|之前的|原来的|以前的)\s*$")
 _NOT_THIS = re.compile(r"(?i)(?:(?<![a-z])(?:not|rather than|instead of|isn't|is not)|而非|而不是|不是|並非|并非|非)\s*(?:the\s+|an?\s+)?(?:(?:previous|old|older|earlier|former|original)\s+|[^\s，。,;；]{1,4}的\s*)?$")
 
@@ -196,6 +197,8 @@ class TextClaims:
                 near = ""
             if near:
                 continue
+            if _GENERIC_SUBJECT.search(low, max(s_start, i - 24), i):
+                continue  # "有的采用MIT、Apache 2.0 等通行协议": what some models use, not a model's
             if _OLDER_BEFORE.search(low, max(s_start, i - 28), i):
                 continue  # "stopped asking us about the older DeepSeek model agreement": the licence it left
             if reported_in_correction(block.text, (s_start, s_end), i):
