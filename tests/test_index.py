@@ -154,6 +154,15 @@ def test_read_commands_import_only_what_they_need(kb: Path, args: tuple[str, ...
     assert not bad, f"`dsfacts {' '.join(args)}` imports {bad}"
 
 
+def test_checking_a_chinese_draft_does_not_import_pkg_resources(kb: Path) -> None:
+    """Traditional characters are folded with zhconv's table read from its file: zhconv's own
+    __init__ imports pkg_resources, ~50 ms of start-up for any Chinese text."""
+    run("show", "deepseek-v3")
+    (kb / "draft.md").write_text("DeepSeek-V3 總參數為 6710 億。\n", encoding="utf-8")
+    proc_modules = imported_modules(kb, "check", "draft.md", "--fail-on", "never")
+    assert "dsfacts.segment.hanzi" in proc_modules and "pkg_resources" not in proc_modules
+
+
 def test_check_reads_the_index_and_judges_as_before(kb: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: object) -> None:
     (kb / "draft.md").write_text(
         "deepseek-v3 total_params 671000000000\ndeepseek-v3 total_params 5\ndeepseek-r1 context_length 128000\n"
