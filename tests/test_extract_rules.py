@@ -1257,3 +1257,13 @@ def test_round_ten_general_causes():
     assert facts("DeepSeek-V3 很强。網路上那些「R2 下個月發表、參數１兆２千億」的說法，請先當八卦看。\n") == set()
     got = facts("- ２０２５年１月２０日發表 **DeepSeek-R1** 和 **R1-Zero**。\n")
     assert got == {("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")}
+
+
+def test_round_eleven_general_causes():
+    assert facts("DeepSeek-R1 was distilled into six smaller models, from one and a half billion to seventy billion parameters.\n") == set()
+    got = {(c.entity, c.attribute, str(c.value)) for c in extract("它還把 DeepSeek-R1 的能力「蒸餾」到比較小的模型上，從１５億參數到７００億參數都有。\n")}
+    assert got == {("deepseek-r1", "distilled_sizes", str({"min": 1_500_000_000, "max": 70_000_000_000}))}
+    assert not {c for c in facts("- **DeepSeek-R1-0528**：上個月２８日的 R1 小改版。\n") if c[0] == "deepseek-r1" and c[1] == "release_date"}
+    text = "The V3 report gives 2.664 million GPU hours for pre-training, 119,000 for context extension to 128K tokens, and 5,000 for post-training.\n"
+    assert ("deepseek-v3", "context_length", 119_000) not in facts(text)
+    assert facts("DeepSeek-R1 本身支援 128K，但 Ollama 預設 num_ctx 只有２０４８。\n") == {("deepseek-r1", "context_length", 128_000)}

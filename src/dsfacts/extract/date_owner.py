@@ -101,7 +101,12 @@ def modified_model(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str 
     if after is None:
         return None
     named = next((x for x in mentions if x.start == after.end()), None)
+    if named is not None and _UPDATE_OF_NAME.match(text, named.end):
+        return None  # "上个月28日的 R1 小改版": the date of R1's update, not of R1
     return named.entity if named is not None and named.kind not in (COMPANY, FOREIGN) else None
+
+
+_UPDATE_OF_NAME = re.compile(r"(?i)\s*(?:的)?\s*(?:小)?(?:改版|更新|升级|版本更新|新版|update|refresh|revision)")
 
 
 def bare_entry(block: Block, mentions: list[Mention], m: vg.ValueMatch) -> bool:

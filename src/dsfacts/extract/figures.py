@@ -42,8 +42,10 @@ _WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  #
 _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 # the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
 _BARE_OWN = re.compile(
-    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
+    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|支援|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
 )
+_RANGE_END_BEFORE = re.compile(r"(?i)(?<![a-z])from\s[^.;:]{1,40}?\sto\s+(?:about\s+|roughly\s+)?$|从[^。；]{1,20}?到\s*$")
+_FOR_EXTENSION = re.compile(r"(?i)[\s,]*(?:GPU[\s-]*hours?\s+)?(?:for|of|用于)\s*(?:the\s+)?(?:context|上下文)(?:\s*length)?\s*(?:extension|扩展)")
 _STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
@@ -59,6 +61,18 @@ _PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[
 _TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
 _TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
+
+
+def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """text[start:end] with the models it names taken out ("DeepSeek-R1 本身支援 " -> " 本身支援 ")."""
+    out, pos = [], start
+    for x in mentions:
+        if x.end <= start or x.start >= end:
+            continue
+        out.append(text[pos : max(pos, x.start)])
+        pos = max(pos, x.end)
+    out.append(text[pos:end])
+    return "".join(out)
 
 
 class Figures:
@@ -146,7 +160,9 @@ class Figures:
             and any(x.kind == KNOWN and 0 <= paren.start() + 1 - x.end <= 1 for x in mentions)
         ):
             attribute = "total_params"  # "DeepSeek-V3 (671B)", "DeepSeek-V2.5 (also 236B)": a size in brackets after a model's name
-        if attribute is None and kind == "number" and amount in _WINDOWS and _K_ONLY.search(m.raw) and not _WORD_AFTER.match(tail) and _BARE_OWN.fullmatch(own):
+        if attribute is None and kind == "number" and amount in _WINDOWS and _K_ONLY.search(m.raw) and not _WORD_AFTER.match(tail) and _BARE_OWN.fullmatch(
+            _without_names(block.text, m.start - len(own), m.start, self.x.all_mentions)
+        ):
             attribute = "context_length"  # "same 236B / 21B shape, 128K", "模型本身支持 **128K**": a window, by its size
         if attribute is None and kind == "number" and _BILLIONS.search(m.raw) and any(
             x.kind == KNOWN and x.end <= m.start and _COPULA.fullmatch(block.text, x.end, m.start) for x in mentions
@@ -167,7 +183,9 @@ class Figures:
             return
         if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
             return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
-        if attribute == "context_length" and _STAGE_AFTER.match(tail):
+        if attribute == "total_params" and _RANGE_END_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start):
+            return  # "from one and a half billion to seventy billion parameters": the end of a range it did not read
+        if attribute == "context_length" and (_STAGE_AFTER.match(tail) or _FOR_EXTENSION.match(tail)):
             return  # "32K阶段训练了6300亿token", "the 32K stage": a training stage named by its window
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size

@@ -132,10 +132,10 @@ def _compound(text: str, m: re.Match[str]) -> Cand | None:
 
 
 @_pass(
-    rf"(?P<lo>{NUM})(?P<lom>{MAG})?{SP}*"
+    rf"(?P<lo>{NUM})(?P<lom>{MAG})?{SP}*(?:参数|个参数|(?i:parameters?){SP}+)?{SP}*"
     rf"(?P<sep>-|–|—|~|～|到|至|(?i:(?<![A-Za-z])(?:(?:up{SP}+)?to|and)(?![A-Za-z]))){SP}*(?P<hi>{NUM})(?P<him>{MAG})",
     needs=("-", "–", "—", "~", "～", "到", "至", "to", "and"),
-    follow="-–—~～到至tTaAuU",
+    follow="-–—~～到至tTaAuU参个pP",
 )
 def _range(text: str, m: re.Match[str]) -> Cand | None:
     lo_start = m.start("lo")
