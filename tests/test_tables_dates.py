@@ -674,3 +674,10 @@ def test_a_list_items_title_and_its_gloss_after_a_br_are_one_item():
         ("deepseek-coder", "variant_sizes", (1_300_000_000, 6_700_000_000, 33_000_000_000)),
         ("deepseek-coder", "training_tokens", 2_000_000_000_000), ("deepseek-coder", "context_length", 16_000),
     }
+
+
+def test_a_cell_that_speaks_of_one_of_its_rows_two_models_by_its_last_word():
+    text = "| 时间 | 模型 | 说明 |\n|---|---|---|\n| 2023年11月 | DeepSeek Coder、DeepSeek LLM | 第一批开源模型，LLM 有７０亿、６７０亿两个版本 |\n"
+    got = facts(text)
+    assert ("deepseek-llm", "variant_sizes", (7_000_000_000, 67_000_000_000)) in got
+    assert not {c for c in got if c[0] == "deepseek-coder" and c[1] == "variant_sizes"}

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute, vocabulary
 from dsfacts.extract.linking import BLOCKED, company_of, subject_of, table_subject
-from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
 from dsfacts.extract.texts import to_pinyin
 from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
 from dsfacts.models import Claim
@@ -109,6 +109,20 @@ def cell_values(block: Block, caption: str = "") -> list[vg.ValueMatch]:
 _NUMBERING = re.compile(r"^[\s#*_]*(?:[0-9０-９]+|[一二三四五六七八九十]+)?[.．、)）]?\s*")
 
 
+def _echoed(text: str, cells: list[tuple[str, list[Mention]]]) -> str | None:
+    """A row that names two models, and a cell that speaks of one by its last word ("| DeepSeek Coder、
+    DeepSeek LLM | … LLM 有 70 亿、670 亿两个版本 |"): that one."""
+    named = {(m.entity, t[m.start : m.end]) for t, ms in cells for m in ms if m.kind == KNOWN and m.entity}
+    if len({e for e, _ in named}) < 2:
+        return None
+    hits = set()
+    for entity, name in named:
+        last = re.split(r"[\s_–-]+", name.strip())[-1]
+        if len(last) >= 2 and re.search(r"[A-Za-z]", last) and last.lower() != "deepseek" and re.search(rf"(?<![A-Za-z0-9-]){re.escape(last)}(?![A-Za-z0-9-])", text):
+            hits.add(entity)
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _names_another(heading: str, generic: tuple[str, ...]) -> bool:
     """A fact box's heading that names something ("雲峰運算小檔案", "About Northwind"), not only
     says what kind of box it is ("公司小檔案", "Company profile")."""
@@ -162,7 +176,9 @@ class TableTexts:
         box = self._box_subject(cell.table)
         if box is not None:
             return box
-        found = table_subject(block, row_mentions, header_mentions, named)
+        found = _echoed(block.text, [(t, ms) for j, (t, ms) in enumerate(zip(cell.row, row_mentions, strict=True)) if j != cell.column])
+        if found is None:
+            found = table_subject(block, row_mentions, header_mentions, named)
         if found is None:
             found = self._caption_subject(cell.table)
         if found is None:
