@@ -1267,3 +1267,10 @@ def test_round_eleven_general_causes():
     text = "The V3 report gives 2.664 million GPU hours for pre-training, 119,000 for context extension to 128K tokens, and 5,000 for post-training.\n"
     assert ("deepseek-v3", "context_length", 119_000) not in facts(text)
     assert facts("DeepSeek-R1 本身支援 128K，但 Ollama 預設 num_ctx 只有２０４８。\n") == {("deepseek-r1", "context_length", 128_000)}
+
+
+def test_a_lite_versions_own_bracket_and_a_deployments_own_window():
+    text = "代码助手另列一组：DeepSeek-Coder-V2（2360 亿总参、210 亿激活）及其 Lite 版（160 亿总参、24 亿激活）。\n"
+    got = facts(text)
+    assert ("deepseek-coder-v2-lite", "total_params", 16_000_000_000) in got and ("deepseek-coder-v2", "total_params", 16_000_000_000) not in got
+    assert facts("1. **客服主模型**：DeepSeek-V3-0324（FP8，自部署，上下文先开 64K）。\n") == set()

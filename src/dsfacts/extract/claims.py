@@ -76,7 +76,7 @@ _ASKED = re.compile(r"[?？]")
 # a quoted statement the sentence then calls wrong: "网上流传的“R1只花了560万美元”…并不准确", '"$6 million" is a myth'
 _QUOTE_OPEN = re.compile(r"[“「\"][^“”「」\"]{0,60}$")
 _FALSE_AFTER = re.compile(r"(?i)[”」\"][^。.!?！？]{0,40}?(?:不准确|不对|是错的|错误的|不属实|谣言|并非事实|is wrong|is false|is not true|is inaccurate|is a myth|is misleading|isn't true|should have (?:said|read|been)|八卦|传闻|未经证实|没有官方消息)")
-_REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称|原文写|原文称|误印")
+_REPORTED = re.compile(r"(?i)(?<![a-z])(?:described|said|stated|listed|gave|reported|called|wrote|misstated|described\s+\w+\s+as)(?![a-z])|写成|写作|称为|误写|误称|原文写|原文称|误印|印成")
 # "Some later write-ups say 86 languages", "some outlets reported $6M": what unnamed others say, at a distance
 _SOME_SAY = re.compile(
     r"(?i)(?<![a-z])(?:some|past|other|many)\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|have\s+written|"

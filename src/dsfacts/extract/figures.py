@@ -50,6 +50,7 @@ _STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
 _LINK_BEFORE = re.compile(r"\[(?P<text>[^\[\]]{1,300})\]\([^()\s]*$")
 _LITE_AFTER = re.compile(r"[^，。,;；]{0,12}?(?:的\s*Lite\s*版|Lite\s*版|\s+Lite\s+(?:version|model|variant))", re.I)
+_LITE_BRACKET = re.compile(r"(?i)(?<![a-z-])lite\s*(?:版|version|model|variant)?\s*[(（][^()（）]*$")  # "及其 Lite 版（160 亿总参、24 亿激活）"
 _LITE_WORD = re.compile(r"(?i)(?<![a-z-])lite(?![a-z-])")
 _COORDINATED = re.compile(r"(?i)(?:(?<![a-z])(?:and|or|&)\s+(?:its|the|their)?\s*|[和与及]\s*(?:它的|其)?\s*)$")  # "V2 and its Lite sibling both"
 _LITE_BEFORE = re.compile(r"(?i)(?<![a-z-])lite\s*(?:version|model|variant|版)?\s*[:：=]?\s*[*_]*$")  # "Lite = 16B / 2.4B"
@@ -239,7 +240,10 @@ class Figures:
         "Lite = 16B / 2.4B") is the Lite model's, or nobody's where no Lite model of it is known."""
         if entity is None or entity.endswith("-lite"):
             return entity
-        if not (_LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:]) or self._lite_named(block, m)):
+        if not (
+            _LITE_AFTER.match(block.text, m.end, min(len(block.text), m.end + 24)) or _LITE_BEFORE.search(head[-24:])
+            or _LITE_BRACKET.search(block.text, max(0, m.start - 40), m.start) or self._lite_named(block, m)
+        ):
             return entity
         return f"{entity}-lite" if f"{entity}-lite" in self.x.reg.entities else None
 
