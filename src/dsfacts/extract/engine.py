@@ -68,11 +68,6 @@ _LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a c
 _SAME_AGAIN = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")  # the figure restated in brackets right after it
 
 
-def _restated_end(text: str, end: int) -> int:
-    m = _SAME_AGAIN.match(text, end)
-    return m.end() + 24 if m else end
-
-
 _RESTATED = re.compile(r"\s*[(（]\s*(?:约|about|roughly|~|≈)?\s*")
 _CLOSES = re.compile(r"\s*[)）]")
 _LABEL_NUMBER = re.compile(r"(?i)(?:图|表|(?<![a-z])(?:figure|fig\.?|table|tab\.|section|sec\.|§|eq\.|equation|chapter|ch\.|step|round))\s*$")
@@ -272,7 +267,7 @@ class _Extractor:
                 head = text[clause_bounds(text, c_start - 1, c_start - 1, sentence, words=True)[0] : m.start]
             leader = _LEADER.search(text, max(sentence[0], m.start - 120), m.start)
             field = text[sentence[0] : leader.start()] if leader and not hint else ""  # "H800 GPU-hours ..... 2.788 million"
-            raw_tail = _SAME_AGAIN.sub("", text[m.end : min(max(next_start, _restated_end(text, m.end)), c_end)], count=1)
+            raw_tail = _SAME_AGAIN.sub("", text[m.end : min(next_start, c_end)], count=1)
             tail = _BRACKET.split(raw_tail, 1)[0]  # "6710亿（每个 token…": an aside; "21 billion (210亿) activated" reads on
             tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
             if nc.not_a_claim(text, sentence, c_start, m, matches, i):
