@@ -1274,3 +1274,7 @@ def test_a_lite_versions_own_bracket_and_a_deployments_own_window():
     got = facts(text)
     assert ("deepseek-coder-v2-lite", "total_params", 16_000_000_000) in got and ("deepseek-coder-v2", "total_params", 16_000_000_000) not in got
     assert facts("1. **客服主模型**：DeepSeek-V3-0324（FP8，自部署，上下文先开 64K）。\n") == set()
+
+
+def test_a_bare_window_after_a_variant_word():
+    assert facts("People assume it is also 128K. It isn't — the DeepSeek-V2-Lite chat model is **32K**.\n") == {("deepseek-v2-lite", "context_length", 32_000)}

@@ -681,3 +681,9 @@ def test_a_cell_that_speaks_of_one_of_its_rows_two_models_by_its_last_word():
     got = facts(text)
     assert ("deepseek-llm", "variant_sizes", (7_000_000_000, 67_000_000_000)) in got
     assert not {c for c in got if c[0] == "deepseek-coder" and c[1] == "variant_sizes"}
+
+
+def test_a_chronology_entry_said_in_chat_dates_its_model():
+    text = "# 聊天记录\n\n2025-02-05 20:40:01 老周\n24年1月还有个 DeepSeekMoE，16B 的\n"
+    assert ("deepseek-moe", "release_date", "2024-01") in facts(text, "chat.txt")
+    assert facts("2024年是 DeepSeek 爆发的一年。\n") == set()

@@ -37,7 +37,7 @@ from dsfacts.extract.date_owner import (
 )
 from dsfacts.extract.dateline import Dateline, read_dateline
 from dsfacts.extract.linking import BLOCKED, clause_bounds, subject_of
-from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
+from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
 from dsfacts.extract.relative import relative_words
 from dsfacts.extract.years import YearCompletion
 from dsfacts.models import Claim, DateValue
@@ -135,6 +135,10 @@ class Dates(YearCompletion):
         if attribute is None and not year_only and OF_DATE.match(block.text, m.end):
             owner = modified_model(block.text, self.x.all_mentions, m)  # "今年 1 月的 R1 讓 DeepSeek 一夜成名": R1 of January
             attribute = "release_date" if owner else None
+        if attribute is None and not year_only and (listed := _THERE_WAS.match(block.text, m.end)):
+            named = next((x for x in self.x.all_mentions if x.start == listed.end() and x.kind == KNOWN), None)
+            if named is not None and named.entity and not self.x.is_company(named.entity):
+                attribute, owner = "release_date", named.entity  # "3月是 DeepSeek-VL", "24年1月还有个 DeepSeekMoE": a chronology's entry
         clause = block.text[slice(*clause_bounds(block.text, m.start, m.end, sentence))]
         if attribute is None and not year_only and block.kind in ("heading", "paragraph") and _DATE_ONLY.fullmatch(text[: m.start - sentence[0]] + text[m.end - sentence[0] :]):
             # "## Date: 2025-03-24 / ### deepseek-chat upgraded to DeepSeek-V3-0324"; a news flash's
@@ -269,6 +273,7 @@ class Dates(YearCompletion):
         return None
 
 
+_THERE_WAS = re.compile(r"\s*(?:是|还有个|还有|又有|有个|出了|来了)\s*[*_“「]*\s*")
 _SAID_OUT = re.compile(r"\s*[)）]?\s*(?:[(（][^()（）]{0,16}[)）])?\s*(?:就|才|刚|已经|便)?\s*(?:出的|出了|发的|发了|出来的|放出|上架|上線|上线)")
 _UPGRADED = re.compile(r"(?i)(?<![a-z])(?:upgraded|updated|switched)\s+to(?![a-z])|升级为|升级到|更新为|更新到|更新成|切换为|切换到")
 _DATE_ONLY = re.compile(r"(?i)[\s*_#:：|·-]*(?:date|dated|日期|时间)?[\s*_:：|·-]*")  # "## Date: 2025-03-24"

@@ -42,7 +42,7 @@ _WINDOWS = frozenset(Decimal(k * 1000) for k in (4, 8, 16, 32, 64, 128, 256))  #
 _K_ONLY = re.compile(r"\d\s*[Kk]\W*$")
 # the only words a bare window may have before it in its clause: "模型本身支持 128K", "is 32K", "up to 128K"
 _BARE_OWN = re.compile(
-    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|支援|the|model|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
+    r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|支援|the|model|chat|base|instruct|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
 )
 _RANGE_END_BEFORE = re.compile(r"(?i)(?<![a-z])from\s[^.;:]{1,40}?\sto\s+(?:about\s+|roughly\s+)?$|从[^。；]{1,20}?到\s*$")
 _FOR_EXTENSION = re.compile(r"(?i)[\s,]*(?:GPU[\s-]*hours?\s+)?(?:for|of|用于)\s*(?:the\s+)?(?:context|上下文)(?:\s*length)?\s*(?:extension|扩展)")
