@@ -1203,7 +1203,7 @@ def test_a_size_in_a_name_is_stated_to_the_digits_it_shows():
 
 
 def test_a_size_set_off_after_a_name_is_its_size():
-    assert facts("24年1月还有个 DeepSeekMoE，16B 的\n") == {("deepseek-moe", "total_params", 16_000_000_000)}
+    assert facts("24年1月还有个 DeepSeekMoE，16B 的\n") == {("deepseek-moe", "total_params", 16_000_000_000), ("deepseek-moe", "release_date", "2024-01")}
     assert ("deepseek-math", "total_params", 7_000_000_000) in facts("再往后，2024年2月 DeepSeekMath，7B，是在 DeepSeek-Coder-Base-v1.5 7B 上继续训的\n")
 
 
