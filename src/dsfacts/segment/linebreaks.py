@@ -43,8 +43,10 @@ def filled_width(lines: list[str]) -> float:
         return 0
     widths = [width(x) for x in lines]
     widest = max(widths)
+    # a line that ends a sentence may stop short of the width: the writer began the next sentence on a new line
+    open_widths = [w for w, x in zip(widths[:-1], lines[:-1], strict=True) if not _FINAL_END.search(x)]
     chinese = sum(len(_HAN.findall(x)) for x in lines) * 4 > sum(len(x) for x in lines)
     filled = FILLED_CJK if chinese else FILLED  # a fixed-width Chinese wrap fills every line to the column
-    if all(w >= widest * filled for w in widths[:-1]):
+    if all(w >= widest * filled for w in open_widths):
         return 0
     return float("inf") if chinese else widest * filled

@@ -116,6 +116,7 @@ class MarkdownReader(PlainTables):
         indent = None
         content_lines = content.split("\n")
         filled = filled_width([x.strip() for x in content_lines if x.strip()])
+        hanging = not filled and self._hanging(first, len(content_lines))
         previous = ""
         for k, content_line in enumerate(content_lines):
             a, b = self.lines.span(first + k)
@@ -126,7 +127,7 @@ class MarkdownReader(PlainTables):
             lead = col + (len(piece) - len(piece.lstrip()))  # where the text starts, after any list marker
             if k and piece:
                 builder.join(line_joiner(builder.last_char(), piece.lstrip("*_`[")), a - 1)
-                if indent is not None and (lead != indent or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
+                if indent is not None and ((lead != indent and not (hanging and k == 1)) or _FIELD.match(piece) or _LEADER_LINE.match(piece)):
                     builder.breaks.append(builder.length)  # an indented outline: each line says its own thing
                 elif filled and width(previous.strip()) < filled and OPEN_END.search(previous) is not None and not unclosed(previous):
                     builder.breaks.append(builder.length)  # "DeepSeek-V3：去年12月底發布 / 總參數 6,710億": a line of its own
@@ -135,6 +136,21 @@ class MarkdownReader(PlainTables):
                 previous = piece
             add_clean(builder, piece, a + col)
         return builder
+
+    def _hanging(self, first: int, count: int) -> bool:
+        """A wrapped paragraph with a hanging indent: every line after the first starts at one
+        column, deeper than the first ("【通信】光模块：… Llama 3.1 405B / ␣␣训练用了 3084 万 GPU 小时…")."""
+        if count < 2:
+            return False
+        indents = set()
+        for k in range(count):
+            a, b = self.lines.span(first + k)
+            line = self.text[a:b]
+            indents.add(len(line) - len(line.lstrip(" \t")) if k else -1)
+            if k == 0:
+                head = len(line) - len(line.lstrip(" \t"))
+        indents.discard(-1)
+        return len(indents) == 1 and next(iter(indents)) > head
 
     def _emit(self, kind: str, builder: TextBuilder, line: int | None = None, **extra: Any) -> int | None:
         """Append the builder's text, stripped, as a block; `line` if the caller knows it (a table row's)."""

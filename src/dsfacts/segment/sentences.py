@@ -32,11 +32,18 @@ def sentence_spans(text: str, breaks: list[int] | tuple[int, ...] = ()) -> list[
     for end in sorted({*ends, *breaks}):
         if end <= start:
             continue
+        if text[end - 1] in ";；" and end not in breaks and _open_bracket(text, start, end):
+            continue  # "DeepSeekMoE 16B (January 2024; 16.4B total, …)": a semicolon inside brackets
         spans.append((start, end))
         start = end
     if start < len(text):
         spans.append((start, len(text)))
     return spans or [(0, len(text))]
+
+
+def _open_bracket(text: str, start: int, end: int) -> bool:
+    part = text[start:end]
+    return part.count("(") + part.count("（") > part.count(")") + part.count("）")
 
 
 def _abbreviation(text: str, dot: int) -> bool:
