@@ -38,29 +38,33 @@ def correcting_lines(doc: Document, blocks: Sequence[Block]) -> set[int]:
 _QUOTED = re.compile(r"“([^“”]{1,80})”|「([^「」]{1,80})」|\"([^\"]{1,80})\"")
 
 
-def quoted_in_corrections(doc: Document, blocks: Sequence[Block]) -> list[str]:
+def quoted_in_corrections(doc: Document, blocks: Sequence[Block]) -> list[tuple[int, str]]:
     """What a correction quotes of the document's earlier text ("【更正】本台09:58快讯援引的“R1训练
-    成本约560万美元”实为…"): the statement it takes back."""
+    成本约560万美元”实为…"): the statement it takes back, with the file line it is quoted on."""
     if not nc.has("correction", doc.text):
         return []
-    out: list[str] = []
+    out: list[tuple[int, str]] = []
     for block in blocks:
         for s_a, s_b in block.sentences:
             sentence = block.text[s_a:s_b]
             if nc.has("correction", sentence):
-                out += [next(g for g in q.groups() if g) for q in _QUOTED.finditer(sentence)]
+                for q in _QUOTED.finditer(sentence):
+                    line = doc.line_col(block.origin(s_a + q.end() - 1))[0]
+                    out.append((line, next(g for g in q.groups() if g)))
     return out
 
 
-def drop_corrected(claims: list[Claim], corrections: set[int], quoted: Sequence[str] = ()) -> list[Claim]:
+def drop_corrected(claims: list[Claim], corrections: set[int], quoted: Sequence[tuple[int, str]] = ()) -> list[Claim]:
     """Claims without the earlier values a later correction replaced or quoted as wrong."""
     if not corrections:
         return claims
     dropped: set[int] = set()
     for j, earlier in enumerate(claims):
         raw = (earlier.raw or "").strip()
-        if len(raw) >= 3 and any(raw in q for q in quoted):
-            dropped.add(j)  # "本台援引的“R1训练成本约560万美元”实为 V3 的": the quoted figure was wrong, where it stood
+        if len(raw) >= 3 and any(raw in q and earlier.line <= line for line, q in quoted):
+            # "本台援引的“R1训练成本约560万美元”实为 V3 的": the quoted figure was wrong, where it stood
+            # before; what the correction goes on to state ("现更正如下：| DeepSeek-R1 | MIT |") stands
+            dropped.add(j)
     for k, fixed in enumerate(claims):
         if fixed.line not in corrections:
             continue

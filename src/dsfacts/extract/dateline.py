@@ -58,6 +58,8 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
     if date is None:
         date = _title_date(blocks, registry)
     if date is None:
+        date = _said_date(blocks, top)
+    if date is None:
         date = _ctime_date(doc.text[doc.body_start : doc.body_start + 600])
     return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
 
@@ -94,6 +96,27 @@ def _wire_dates(text: str) -> list[vg.ValueMatch]:
     return out
 
 
+_TITLE_PART = re.compile(r"[·•・|｜—–]")
+
+
+def _said_date(blocks: Sequence[Block], top: list[int]) -> DateValue | None:
+    """A date the top of the document gives itself in words, however long the note around it:
+    "*Recorded Wednesday, 19 February 2025, 4:00-5:10 p.m., Hadley Hall …*" ."""
+    for i in top:
+        text = blocks[i].text
+        for v in vg.find_values(text):
+            if _dated(v) and isinstance(v.value, DateValue) and _said_before().search(text, max(0, v.start - 40), v.start):
+                return v.value
+    return None
+
+
+@lru_cache(maxsize=1)
+def _said_before() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(nc.vocab()["dateline_said"], key=len, reverse=True))
+    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|星期.|周.|週.)"
+    return re.compile(rf"(?i)(?<![a-z])(?:{words})(?![a-z])[\s:：,，]*(?:on\s+)?(?:{weekday}[\s,，]*)?\Z")
+
+
 _TITLE_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,60})[)）][\s*_]*$")
 
 
@@ -102,8 +125,14 @@ def _title_date(blocks: Sequence[Block], registry: EntityRegistry) -> DateValue 
     2025)", "…到 R1（初稿，2025年4月）". A bracket that only dates the model named before it
     ("DeepSeek-V3 (December 26, 2024)") is that model's release, not the document's date."""
     title = next((b for b in blocks if b.kind == "heading"), None)
-    m = _TITLE_BRACKET.search(title.text) if title is not None else None
-    if title is None or m is None:
+    if title is None:
+        return None
+    for part in _TITLE_PART.split(title.text)[1:]:  # "《夜间新闻评论》文字稿｜2025年3月26日（三）第二节：…"
+        first = next(iter(vg.find_values(part.lstrip())), None)
+        if first is not None and first.start == 0 and _dated(first) and isinstance(first.value, DateValue):
+            return first.value
+    m = _TITLE_BRACKET.search(title.text)
+    if m is None:
         return None
     inside = m.group("inside")
     if not nc.has("title_date", inside):

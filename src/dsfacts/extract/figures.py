@@ -58,7 +58,11 @@ _MONEY_END = re.compile(r"(?i)(?:美元|元|dollars?|usd|\$\s?[\d.,]+\s*(?:[kmb]
 _NAME_THEN_PAREN = re.compile(r"(?i)[\w.-]\s?[(（]\s*(?:(?:also|about|approx\.?|roughly|~|约|也是|同样)\s*)?$")
 _NOT_TIMES = frozenset({"context_length", "total_params", "active_params", "training_tokens", "variant_sizes"})
 _OF_A_BASE = re.compile(r"(?i)[\s*_]*(?:moe|mixture-of-experts|dense)?\s*(?:模型)?\s*(?:底座|基座|base(?:\s+model)?(?![a-z]))")
-_PRICE_OF_PREVIOUS = re.compile(r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)")
+_RATE_IN_WORDS = re.compile(r"(?i)(?:dollars?|bucks|美元|元|usd)\s*(?:/|per\s+|an?\s+|每)\s*(?:gpu[\s-]*)?(?:hours?|hr|h|小时|卡时)(?![a-z])")
+_PRICE_OF_PREVIOUS = re.compile(
+    r"(?i)^[\s*_]*(?:/|per\s+|an?\s+|每)?\s*(?:gpu[\s-]*)?(?:小时|hours?|hr|h)?\s*的?\s*\S{0,4}?(?:价格|租金|价|price|rate)"
+    r"|^[\s*_]*(?:/|per\s+|an?\s+|每)\s*(?:gpu[\s-]*)?(?:小时|卡时|hours?|hr|h)(?![a-z])"  # "按2美元/小时算 557.6万美元": the rate's unit
+)
 _TIME_UNIT = re.compile(r"(?i)[\s*_]*(?:(?:gpu|h800|h100|a100)[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|小时|天|周|个月)(?![a-z])")
 _TOTAL_AFTER = re.compile(r"(?i)[\s*_]*(?:total(?![a-z])|in total|总参数|总)")  # "… per token out of 671B total"
 _VALUED_AT = re.compile(r"(?i)(?<![a-z])pric(?:es|ed|ing)\s+(?:it|this|that|them|the\s+\w+)\s+at\s*$")  # "prices it at US$5.576m": a valuation
@@ -211,9 +215,11 @@ class Figures:
         price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost
         if _MONEY_END.search(block.text, max(0, own_start - 16), own_start):
             price_words = _PRICE_OF_PREVIOUS.sub(" ", own, count=1)
+        price_words = _RATE_IN_WORDS.sub(" ", price_words)  # "at two dollars an hour is roughly $5.6 million": the rate is the words
         if kind == "money" and _FACTOR_BEFORE.search(block.text, max(0, m.start - 4), m.start):
             return  # "(2.788M H800 hours × $2)": a rate that multiplies, not a total
-        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after)):  # its own words
+        cell_words = hint if block.table is not None else ""  # "| Est. annual cost |" over "$1.45M"
+        if attribute is None or (kind == "money" and nc.is_price(_VALUED_AT.sub(" ", price_words[-16:]) + " " + after + " " + cell_words)):  # its own words
             return
         entity = self.x.entity_for(index, mentions, m.start, m.end, company=attribute_specs()[attribute].company)
         if attribute == "distilled_sizes" and not any(sentence[0] <= x.start < sentence[1] and x.kind != COMPANY for x in mentions):

@@ -100,6 +100,9 @@ class SizeNames:
 
 def merge_lists(claims: list[Claim]) -> list[Claim]:
     """Size lists one block gives one model ("Qwen: 1.5B, 7B; Llama: 8B, 70B") are one list."""
+    ranges = {(c.entity, c.attribute): c.value for c in claims if c.kind == "range" and isinstance(c.value, dict)}
+    if ranges:  # "they range from 1.5 billion to 70 billion, and the 32B and 70B ones are good": a pick, not the sizes
+        claims = [c for c in claims if not (c.kind == "sizes" and _within(c.value, ranges.get((c.entity, c.attribute))))]
     lists: dict[tuple[str, str], list[Claim]] = {}
     for c in claims:
         if c.kind == "sizes":
@@ -114,3 +117,10 @@ def merge_lists(claims: list[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
+
+
+def _within(sizes: object, bounds: object) -> bool:
+    if not isinstance(bounds, dict) or not isinstance(sizes, list) or not sizes:
+        return False
+    inside = all(bounds["min"] <= v <= bounds["max"] for v in sizes)
+    return inside and not (bounds["min"] in sizes and bounds["max"] in sizes)  # "1.5B to 70B: 1.5B, 7B, … 70B" lists them all

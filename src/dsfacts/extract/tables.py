@@ -149,6 +149,7 @@ class TableTexts:
         self._captions: dict[int, str | None] = {}
         self._caption_texts: dict[int, str] = {}
         self._boxes: dict[int, str | None] = {}
+        self._name_rows: dict[int, list[str] | None] = {}
         self._profile_words = tuple(sorted((str(w).lower() for w in vocabulary().get("profile_words", [])), key=len, reverse=True))
         self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
@@ -176,6 +177,11 @@ class TableTexts:
         box = self._box_subject(cell.table)
         if box is not None:
             return box
+        if cell.column > 0 and not any(m.kind != COMPANY for ms in header_mentions for m in ms):
+            names = self._name_row(cell.table)
+            if names is not None and cell.column < len(names) and names[cell.column].strip():
+                found = subject_of(names[cell.column], self.x.mentions_in(names[cell.column]))
+                return found if found != BLOCKED else None
         found = _echoed(block.text, [(t, ms) for j, (t, ms) in enumerate(zip(cell.row, row_mentions, strict=True)) if j != cell.column])
         if found is None:
             found = table_subject(block, row_mentions, header_mentions, named)
@@ -227,6 +233,18 @@ class TableTexts:
                             break
         return self._boxes[table]
 
+    def _name_row(self, table: int) -> list[str] | None:
+        """The row of a table of records side by side that names each column's model
+        ("| Field | Approved model | Model served |" then "| Name | DeepSeek-R1 | R1-Distill-Qwen-32B |")."""
+        if table not in self._name_rows:
+            self._name_rows[table] = next(
+                (b.table.row for b in self.x.blocks
+                 if b.table and b.table.table == table and b.table.column == 0 and len(b.table.row) > 2
+                 and b.table.row[0].lower().strip(" *_:：") in self._name_labels),
+                None,
+            )
+        return self._name_rows[table]
+
     def caption(self, table: int) -> str:
         """A table's caption: a short paragraph right above it ("表2：主流模型 API 定价对比")."""
         if table not in self._caption_texts:
@@ -263,8 +281,8 @@ class TableTexts:
         if cell is None or not block.text.strip():
             return
         header = cell.header[cell.column] if cell.column < len(cell.header) else ""
-        label = cell.row[0] if cell.column > 0 and len(cell.row) == 2 else ""  # a key/value row
-        for words, key_value in ((header, False), (label, True)):
+        label = cell.row[0] if cell.column > 0 else ""  # a row label: "| Weights licence | MIT | MIT |"
+        for words, key_value in ((header, False), (label, len(cell.row) == 2)):  # a key/value row
             section = self._section(words)
             if section == "license":
                 if not any(c in block.text.lower() for c in self.cues["license"]):  # else the cell's own words say it (texts.py)

@@ -49,7 +49,38 @@ PASSES: list[Pass] = []  # in priority order
 _pass = registrar(PASSES)
 
 
-# 3. money -------------------------------------------------------------------------------------
+# 3. numerals mixing digits and Chinese units, then money ---------------------------------------
+
+
+@_pass(r"(?P<mx>[0-9]{1,4}[十百千万](?:[0-9]{1,4}[十百千]){1,3}[万亿]?)", needs=("十", "百", "千", "万"))
+def _mixed_numeral(text: str, m: re.Match[str]) -> Cand | None:
+    """ "6千7百亿" (670B), "3百7十亿", "12万8千" (128,000): digits for the figures, Chinese for the
+    units, as people write numbers out loud. Read as the numeral it spells ("六千七百亿")."""
+    import cn2an  # only for these spans; slow to import
+
+    if glue_at(text, m.start()) != FREE or text[m.end() : m.end() + 1].isdigit():
+        return None
+    spelled = re.sub(r"[0-9]+", lambda d: str(cn2an.an2cn(d.group(), "low")), m["mx"])
+    amount, res = zh_number(spelled)
+    end = m.end()
+    cur = _CURRENCY_RE_AFTER.match(text, end)
+    if cur:
+        code = _currency_after_text(text, end, cur)
+        if code:
+            return _money(text, m, m.start(), cur.end(), amount, res, code, True)
+    hs, q = hedge_before(text, m.start())
+    he, q2 = hedge_after(text, end, after_digits=True)
+    return (hs, he, "number", Quantity(amount, res), q or q2, True, False)
+
+
+def _currency_after_text(text: str, end: int, cur: re.Match[str]) -> str | None:
+    word = SPACES.sub(" ", cur.group().strip(" \t\u00a0\u3000*_`").lower())
+    if word == "元" and text.startswith(NOT_YUAN_AFTER, cur.end()):
+        return None
+    return CURRENCY_AFTER.get(word)
+
+
+# money ----------------------------------------------------------------------------------------
 
 
 def _money(text: str, m: re.Match[str], start: int, end: int, amount: Decimal, res: Decimal, cur: str, mag: bool) -> Cand | None:
