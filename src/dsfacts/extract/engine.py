@@ -98,6 +98,10 @@ def extract_document(doc: Document) -> list[Claim]:
     return out
 
 
+_SUBSECTION = re.compile(r"\s*(?P<section>\d{1,2})\.\d{1,2}\.?\s")
+_SECTION_NUMBER = re.compile(r"[\s*_]*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Za-z][.)])\s+")
+
+
 class _Extractor:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -211,16 +215,21 @@ class _Extractor:
         if settled:
             return found
         topic = self.context.parent_subject(self.blocks, index) or self.context.heading_subject()
-        if found != BLOCKED and topic and nc.has("topic_subject", block.text[sentence[0] : sentence[0] + 16]):
+        numbered = _SECTION_NUMBER.match(block.text, sentence[0])  # "3.3  The model has 671 billion …"
+        start = numbered.end() if numbered else sentence[0]
+        if found != BLOCKED and topic and nc.has("topic_subject", block.text[start : start + 16]):
             return topic  # "The model has 685B parameters": the model the section is about
-        opening = block.text[sentence[0] : sentence[0] + 12]
+        opening = block.text[start : start + 12]
         fields = bool(block.breaks) and not mentions  # "Total parameters ...... 671B" lines under "The figures below are for V3"
         # "Released January 11, 2024 … Trained on 2T tokens." after a quote that names DeepSeekMoE 16B
         subjectless = nc.opens_with("subjectless_opening", block.text[sentence[0] :]) or nc.opens_with(
             "subjectless_opening", block.text
         )
-        if found is None and topic is None and block.kind == "paragraph" and (nc.has("pronoun_subject", opening) or fields or subjectless):
-            found = self.context.paragraph_topic  # a pronoun opening a paragraph: the previous paragraph's model
+        # a pronoun opening the sentence, or the paragraph ("它是小改版…。…这一版直接改成 MIT"), when no
+        # sentence before named a model: the previous paragraph's model
+        pronoun = nc.has("pronoun_subject", opening) or (bool(block.sentences) and found is None and nc.has("pronoun_subject", block.text[block.sentences[0][0] : block.sentences[0][0] + 12]))
+        if found is None and topic is None and block.kind == "paragraph" and (pronoun or fields or subjectless or self._numbered_on(index)):
+            found = self.context.paragraph_topic
         asked = self.context.asked
         if found is None and block.kind == "paragraph" and asked and asked[0] == index - 1:
             found = asked[1]  # "Q: How many parameters does DeepSeek-V3 have?" / "A: 671 billion in total …"
@@ -231,6 +240,14 @@ class _Extractor:
         if found is None:
             found = self.context.heading_subject()
         return found
+
+    def _numbered_on(self, index: int) -> bool:
+        """The paragraph goes on a numbered section the paragraph before it was in ("3.1 For
+        DeepSeek-V3 the developer reports …" then "3.2 At an assumed rental price … USD 5.576 million")."""
+        if index == 0 or self.blocks[index - 1].kind != "paragraph":
+            return False
+        here, before = (_SUBSECTION.match(self.blocks[k].text) for k in (index, index - 1))
+        return here is not None and before is not None and here["section"] == before["section"]
 
     # ---- claims of one block -------------------------------------------------------------
 

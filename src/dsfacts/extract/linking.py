@@ -93,8 +93,8 @@ _REPLACED_AFTER = re.compile(
     r"|\s*[\u4e00-\u9fff]{0,2}?(?:升级|更新|切换|替换|合并)(?:为|到|成)"
 )
 _INTRODUCED = re.compile(r"(?i)(?:(?<![呼喊尖])叫(?:做)?|称为|名为|命名为|called|named|dubbed)\s*[“「\"*]*$")
-_WITH_BEFORE = re.compile(r"[和与跟同]\s*$")
-_ALIKE_AFTER = re.compile(r"\s*(?:一样|对齐|相同|类似|一致|相当)")
+_WITH_BEFORE = re.compile(r"[和与跟同]\s*(?:原本的|原来的|原先的|之前的|原始的|最初的|[旧老原]版的?)?\s*$")  # "跟原本的 V3 一样"
+_ALIKE_AFTER = re.compile(r"\s*(?:一样|对齐|相同|类似|一致|相当|同(?:一|样|款|架构|规模|尺寸|级别|日|天|期))")  # "与 V3 同架构"
 _DESIGN_AFTER = re.compile(
     r"(?i)\s*(?:recipe|architecture|framework|design|layers?|blocks?|structure|approach|technique|modules?)(?![a-z])|\s*(?:架构|框架|结构)"
 )
@@ -131,8 +131,10 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
     origin = (_ORIGIN_AFTER.match(text, m.end) and _FROM_BEFORE.search(text, max(0, m.start - 30), m.start)) or _INTERMEDIATE_AFTER.match(text, m.end) or _INTERMEDIATE_BEFORE.search(text, max(0, m.start - 60), m.start) or (
         _BASE_NAME.match(text, m.end) and _ON_BEFORE.search(text, max(0, m.start - 30), m.start)  # "trained on DeepSeek-V3-Base"
     )
-    if origin or (_WITH_BEFORE.search(text, max(0, m.start - 4), m.start) and _ALIKE_AFTER.match(text, m.end)):
+    if origin or (_WITH_BEFORE.search(text, max(0, m.start - 10), m.start) and _ALIKE_AFTER.match(text, m.end)):
         return True  # "from an intermediate V2 checkpoint", "和 R1 一样": a starting point, a likeness
+    if _TIME_ANCHOR_AFTER.match(text, m.end):
+        return True  # "R1 发布一周后，一月二十七日，他们又放出了 Janus-Pro": R1 only dates the next event
     if _REPLACED_AFTER.match(text, m.end):
         return True  # "deepseek-coder upgraded to DeepSeek-Coder-V2": the old one is not the subject
     if _DESIGN_AFTER.match(text, m.end) and any(p.end <= m.start and p.kind != COMPANY for p in mentions):
@@ -173,17 +175,21 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
     return _COMPARISON.search(text, c_a, m.start) is not None
 
 
+_TIME_ANCHOR_AFTER = re.compile(r"\s*(?:发布|推出|开源|上线|问世|发表)[^，。,;；]{0,6}?(?:之后|以后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,2}[的])")
+_CLAUSE_AFTER_NAME = re.compile(r"(?i)\s+(?:had|has|have|was|were|is|used|uses|came|shipped|kept|stays?|remains?)(?![a-z])|\s*(?:用的是|采用|使用|是|为|则)")
 _EXAMPLE_OPENING = re.compile(r"(?i)\s*(?:如|例如|比如|包括|e\.g\.|eg|such as|like|including|for example)")
 
 
-def _opened_aside(text: str, start: int, end: int) -> bool:
+def _opened_aside(text: str, start: int, end: int, name_end: int | None = None) -> bool:
     """A bracket opens between a value and a later model ("87 per README (the V2 paper says 86)")."""
     between = text[start:end]
     if between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
         return False
     opened = max(between.rfind("("), between.rfind("（"))
     if not between[opened + 1 :].strip(" *_"):
-        return False  # "… 21 billion active parameters (DeepSeek-V2, May 2024)": the bracket names what it describes
+        # "… 21 billion active parameters (DeepSeek-V2, May 2024)": the bracket names what it describes;
+        # "weights now under MIT (V3 had used the DeepSeek Model License)": a clause of its own about another
+        return name_end is not None and _CLAUSE_AFTER_NAME.match(text, name_end) is not None
     return _EXAMPLE_OPENING.match(between, opened + 1) is None  # "MIT 许可（如 DeepSeek-R1）": its examples own it
 
 
@@ -256,6 +262,8 @@ def explicit(
         if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
     if company:
+        if _bracket_owner(text, [m for m in in_sentence if m.kind == FOREIGN], start) is not None:
+            return BLOCKED  # "创始人梁文锋，同时是幻方量化（2015年成立）的创始人": the fund's founding
         subject = next((m for m in in_sentence if not is_object(text, m, mentions)), None)
         if subject is not None and subject.kind == FOREIGN and subject.end <= start:
             return BLOCKED  # "High-Flyer, the fund behind DeepSeek, was founded in 2015": another company's fact
@@ -274,7 +282,7 @@ def explicit(
     after = [
         m for m in wanted
         if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
-        and not _opened_aside(text, end, m.start) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
+        and not _opened_aside(text, end, m.start, m.end) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
         and not _TO_ONLY.fullmatch(text, end, m.start)
     ]  # "授權改採 MIT，原 V3 權重適用的是…": the former model of a later clause does not own the new licence  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     foreign_before = not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence)
@@ -287,8 +295,8 @@ def explicit(
 
 _FORMER_LATTER = re.compile(r"(?i)[\s*_>-]*(?:(?P<former>前者|the former)|后者|後者|the latter)")
 _TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
-_FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?)\s*$")
-_BRACKET_AFTER_NAME = re.compile(r"\s*[(（]")
+_FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|原本的|原始的|最初的|以前的|上一代的?|[旧老原]版?的?)\s*$")
+_BRACKET_AFTER_NAME = re.compile(r"(?:\s*[0-9]+(?:\.[0-9]+)?\s?[BMK](?![A-Za-z]))?\s*[(（]")  # "DeepSeekMoE 16B (…)": a size tag may stand between
 
 
 def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mention | None:

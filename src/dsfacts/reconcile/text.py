@@ -66,14 +66,17 @@ def text_rules_from_yaml(raw_text: str, where: str = "normalize.yaml") -> TextRu
     )
 
 
+_BASE_INFIX = re.compile(r"(?i)[-_ ]base(?=[-_ ])")
+
+
 @lru_cache(maxsize=65536)
 def normalize_text(text: str, attribute: str | None = None) -> str:
     """Canonical form of a text value: case, spaces, punctuation, licence words and synonyms."""
     rules = text_rules()
     if attribute == "base_model":
-        entity = _entity_id(text, rules.entity_suffixes)
+        entity = _entity_id(text, rules.entity_suffixes) or _entity_id(_BASE_INFIX.sub("", text), rules.entity_suffixes)
         if entity:
-            return entity
+            return entity  # "DeepSeek-Coder-Base-v1.5" is the checkpoint another writer calls "DeepSeek-Coder-v1.5"
     key = _squash(text)
     for pattern in rules.strip_patterns.get(attribute or "", ()):
         key = pattern.sub("", key)
