@@ -100,6 +100,11 @@ def cue_distance(spec: AttributeSpec, head: str, tail: str) -> int | None:
     return best
 
 
+def cue_positions(name: str, text: str) -> list[int]:
+    """Where the cues of an attribute stand in text."""
+    return [m.start() for m in _cue_pattern(name).finditer(text.lower())]
+
+
 @cache
 def _cue_pattern(name: str) -> re.Pattern[str]:
     """All cues of one attribute as one pattern; an English cue stands as a word ("token" is not

@@ -51,15 +51,35 @@ def bracketed(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | Non
     if isinstance(m.value, DateValue) and m.value.precision not in ("day", "month"):
         return None  # "V3 and R1 (2024–2025)": a period, not a release
     if not _CLOSE.match(text, m.end):
-        return _set_off(text, mentions, m)
+        return _set_off(text, mentions, m) or _from_date(text, mentions, m)
     before = [x for x in mentions if x.end <= m.start and x.kind not in (COMPANY, FOREIGN)]
     if not before:
         return None
     name = before[-1]
     between = text[name.end : m.start]
     inside = _NAME_SEP.sub("", between) == "" and _OPEN.search(text, 0, name.start) is not None
-    after = _OPEN.fullmatch(between.lstrip()) is not None  # "DeepSeek-V3 (December 26, 2024)"
+    # "DeepSeek-V3 (December 26, 2024)", "the DeepSeek Coder family (November 2023)", "DeepSeekMath（arXiv:2402.03300，2024年2月）"
+    after = _OPEN_AFTER_NAME.fullmatch(between) is not None
     return name.entity if (inside or after) and name.entity else None
+
+
+_OPEN_AFTER_NAME = re.compile(
+    r"(?i)\s*(?:(?:family|series|line|models?|release)\s*)?[(（]\s*(?:arxiv\s*[:：]?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[,，;；]\s*)?"
+)
+_FROM = re.compile(r"(?i)[*_]*\s*,?\s*from\s+$")
+_FROM_END = re.compile(r"\s*(?:[,;.)]|\s[-–—]{1,2}\s|\s+(?:comes?|is|was|has|had|and)(?![a-z])|$)")
+
+
+def _from_date(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:
+    """ "the older DeepSeek-VL from March 2024 comes in …", "the original Janus, from October 2024, is a
+    1.3B model": a model and the date it is from."""
+    name = next((x for x in reversed(mentions) if x.end <= m.start), None)
+    if name is None or name.kind in (COMPANY, FOREIGN) or not name.entity:
+        return None
+    gap = text[name.end : m.start]
+    if not _FROM.search(gap) or len(gap) > 24 or not _FROM_END.match(text, m.end):
+        return None
+    return name.entity if re.fullmatch(r"(?i)[*_]*\s*(?:instead\s*)?,?\s*from\s+", gap) else None
 
 
 _OPEN_RELEASED = re.compile(r"(?i)\s*[(（]\s*(?:released|launched|out|shipped|发布于|发布|推出|上线|开源)(?:\s+(?:on|in))?\s*$")

@@ -27,7 +27,7 @@ TOP_BLOCKS = 3  # a byline stands among the first blocks of text below the title
 PAGE_TOP = 8  # a web page's lines above its title: site name, menu, breadcrumbs
 BYLINE_LENGTH = 160  # characters: longer is a paragraph of the article, not its byline
 _TIME = re.compile(r"<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']?(\d{4}-\d{2}-\d{2})", re.IGNORECASE)
-_PARTS = re.compile(r"\s[·•・|｜/—–-]\s|[·•・|｜]")  # "January 28, 2025 · 9 min read", "上架日期：… ・ 長度 58:14"
+_PARTS = re.compile(r"\s(?:--|[·•・|｜/—–-])\s|[·•・|｜]")  # "WRVN NEWS -- 18:00 BULLETIN -- MONDAY 27 JANUARY 2025"  # "January 28, 2025 · 9 min read", "上架日期：… ・ 長度 58:14"
 _FILLER = re.compile(r"[\W_]*")
 
 
@@ -58,7 +58,7 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
     if date is None:
         date = _title_date(blocks, registry)
     if date is None:
-        date = _said_date(blocks, top)
+        date = _said_date(blocks, top, registry)
     if date is None:
         date = _ctime_date(doc.text[doc.body_start : doc.body_start + 600])
     return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
@@ -99,13 +99,19 @@ def _wire_dates(text: str) -> list[vg.ValueMatch]:
 _TITLE_PART = re.compile(r"[·•・|｜—–]")
 
 
-def _said_date(blocks: Sequence[Block], top: list[int]) -> DateValue | None:
-    """A date the top of the document gives itself in words, however long the note around it:
-    "*Recorded Wednesday, 19 February 2025, 4:00-5:10 p.m., Hadley Hall …*" ."""
-    for i in top:
+def _said_date(blocks: Sequence[Block], top: list[int], registry: EntityRegistry) -> DateValue | None:
+    """A date the top of the document (or its title) gives itself in words or with its weekday,
+    however long the note around it: "*Recorded Wednesday, 19 February 2025, 4:00-5:10 p.m., …*",
+    "晨会纪要 日期：2025年1月28日（周二）", "张贴时间：2025年3月12日 ｜ 最后修改：…更正 VL2 参数". Not a
+    model's own date: no model is named before it in its part of the line."""
+    title = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
+    for i in ([title] if title is not None else []) + top:
         text = blocks[i].text
         for v in vg.find_values(text):
-            if _dated(v) and isinstance(v.value, DateValue) and _said_before().search(text, max(0, v.start - 40), v.start):
+            if not (_dated(v) and isinstance(v.value, DateValue) and _said_before().search(text, max(0, v.start - 40), v.start)):
+                continue
+            part_start = max((p.end() for p in _PARTS.finditer(text, 0, v.start)), default=0)
+            if not any(m.kind != COMPANY for m in find_mentions(text[part_start : v.start], registry)):
                 return v.value
     return None
 
@@ -114,7 +120,8 @@ def _said_date(blocks: Sequence[Block], top: list[int]) -> DateValue | None:
 def _said_before() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)) for w in sorted(nc.vocab()["dateline_said"], key=len, reverse=True))
     weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|星期.|周.|週.)"
-    return re.compile(rf"(?i)(?<![a-z])(?:{words})(?![a-z])[\s:：,，]*(?:on\s+)?(?:{weekday}[\s,，]*)?\Z")
+    # or a weekday alone: "*Live coverage from Moscone West. Tuesday, September 9, 2025. …*"
+    return re.compile(rf"(?i)(?:(?<![a-z])(?:{words})(?![a-z])[\s:：,，]*(?:on\s+)?(?:{weekday}[\s,，]*)?|(?<![a-z]){weekday}[\s,，]*)\Z")
 
 
 _TITLE_BRACKET = re.compile(r"[(（](?P<inside>[^()（）]{4,60})[)）][\s*_]*$")
@@ -184,6 +191,8 @@ def _is_byline(block: Block, registry: EntityRegistry) -> bool:
     """A short line that dates the document: a byline word, or parts set off by "·" / "|", or the
     date alone. It names no model and says of nothing that it was released or founded."""
     text = block.text.strip()
+    if len(text) > BYLINE_LENGTH and block.breaks:
+        text = block.text[: block.breaks[0]].strip()  # a header's first line: "WRVN NEWS -- 18:00 BULLETIN -- MONDAY 27 JANUARY 2025"
     if len(text) > BYLINE_LENGTH:
         return False
     dates = [v for v in vg.find_values(text) if _dated(v)]

@@ -25,7 +25,9 @@ POST_LENGTH = 48  # characters: a line that is only a date (a time, a client) he
 
 # a word that names a day or a month counted from now, and how many back
 _DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "凌晨": 0, "today": 0, "tonight": 0, "this morning": 0,
-         "昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "yesterday": 1, "last night": 1, "前天": 2}
+         "昨天": 1, "昨日": 1, "昨晚": 1, "昨夜": 1, "yesterday": 1, "last night": 1, "前天": 2,
+         "two days ago": 2, "两天前": 2, "three days ago": 3, "三天前": 3, "a week ago": 7, "a week ago today": 7, "one week ago": 7,
+         "一周前": 7, "一週前": 7, "上周的今天": 7, "上周今天": 7}
 _MONTHS = {"这个月": 0, "本月": 0, "this month": 0, "上个月": 1, "上月": 1, "last month": 1}
 MONTH_WORDS = frozenset(_MONTHS)
 _WORD = re.compile(
@@ -109,7 +111,7 @@ class CountedDates:
                 cue = "release_date"  # "the reasoning model DeepSeek published last month": a model, not a paper
             if cue != "release_date" or nc.has("negated_release", sentence) or nc.has("question", sentence):
                 continue
-            word = words[0]
+            word = _nearest_cue(words, sentence, s_a)  # "as of this morning we're serving yesterday's release": yesterday
             entity = self.x.entity_for(index, mentions, word.start(), word.end())
             if entity:
                 claim = self.x.claim_span(block, word.start(), word.end(), entity, "release_date", counted_back(word.group(), now), None)
@@ -124,3 +126,15 @@ class CountedDates:
         counted = {id(c) for c in self.counted}
         stated = {(c.entity, c.attribute) for c in claims if id(c) not in counted}
         return [c for c in claims if id(c) not in counted or (c.entity, c.attribute) not in stated]
+
+
+def _nearest_cue(words: list[re.Match[str]], sentence: str, offset: int) -> re.Match[str]:
+    """Of several words counted from now, the one nearest a word that says 'released'."""
+    if len(words) == 1:
+        return words[0]
+    from dsfacts.extract.attributes import cue_positions
+
+    cues = cue_positions("release_date", sentence)
+    if not cues:
+        return words[0]
+    return min(words, key=lambda w: min(abs(w.start() - offset - c) for c in cues))

@@ -27,6 +27,8 @@ _YEAR = re.compile(r"(?<![\w.\-/])((?:19[89]|20[0-4])\d)(?:\s*年|(?![\w\-/]|\.\
 _YEAR_ONLY = re.compile(r"[\s#*_]*(?:19|20)\d{2}\s*年?[\s*_]*")  # "## 2024": a timeline's section, not a title
 _RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)(?:底|初|年底|年初|年中)?\s*[(（]?\s*$")  # "去年底（12月26日）"
 _LAST_YEAR = ("去年", "last year")
+_MONTH_OF_YEAR = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d")
+_RELATIVE_YEAR_AFTER = re.compile(r"(?i),?\s+(last|this)\s+year(?![a-z])")
 
 
 class YearCompletion:
@@ -52,6 +54,10 @@ class YearCompletion:
         if value.day is None and month:
             return self._month_only(index, m)
         year, of_document = self._context_year(index, m.start, value.month)
+        said_after = _RELATIVE_YEAR_AFTER.match(self.x.blocks[index].text, m.end)
+        now = self.now(index) if said_after else None
+        if said_after and now is not None:  # "the day after Christmas last year", "on March 3 this year"
+            year, of_document = now.end.year - (1 if said_after.group(1).lower() == "last" else 0), True
         if not month:  # "26日": the month (and year) of its paragraph, list parent or heading
             year, month = self._context_month(index, m.start)
             of_document = False
@@ -90,7 +96,21 @@ class YearCompletion:
             return DateValue.from_parts(date.end.year - (2 if word == "前年" else 1 if word in _LAST_YEAR else 0), month)
         s_start, _ = block.sentence_at(m.start)
         stated = self._last_year(index, s_start, m.start)
+        if stated is None:
+            stated = self._chronology_year(index, m.start, month)
         return DateValue.from_parts(stated, month) if stated is not None else None
+
+    def _chronology_year(self, index: int, pos: int, month: int) -> int | None:
+        """A paragraph that tells months in order ("2024年5月的 DeepSeek-V2 … 6月又出了 Coder-V2，9月…"):
+        a bare month later in the year than the last dated month before it is of that year."""
+        text = self.x.blocks[index].text
+        if not _MONTH_OF_YEAR.search(text, 0, pos):
+            return None  # most paragraphs: no "2024年5月" before the month
+        # months, not days: a chat message's time stamp ("2025-02-05 20:33") dates the message, not a story
+        earlier = [v.value for v in vg.find_values(text[:pos]) if isinstance(v.value, DateValue) and v.value.precision == "month"]
+        if earlier and earlier[-1].start.month <= month:
+            return earlier[-1].start.year
+        return None
 
     def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
         """The month a bare "26日" belongs to, with its year: "2024年12月" earlier in the paragraph,

@@ -3,6 +3,7 @@ month-days and bare days). They run first, so the numbers inside them are taken.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dsfacts.extract.values.common import (
@@ -22,6 +23,7 @@ from dsfacts.extract.values.lexicon import (
     MONTHS,
     NOT_YEAR_AFTER,
     SP,
+    VOCAB,
     ZH_PARTS,
     ZH_PARTS_NOT_BEFORE,
     MonthDay,
@@ -245,3 +247,53 @@ def _zh_day(text: str, m: re.Match[str]) -> Cand | None:
     day = int(m["d"])
     return _date_cand(text, m, MonthDay(0, day), "monthday") if 1 <= day <= 31 else None
 
+
+
+# days people name instead of writing the date ---------------------------------------------------
+
+SPACES_RE = re.compile(r"\s+")
+_HOLIDAY_OF = {name.lower(): tuple(int(x) for x in str(md).split("-")) for md, names in VOCAB["holidays"].items() for name in names}
+_EN_HOLIDAYS = [n for n in _HOLIDAY_OF if n.isascii() or "’" in n]
+_ZH_HOLIDAYS = [n for n in _HOLIDAY_OF if n not in _EN_HOLIDAYS]
+HOLIDAY_WORDS = "(?i:" + alt(_HOLIDAY_OF)[3:-1] + ")"  # for the scan's trigger: a text without digits may name one
+
+
+def _holiday_date(m: re.Match[str], name: str, shift: str, year: str | None, text: str) -> Cand | None:
+    month, day = _HOLIDAY_OF[SPACES_RE.sub(" ", name.lower())]
+    step = -1 if shift in ("before", "前一天") else 1 if shift else 0
+    moved = dt.date(int(year) if year else 2001, month, day) + dt.timedelta(days=step)  # 2001: any year without 29 Feb
+    if year:
+        return _date_cand(text, m, make_date(moved.year, moved.month, moved.day))
+    if moved.year != 2001:
+        return None  # "the day after New Year's Eve" without a year: which year it lands in is unknown
+    return _date_cand(text, m, _monthday(moved.month, moved.day), "monthday")
+
+
+@_pass(
+    rf"(?i:(?:the{SP}+)?day{SP}+(?P<shift>after|before){SP}+)?(?P<name>(?i:" + alt(_EN_HOLIDAYS, english_boundary=True)[3:-1] + "))"
+    rf"(?:,?{SP}*(?P<y>(?:19|20)[0-9]{{2}})(?![0-9]))?",
+    needs=tuple({w[0].upper() for w in _EN_HOLIDAYS} | {w[0] for w in _EN_HOLIDAYS}),
+    words=tuple(sorted({str(n) for names in VOCAB["holidays"].values() for n in names if str(n).lower() in _EN_HOLIDAYS} | set(_EN_HOLIDAYS))),
+)
+def _holiday_en(text: str, m: re.Match[str]) -> Cand | None:
+    """ "Christmas Day 2024", "the day after Christmas", "on Boxing Day": a named day of the calendar;
+    not "after Christmas", "over the Christmas holidays": a time around it."""
+    if not m["shift"] and (_EN_AROUND_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _EN_AROUND_AFTER.match(text, m.end())):
+        return None
+    return _holiday_date(m, m["name"], (m["shift"] or "").lower(), m["y"], text)
+
+
+_EN_AROUND_BEFORE = re.compile(r"(?i)(?<![a-z])(?:after|before|over|around|since|until|till|by)\s+(?:the\s+)?$")
+_EN_AROUND_AFTER = re.compile(r"(?i)\s+(?:holidays?|season|break|week|period|rush|lull|time)(?![a-z])")
+_ZH_AROUND_AFTER = re.compile(r"(?:刚过|前后|过后|之后|以后|之前|以前|假期|期间|档期|季|后(?!一天)|前(?!一天|夕))")
+
+
+@_pass(
+    rf"(?:(?P<y>(?:19|20)[0-9]{{2}}){SP}*年{SP}*)?(?P<name>" + alt(_ZH_HOLIDAYS)[3:-1] + r")(?:当天|当日)?(?P<shift>次日|翌日|第二天|后一天|前一天)?",
+    needs=tuple({w[0] for w in _ZH_HOLIDAYS}),
+)
+def _holiday_zh(text: str, m: re.Match[str]) -> Cand | None:
+    """ "去年圣诞节当天", "2024年圣诞节次日": a named day of the calendar; not "圣诞节刚过": a time after it."""
+    if not m["shift"] and _ZH_AROUND_AFTER.match(text, m.end()):
+        return None
+    return _holiday_date(m, m["name"], m["shift"] or "", m["y"], text)

@@ -112,7 +112,7 @@ MAG_LETTER = "[" + "".join(sorted(LETTER)) + "](?![A-Za-z0-9_])"
 MAG = rf"(?:{SP}?{MAG_ZH}|(?:{SP}|-)?{MAG_WORD}|(?<=[0-9])[ ]?{MAG_LETTER})"  # "236-billion-parameter"
 ZH_NUM = r"[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿]*(?:点[零〇一二两三四五六七八九]+[万亿兆]+)?(?<![点])"  # "两百七十八点八万"
 
-MONTH_OF = {name: int(m) for m, names in VOCAB["months"].items() for name in names}
+MONTH_OF = {spelled: int(m) for m, names in VOCAB["months"].items() for name in names for spelled in (name, name.upper())}  # "27 JANUARY 2025" in a script's header
 MONTHS = r"(?P<mon>" + alt(MONTH_OF)[3:-1] + r")(?![a-z])\.?"  # left boundary: _date_cand's glue check
 MONTH_ANY = re.compile(MONTHS)
 

@@ -14,7 +14,10 @@ from dsfacts.extract.values.lexicon import MAG, MONTH_ANY, NUM, SP, ValueMatch
 # arXiv ids and dates first, so that the numbers inside them are taken; then amounts
 _PASSES: list[Pass] = [*dated.PASSES, *amounts.PASSES, *words.PASSES]
 
-_TRIGGER = re.compile(r"[0-9]|(?i:illion|thousand|(?:this|last) year|last [JFMASOND][a-z])|[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿点]*[万亿兆]|[一二三四五六七八九十]月")
+_TRIGGER = re.compile(
+    r"[0-9]|(?i:illion|thousand|(?:this|last) year|last [JFMASOND][a-z])|[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿点]*[万亿兆]|[一二三四五六七八九十]月|"
+    + dated.HOLIDAY_WORDS
+)
 
 
 # A number with its magnitude and the spaces after it: the character that follows says which
