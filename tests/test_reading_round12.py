@@ -140,3 +140,84 @@ def test_a_pick_of_sizes_inside_a_stated_range_is_not_the_list_of_sizes():
 
 def test_a_base_checkpoint_is_the_checkpoint_another_writer_names_without_base():
     assert normalize_text("DeepSeek-Coder-Base-v1.5", "base_model") == normalize_text("DeepSeek-Coder-v1.5", "base_model")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "value"),
+    [
+        ("DeepSeek-V3 launched on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+        ("which came out the day after Christmas", "the day after Christmas", "--12-26"),
+        ("the company put out on Boxing Day", "Boxing Day", "--12-26"),
+        ("然后就是圣诞节后一天的 V3", "圣诞节后一天", "--12-26"),
+    ],
+)
+def test_a_named_day_of_the_calendar_is_a_date(text, raw, value):
+    [v] = [v for v in find_values(text) if v.kind in ("date", "monthday")]
+    assert v.raw == raw and v.value.to_json() == value
+
+
+@pytest.mark.parametrize("text", ["2024年12月26日，圣诞节刚过，深度求索发布了 V3", "released after Christmas", "over the Christmas holidays"])
+def test_a_time_around_a_named_day_is_not_that_day(text):
+    assert not [v for v in find_values(text) if v.kind == "monthday"]
+
+
+def test_a_date_counted_after_its_value_takes_the_year_it_names():
+    text = "# Keynote live blog\n\n*Live coverage from the hall. Tuesday, September 9, 2025. All times Pacific.*\n\nWhen DeepSeek-V3 dropped the day after Christmas last year, we noticed.\n"
+    assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)
+
+
+def test_a_script_header_line_in_capitals_dates_the_document():
+    text = (
+        "WRVN NEWS -- 18:00 BULLETIN -- MONDAY 27 JANUARY 2025\nREADER: Tom Haskell   PRODUCER: A. Ostrowska   RUNNING TIME: 4'40\"\n"
+        "SCRIPT VERSION 3 (updated 17:41 -- Janus item added, item 1 tightened)\n\n"
+        "DeepSeek's reasoning model, R1, came out a week ago today.\n"
+    )
+    assert ("deepseek-r1", "release_date", "2025-01-20") in facts(text)
+
+
+def test_of_two_words_counted_from_now_the_one_by_the_release_dates_it():
+    text = "**Date:** Thursday, May 29, 2025, 5:00 p.m. ET\n\nAnd as of this morning we're serving yesterday's release, DeepSeek-R1-0528, to customers.\n"
+    assert {v for e, a, v in facts(text) if a == "release_date"} == {"2025-05-28"}
+
+
+def test_a_dateline_word_in_the_title_or_a_top_line_naming_a_model_later_dates_the_document():
+    title = "XX证券研究所 晨会纪要（速记稿）\n日期：2025年1月28日（周二，线上）  记录：综合组\n--------------------\n\nV3 回顾：DeepSeek-V3 去年12月26日发布。\n"
+    assert ("deepseek-v3", "release_date", "2024-12-26") in facts(title, "notes.txt")
+    note = "# 作业三说明\n\n张贴者：助教 ｜ 张贴时间：2025年3月12日 下午4:05 ｜ 最后修改：3月14日（更正 VL2 参数）\n\nJanus-Pro 於今年１月２７日發布。\n"
+    assert ("janus-pro", "release_date", "2025-01-27") in facts(note)
+
+
+def test_a_condition_ends_at_the_colon_that_starts_a_statement():
+    text = "# FAQ\n\n发布日期：2025年3月18日\n\n如果预算有限，建议选用官方蒸馏的小模型：DeepSeek-R1 于今年1月20日发布时同步开源了六个版本，参数从1.5B到70B不等。\n"
+    claims = extract(text)
+    assert any((c.entity, c.attribute, c.value) == ("deepseek-r1", "release_date", "2025-01-20") for c in claims)
+    assert not facts("如果 DeepSeek-V4 有1万亿参数，价格会更高。\n")
+
+
+def test_a_paragraph_that_tells_months_in_order_dates_each_with_its_year():
+    text = "我记得2024年5月的 DeepSeek-V2，2360亿参数。6月又出了写程序的 Coder-V2，9月把聊天跟写程序合成 V2.5，11月先放出推理的 R1-Lite 预览版。\n"
+    found = facts(text)
+    assert {("deepseek-coder-v2", "release_date", "2024-06"), ("deepseek-r1-lite", "release_date", "2024-11")} <= found
+
+
+def test_a_chat_stamp_does_not_date_a_bare_month():
+    text = "2025-02-05 20:33:17 阿斌\n3月是 DeepSeek-VL，1.3B 和 7B 两个版本\n"
+    assert not any(a == "release_date" and str(v).startswith("2025") for _, a, v in facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("The original DeepSeek Coder family (November 2023) comes in 1.3B and 33B sizes.", "deepseek-coder", "2023-11"),
+        ("数学方向的 DeepSeekMath（arXiv:2402.03300，2024年2月）以 7B 模型初始化。", "deepseek-math", "2024-02"),
+        ("The older DeepSeek-VL from March 2024 comes in 1.3B and 7B.", "deepseek-vl", "2024-03"),
+        ("And the original Janus, from October 2024, is a 1.3B model.", "janus", "2024-10"),
+    ],
+)
+def test_a_date_in_brackets_after_a_model_or_from_a_date_is_its_release(text, entity, value):
+    assert (entity, "release_date", value) in facts(text + "\n")
+
+
+def test_came_out_in_a_chronology_is_a_release_but_proposed_is_not():
+    assert ("deepseek-coder-v2", "release_date", "2024-06") in facts("2024年6月又出了 DeepSeek-Coder-V2。\n")
+    assert not any(a == "release_date" for _, a, _ in facts("2024年1月，该团队还提出了 DeepSeekMoE 架构（arXiv:2401.06066）。\n"))

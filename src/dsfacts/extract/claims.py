@@ -82,6 +82,7 @@ _SOME_SAY = re.compile(
     r"(?i)(?<![a-z])(?:some|past|other|many)\s+(?:[a-z-]+\s+){0,3}(?:say|says|said|claim|claims|claimed|report|reports|reported|wrote|have\s+written|"
     r"put it at|give|gave)(?![a-z])"
 )  # "Past students have written that R1 cost $6 million": what others wrote, at a distance
+_COLON_BEFORE = re.compile(r"[:：]\s*\S")
 _WHETHER = re.compile(r"(?i)(?<![a-z])whether(?![a-z])")
 
 
@@ -94,8 +95,8 @@ def not_a_claim(
         return True  # "1. 总部所在城市是（　）/ A. 北京 B. 上海": a question and its options, not statements
     if _asks(text, *sentence):
         return True  # "Is DeepSeek-V3 671B?": asked, not said
-    if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]):
-        return True
+    if has("hypothetical", text[sentence[0] : sentence[0] + 16].strip()[:12]) and not _COLON_BEFORE.search(text, sentence[0], m.start):
+        return True  # not "如果预算有限，建议选用蒸馏小模型：R1 于今年1月20日发布时…": the condition ends at the colon
     head = text[max(clause_start, m.start - 30) : m.start].lower()
     near = text[max(clause_start, matches[i - 1].end if i else 0, m.start - 14) : m.start].lower()
     if has("compared_value", near):

@@ -176,6 +176,8 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
 
 
 _TIME_ANCHOR_AFTER = re.compile(r"\s*(?:发布|推出|开源|上线|问世|发表)[^，。,;；]{0,6}?(?:之后|以后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,2}[的])")
+# "built on their V3 base model, which came out …": a model's name, maybe a noun for it, then the relative clause
+_ANTECEDENT_GAP = re.compile(r"(?i)[\s,*_)）]*(?:(?:base|chat|instruct|reasoning|flagship)\s+)?(?:model|checkpoint|release|version)?[\s,*_)）]*")
 _CLAUSE_AFTER_NAME = re.compile(r"(?i)\s+(?:had|has|have|was|were|is|used|uses|came|shipped|kept|stays?|remains?)(?![a-z])|\s*(?:用的是|采用|使用|是|为|则)")
 _EXAMPLE_OPENING = re.compile(r"(?i)\s*(?:如|例如|比如|包括|e\.g\.|eg|such as|like|including|for example)")
 
@@ -235,7 +237,7 @@ def explicit(
         # "…the first-generation DeepSeek-VL, which came in 1.3B and 7B sizes", "built on DeepSeek-V3, a
         # model the company put out on Dec. 26": the model just before (a base model too)
         named = [m for m in (antecedents or mentions) if s_a <= m.start < s_b]
-        antecedent = [m for m in named if m.end <= c_a and m.kind != COMPANY and not text[m.end : c_a].strip(" ,*_)）")]
+        antecedent = [m for m in named if m.end <= c_a and m.kind != COMPANY and _ANTECEDENT_GAP.fullmatch(text, m.end, c_a)]
         if antecedent:
             return antecedent[-1].entity if antecedent[-1].kind != FOREIGN else BLOCKED
     if not company:
