@@ -132,7 +132,7 @@ _RATE = re.compile(
 
 _CLAUSE_BREAK = re.compile(r"[，,;；。]")
 # what stands right before a value it replaced: "(was 64K)", "(was \"Model License\")", "formerly …", "（原为 …"
-_FORMER = re.compile(r"(?i)(?:[(（]\s*(?:was|were)|(?<![a-z])(?:formerly|previously)|原为|原来是|此前为|之前为)\s*[\"“'‘]?\s*$")
+_FORMER = re.compile(r"(?i)(?:[(（]\s*(?:was|were)|(?<![a-z])(?:formerly|previously)|原为|原来是|此前为|之前为|说成了?|写成了?|误写为|误作|口误说)\s*[\"“'‘]?\s*$")  # "我当时说成了128K"
 
 
 def former_value(before: str) -> bool:

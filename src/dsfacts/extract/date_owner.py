@@ -111,7 +111,7 @@ def _set_off(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None
 
 
 OF_DATE = re.compile(r"\s*(?:的|那个|这个)")  # a date right before 的 / 那个: what follows is of that date
-_MODIFIER_END = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的|那个|这个)\s*[*_“「\"]*")
+_MODIFIER_END = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,4}?的\s*(?:那个|这个|那款|这款)?|那个|这个)\s*[*_“「\"]*")  # "1月20日发布的那个 R1"
 
 
 def modified_model(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None:

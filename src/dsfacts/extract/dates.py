@@ -114,6 +114,10 @@ class Dates(YearCompletion):
                 attribute, owner = "paper_date", titled[0].entity
         if owner and attribute is None:
             attribute = "release_date"  # "DeepSeek-V3 (December 26, 2024)", "DeepSeek-V2.5: A New … 2024/09/05"
+            if _ARXIV_BESIDE.search(block.text, max(0, m.start - 30), m.start) and (
+                _CITED_BEFORE.search(block.text, max(0, m.start - 40), m.start) or nc.has("paper_nouns", _ARXIV_ID.sub(" ", text))
+            ):
+                attribute = "paper_date"  # "introduced in DeepSeekMath [3] (arXiv:2402.03300, February 2024)": the cited paper's
         if attribute is None and not year_only:
             attribute = self._date_hint(block, hint)  # a "Release Date" column, a row of papers
         if attribute is None and not year_only and block.table is None:
@@ -282,5 +286,8 @@ _AFTER_ARXIV_ID = re.compile(r"(?i)arxiv[:\s]*\d{4}\.\d{4,5}(?:v\d+)?[\s,;.)]{1,
 
 
 _ASIDE = re.compile(r"[(（][^()（）]{0,80}[)）]")
+_ARXIV_ID = re.compile(r"(?i)arxiv[\s:：]*\d{4}\.\d{4,5}(?:v\d+)?")
+_ARXIV_BESIDE = re.compile(r"(?i)arxiv[\s:：]*\d{4}\.\d{4,5}(?:v\d+)?\s*[,，;；]\s*$")  # the date beside an arXiv id in one bracket
+_CITED_BEFORE = re.compile(r"\[\d{1,3}\]\s*[(（][^()（）]*$")  # "DeepSeekMath [3] (arXiv:…, …": a citation's bracket
 _UPDATE_BEFORE = re.compile(r"(?i)(?<![a-z])(?:update[ds]?|edit(?:ed)?|last modified)\s*[(（:：]?\s*(?:on\s+)?$|(?:更新|编辑)于?\s*[(（:：]?\s*$")
 _NEWS = re.compile(r"(?i)(?<![a-z])(?:new|version|update[ds]?|upgrade[ds]?|release[sd]?|launch(?:es|ed)?|introduc\w*|open-sourc\w*|announc\w*)(?![a-z])|全新|发布|推出|上线|开源|版本|更新|升级")

@@ -45,6 +45,8 @@ _BARE_OWN = re.compile(
     r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|支援|the|model|chat|base|instruct|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
 )
 _RANGE_END_BEFORE = re.compile(r"(?i)(?<![a-z])from\s[^.;:]{1,40}?\sto\s+(?:about\s+|roughly\s+)?$|从[^。；]{1,20}?到\s*$")
+_PICKED_BEFORE = re.compile(r"(?i)(?<![a-z])(?:the|this|that)\s+$")  # not "那个16B的版本": a model called by its size
+_EXTENSION_BEFORE = re.compile(r"(?i)(?:上下文扩展|长上下文扩展|context[\s-]*(?:length\s+)?extension)[\s:：]*$")  # "上下文扩展 119K" (GPU hours)
 _FOR_EXTENSION = re.compile(r"(?i)[\s,]*(?:GPU[\s-]*hours?\s+)?(?:for|of|用于)\s*(?:the\s+)?(?:context|上下文)(?:\s*length)?\s*(?:extension|扩展)")
 _STAGE_AFTER = re.compile(r"(?i)[\s*_-]*(?:阶段|階段|stage|phase)(?![a-z])")
 _WORD_AFTER = re.compile(r"[\s*_]*[A-Za-z\u4e00-\u9fff]")
@@ -186,11 +188,13 @@ class Figures:
             attribute = choose_attribute(kind, "", "", magnitude=m.magnitude, currency=currency, hint=asked, amount=amount) if asked else None
         if attribute is None:
             return
-        if attribute == "total_params" and between is not None and between[0] and nc.has("partitive", block.text[between[0] : m.start]):
-            return  # "6850亿参数，其中包含约140亿参数的多token预测模块": a part of the model, not its total
+        if between is not None and between[0] and (attribute == "total_params" or (
+            attribute == "training_tokens" and between[0] >= sentence[0] and m.start - between[0] <= 12
+        )) and nc.has("partitive", block.text[between[0] : m.start]):
+            return  # "6850亿参数，其中包含约140亿参数的多token预测模块", "500B tokens, of which 120B were math": a part, not the whole
         if attribute == "total_params" and _RANGE_END_BEFORE.search(block.text, max(sentence[0], m.start - 60), m.start):
             return  # "from one and a half billion to seventy billion parameters": the end of a range it did not read
-        if attribute == "context_length" and (_STAGE_AFTER.match(tail) or _FOR_EXTENSION.match(tail)):
+        if attribute == "context_length" and (_STAGE_AFTER.match(tail) or _FOR_EXTENSION.match(tail) or _EXTENSION_BEFORE.search(head[-24:])):
             return  # "32K阶段训练了6300亿token", "the 32K stage": a training stage named by its window
         if attribute in _NOT_TIMES and _TIME_UNIT.match(tail):
             return  # "119 thousand hours of context extension": a duration, not a context or a size
@@ -198,6 +202,8 @@ class Figures:
             [v for v in vg.find_values(block.text[slice(*sentence)]) if v.magnitude and _VARIANT_AFTER.match(block.text, v.end + sentence[0])]
         ) >= 2:
             return  # "a 7 billion parameter version and a 1 billion one": sizes of two versions, neither the model's total
+        if attribute == "total_params" and _VARIANT_AFTER.match(block.text, m.end) and _PICKED_BEFORE.search(block.text, max(0, m.start - 12), m.start):
+            return  # "the one on screen is the 8-billion-parameter version": one version picked out, not the model's total
         if attribute in ("total_params", "active_params") and (nc.component_after(block.text, m.end) or nc.component_before(block.text, m.start)):
             return  # "a 14-billion-parameter prediction module", "约 140 亿参数的 MTP 模块": a part's size
         if attribute == "total_params" and _OF_A_BASE.match(tail):
@@ -210,6 +216,8 @@ class Figures:
         caption = self.x.tables.caption(block.table.table) if block.table is not None else ""  # "表2：主流模型 API 定价对比"
         if attribute == "context_length" and nc.has("service_limit", f"{own} {head[-24:]} {tail[:24]} {hint} {section} {caption}".lower()):
             return  # "API context: 64K": what the hosted service allows, not the model
+        if attribute is not None and block.table is not None and self.x.tables.yields_to_model_column(block, attribute):
+            return  # "| Model context | Context on Quillstack |": the host's column
         after = _BRACKET.split(block.text[m.end : m.end + 24], 1)[0]  # "557.6万美元 (只算最后一次训练的租金)": an aside explains it
         own_start = m.start - len(own)
         price_words = own  # "按每GPU小时2美元的租赁价格计算约为557.6万美元": the price is the first figure's, the total the cost

@@ -29,12 +29,12 @@ FIGURE_TIE = 10.0  # two model labels this close to equally near leave a label's
 # which model: a colon or a bracket starts another clause ("Qwen: 1.5B, 7B", "(GPT-4o: 88.5)")
 _CLAUSE_END = re.compile(r"[,，、|:：]|\s[-–—]\s|[(（\[【)）\]】]")
 # which attribute: a label before a colon names its value ("参数量：670 亿", "Total params: 671B")
-_WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s")
+_WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s|\s/|/\s")  # "总参数 6710 亿 / 激活 370 亿": a spaced slash parts two figures
 # words that make the model after them an object, not the subject ("based on X", "than X", "接近 X")
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|(?<![a-z])(?:after|before|following|besides|apart from|except|other than)|除了|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?|[\u4e00-\u9fff]{1,8}的)?\s*$"
+    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|(?:基座|底座|基础模型)(?:同样|也|都)?(?:是|为)|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?|[\u4e00-\u9fff]{1,8}的)?\s*$"
 )
 
 
@@ -75,7 +75,7 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
-_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base model|weights? as|检查点|底座)(?![a-z])")
+_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base(?:\s+model)?|weights? as|检查点|底座)(?![a-z])")
 _TIME_CUE = re.compile(r"(?i)\s*(?:after|before|following)")
 _CLAUSE_VERB_AFTER = re.compile(r"(?i)\s+(?:came|comes|was|were|is|had|has|launched|released|shipped|appeared|arrived|went|got|debuted)(?![a-z])")
 _BASED_AFTER = re.compile(r"(?i)-(?:based|derived|powered)(?![a-z])")
@@ -86,15 +86,15 @@ _BASE_NAME = re.compile(r"(?i)[-_]base(?![a-z])")  # a base checkpoint's own nam
 _ON_BEFORE = re.compile(r"(?i)(?<![a-z])(?:from|on|upon)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$")
 # "from an intermediate V2 checkpoint", "a copy of the V3 base model"; not "the training run of its V3 base model"
 _FROM_BEFORE = re.compile(
-    r"(?i)(?:(?<![a-z])(?:from|on|upon)|(?:copy|copies|checkpoint|version|snapshot|variant|fork|pre-?training|training)\s+of)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$"
-)
+    r"(?i)(?:(?<![a-z])(?:from|on|upon|(?:pre-?)?train(?:ing)?)|(?:copy|copies|checkpoint|version|snapshot|variant|fork|pre-?training|training)\s+of)\s+(?:an?\s+|the\s+|its\s+)?(?:[a-z-]+\s+){0,2}$|[从在]\s*$"
+)  # "continuing to train the V3 base on an extra 840B tokens": V3 is where it started
 _REPLACED_AFTER = re.compile(
     r"(?i)\s*(?:(?:is|was|has been|got)\s+)?(?:upgraded|updated|switched|moved|changed|replaced)\s+(?:to|by|with)(?![a-z])"
     r"|\s*[\u4e00-\u9fff]{0,2}?(?:升级|更新|切换|替换|合并)(?:为|到|成)"
 )
 _INTRODUCED = re.compile(r"(?i)(?:(?<![呼喊尖])叫(?:做)?|称为|名为|命名为|called|named|dubbed)\s*[“「\"*]*$")
 _WITH_BEFORE = re.compile(r"[和与跟同]\s*(?:原本的|原来的|原先的|之前的|原始的|最初的|[旧老原]版的?)?\s*$")  # "跟原本的 V3 一样"
-_ALIKE_AFTER = re.compile(r"\s*(?:一样|对齐|相同|类似|一致|相当|同(?:一|样|款|架构|规模|尺寸|级别|日|天|期))")  # "与 V3 同架构"
+_ALIKE_AFTER = re.compile(r"\s*(?:一样|对齐|相同|类似|一致|相当|不一样|不同|有别|同(?:一|样|款|架构|规模|尺寸|级别|日|天|期))")  # "与 V3 同架构", "跟 R1 不一样"
 _DESIGN_AFTER = re.compile(
     r"(?i)\s*(?:recipe|architecture|framework|design|layers?|blocks?|structure|approach|technique|modules?)(?![a-z])|\s*(?:架构|框架|结构)"
 )
@@ -274,7 +274,7 @@ def explicit(
             return BLOCKED  # "2015年与同学共同创办幻方量化": the clause founds another company
     before = [
         m for m in wanted
-        if m.end <= start and not is_object(text, m, mentions)
+        if m.end <= start and not is_object(text, m, mentions) and not _in_closed_aside(text, m, start)
         and (m.end > c_a or not (_in_comparison(text, m, sentence) or _qualifies_earlier(text, m, wanted, s_a)))
     ]  # "…, up from 86 in the original DeepSeek Coder, and its context length is 128K": not Coder's
     if before:
@@ -298,7 +298,36 @@ def explicit(
 _FORMER_LATTER = re.compile(r"(?i)[\s*_>-]*(?:(?P<former>前者|the former)|后者|後者|the latter)")
 _TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
 _FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|原本的|原始的|最初的|以前的|上一代的?|[旧老原]版?的?)\s*$")
-_BRACKET_AFTER_NAME = re.compile(r"(?:\s*[0-9]+(?:\.[0-9]+)?\s?[BMK](?![A-Za-z]))?\s*[(（]")  # "DeepSeekMoE 16B (…)": a size tag may stand between
+_BRACKET_AFTER_NAME = re.compile(r"(?i:[-\s](?:base|chat|instruct))?(?:\s*[0-9]+(?:\.[0-9]+)?\s?[BMK](?![A-Za-z]))?\s*[(（]")  # "DeepSeekMoE 16B (…)": a size tag may stand between
+
+
+_LABELLED = re.compile(r"(?i)\s*(?:paper|source|see|via|ref|cf|论文|来源|参见|见)\s*[:：]")
+
+
+LONG_ASIDE = 16  # characters: a bracket this long is a remark of its own, not a name's gloss
+
+
+def _in_long_aside(text: str, m: Mention, end: int) -> bool:
+    """ "官方 GitHub 写的是87种（你说的86种是 Coder-V2 论文里提到的旧数字，…）": a model named inside a
+    long bracketed remark is not what the sentence goes on about."""
+    opened = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
+    if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
+        return False
+    closes = [i for i in (text.find(")", m.end, end + 1), text.find("）", m.end, end + 1)) if i >= 0]
+    if not closes:
+        return False
+    rest = text[opened + 1 : m.start] + text[m.end : min(closes)]  # "(DeepSeek-V3-0324)" is a name's gloss, no remark
+    return len(rest.strip()) > LONG_ASIDE
+
+
+def _in_closed_aside(text: str, m: Mention, start: int) -> bool:
+    """ "Janus-Pro（去年 10 月那个 Janus 的加强版），…有 1.5B 跟 7B 两个版本": a model named inside a
+    bracket that closed before the value only explains the name before it."""
+    opened = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
+    if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
+        return False
+    closed = [i for i in (text.find(")", m.end, start), text.find("）", m.end, start)) if i >= 0]
+    return bool(closed) and opened > 0 and text[opened - 1] not in " \t" and text[opened - 1:opened].strip() != ""
 
 
 def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mention | None:
@@ -308,6 +337,8 @@ def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mentio
         return None  # the value is in no open bracket
     if any(opened < m.start < start and m.kind != COMPANY for m in mentions):
         return None  # "Janus (accept Janus-Pro, 1B and 7B sizes …)": the bracket names its own model
+    if _LABELLED.match(text, opened + 1):
+        return None  # "on top of the V3 base (paper: arXiv 2501.12948, …)": a labelled note on the statement
     return next((m for m in mentions if m.end <= opened and _BRACKET_AFTER_NAME.fullmatch(text, m.end, opened + 1) and m.kind != COMPANY), None)
 
 
@@ -327,7 +358,7 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
     opening = block.text[sentence[0] : sentence[0] + 40]
     which = _FORMER_LATTER.match(opening)
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
-        named = [m for m in mentions if s_a <= m.start < s_b]
+        named = [m for m in mentions if s_a <= m.start < s_b and not _in_long_aside(block.text, m, s_b)]
         ours = [m for m in named if m.kind not in (COMPANY, FOREIGN) and m.entity]
         if which and len({m.entity for m in ours}) >= 2:  # "DeepSeek Coder 和 DeepSeek LLM …；后者在 2 万亿 token 上训练"
             return (ours[0] if which.group("former") else ours[-1]).entity

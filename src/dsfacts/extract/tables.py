@@ -133,6 +133,7 @@ def _names_another(heading: str, generic: tuple[str, ...]) -> bool:
 
 
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_MODEL_WORDS = re.compile(r"(?i)(?<![a-z])(?:model|weights?|native)(?![a-z])|模型|权重|原生")  # "Model context", "权重许可证"
 
 
 def _is_label(cell: str) -> bool:
@@ -150,6 +151,7 @@ class TableTexts:
         self._caption_texts: dict[int, str] = {}
         self._boxes: dict[int, str | None] = {}
         self._name_rows: dict[int, list[str] | None] = {}
+        self._yields: dict[tuple[int, int, str], bool] = {}
         self._profile_words = tuple(sorted((str(w).lower() for w in vocabulary().get("profile_words", [])), key=len, reverse=True))
         self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
@@ -285,12 +287,31 @@ class TableTexts:
         for words, key_value in ((header, False), (label, len(cell.row) == 2)):  # a key/value row
             section = self._section(words)
             if section == "license":
+                if self.yields_to_model_column(block, "license"):
+                    return  # "| 代码许可证 | 权重许可证 |": the code's licence
                 if not any(c in block.text.lower() for c in self.cues["license"]):  # else the cell's own words say it (texts.py)
                     yield from self._licence(index, block, mentions)
             elif section is not None and key_value:
                 yield from self._company_text(block, mentions, section, words)
             if section is not None:
                 return
+
+    def yields_to_model_column(self, block: Block, attribute: str) -> bool:
+        """Two columns of one attribute, one of them the model's own ("| Model context | Context on
+        Quillstack |", "| 代码许可证 | 权重许可证 |"): the other column is a host's or the code's."""
+        cell = block.table
+        if cell is None or cell.column >= len(cell.header):
+            return False
+        key = (cell.table, cell.column, attribute)
+        if key not in self._yields:
+            kind = "date" if attribute.endswith("_date") else "text" if attribute == "license" else "number"
+            same = [
+                j for j, h in enumerate(cell.header)
+                if h.strip() and (self._section(h) == "license" if attribute == "license" else choose_attribute(kind, h, "", magnitude=True) == attribute)
+            ]
+            own = [j for j in same if _MODEL_WORDS.search(cell.header[j])]
+            self._yields[key] = len(same) >= 2 and bool(own) and cell.column in same and cell.column not in own
+        return self._yields[key]
 
     def _section(self, words: str) -> str | None:
         low = words.lower().strip(" *_:：")

@@ -192,7 +192,7 @@ _CURRENCY_RE_AFTER = re.compile(rf"{SP}*(?:\*\*|__|`)?{SP}*{_CUR_AFTER}")
 _ITEM = rf"{NUM}{MAG}"
 _LIST_SEP = (
     rf"(?:{SP}*[、,，/;；]{SP}*(?:(?i:and|or){SP}+|和{SP}*|及{SP}*)?"
-    rf"|{SP}*(?:和|与|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
+    rf"|{SP}*(?:和|与|跟|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
 )
 _ITEM_RE = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})")
 # an aside after a listed size: "提供1.5B（需16GB显存）和7B（需24GB显存）版本"
@@ -209,8 +209,8 @@ _ASIDE_RE = re.compile(rf"{SP}*[(（][^()（）\n]{{1,30}}[)）]")
 
 @_pass(
     rf"{_ITEM}(?:{_ITEM_ASIDE}{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
-    needs=("、", ",", "，", "/", ";", "；", "和", "与", "及", "或", "&", "and", "or", "And", "Or"),
-    follow="、,，/;；和与及以或&aAoO(（",
+    needs=("、", ",", "，", "/", ";", "；", "和", "与", "跟", "及", "或", "&", "and", "or", "And", "Or"),
+    follow="、,，/;；和与跟及以或&aAoO(（",
 )
 def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     if glue_at(text, m.start()) == HARD:

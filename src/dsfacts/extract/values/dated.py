@@ -102,6 +102,18 @@ def _iso_date(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, make_date(int(m["y"]), int(m["m"]), d))
 
 
+@_pass(rf"(?:中华)?民国{SP}*(?P<roc>[0-9]{{2,3}}){SP}*年{SP}*(?P<m>{_DD}){SP}*月(?:{SP}*(?P<d>{_DD}){SP}*[日号])?", needs=("民",))
+def _roc_date(text: str, m: re.Match[str]) -> Cand | None:
+    """ "中華民國114年2月5日": a date of the Republic of China calendar (year 1 is 1912)."""
+    return _date_cand(text, m, make_date(int(m["roc"]) + 1911, int(m["m"]), int(m["d"]) if m["d"] else None))
+
+
+@_pass(_Y4 + rf"{SP}*[·•]{SP}*" + MONTHS, month=True, year=True)
+def _year_dot_month(text: str, m: re.Match[str]) -> Cand | None:
+    """ "2023 · Jul — DeepSeek founded": a timeline's year, then its month."""
+    return _date_cand(text, m, make_date(int(m["y"]), MONTH_OF[m["mon"]]))
+
+
 @_pass(_Y4 + rf"{SP}*年{SP}*(?P<part>" + alt(ZH_PARTS)[3:-1] + ")", needs=("年",), year=True)
 def _zh_part(text: str, m: re.Match[str]) -> Cand | None:
     if text.startswith(ZH_PARTS_NOT_BEFORE, m.end()):

@@ -1,0 +1,106 @@
+"""Readings found general by the thirteenth unseen round (tests/fixtures/probe13), each stated
+on text of its own: tables with a host's or the code's column beside the model's own, parts of
+a figure, stages, picks, slips, bases and asides."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from dsfacts.extract.values import find_values
+from extraction import facts
+
+
+def test_a_host_s_column_beside_the_model_s_own_is_not_the_model_s():
+    table = (
+        "| Model | Released | Model context | Context on Quillstack | Weights licence |\n|---|---|---|---|---|\n"
+        "| DeepSeek-V3 | Dec 26, 2024 | 128K | 64K | DeepSeek Model License |\n"
+    )
+    assert {v for e, a, v in facts(table) if a == "context_length"} == {128_000}
+
+
+def test_the_code_s_licence_column_beside_the_weights_is_not_the_model_s():
+    table = "| 模型 | 代码许可证 | 权重许可证 |\n|---|---|---|\n| DeepSeek-V3 | MIT | DeepSeek 模型许可协议 |\n"
+    assert {v for e, a, v in facts(table) if a == "license"} == {"DeepSeek Model License"}
+
+
+def test_one_of_the_founders_is_not_a_name():
+    found = facts("DeepSeek 的創辦人是梁文鋒，他同時也是量化基金幻方的創辦人之一。\n")
+    assert {v for e, a, v in found if a == "founder"} == {"Liang Wenfeng"}
+
+
+def test_unlike_another_model_does_not_make_it_the_subject():
+    found = facts("Janus-Pro 有10亿跟70亿参数两个版本。权重的授权跟 R1 不一样，是 DeepSeek 模型授权。\n")
+    assert ("janus-pro", "license", "DeepSeek Model License") in found and not any(e == "deepseek-r1" for e, _, _ in found)
+    assert ("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000)) in found
+
+
+def test_a_version_picked_out_is_not_the_model_s_total():
+    text = "DeepSeek-R1's distilled versions run on a laptop. The one on screen is the 8-billion-parameter version, based on Llama.\n"
+    assert not any(a == "total_params" for _, a, _ in facts(text))
+
+
+def test_what_someone_misspoke_is_not_a_claim():
+    found = facts("DeepSeek-V2-Lite：总参15.7B、激活2.4B，上下文32K（我当时说成了128K，面完查了一下，Lite 是32K）。\n")
+    assert {v for e, a, v in found if a == "context_length"} == {32_000}
+
+
+def test_the_base_a_model_is_built_on_does_not_own_the_model_s_paper():
+    found = facts("- DeepSeek-R1：冷启动数据 SFT + 多阶段 RL，基座同样是 V3-Base，论文 arXiv 2501.12948。\n")
+    assert ("deepseek-r1", "arxiv_id", "2501.12948") in found and not any(e == "deepseek-v3" for e, _, _ in found)
+    en = "R1's reasoning comes from reinforcement learning on top of the DeepSeek-V3 base (paper: arXiv 2501.12948, January 2025).\n"
+    assert ("deepseek-r1", "arxiv_id", "2501.12948") in facts(en)
+
+
+def test_a_stage_s_hours_are_not_a_context_length():
+    found = facts("- DeepSeek-V3 完整训练2.788M H800 GPU hours（其中预训练 2664K，上下文扩展 119K，后训练 5K）。\n")
+    assert not any(a == "context_length" for _, a, _ in found)
+
+
+def test_training_on_from_another_model_s_base_is_not_that_model_s():
+    text = "DeepSeek-V3.1 is a hybrid model. It was built by continuing to train the DeepSeek-V3 base on an extra 840B tokens.\n"
+    assert not any(e == "deepseek-v3" for e, _, _ in facts(text))
+
+
+def test_a_part_of_the_training_tokens_is_not_their_total():
+    found = facts("DeepSeekMath 7B continued pre-training on 500B tokens, of which 120B were math tokens.\n")
+    assert {v for e, a, v in found if a == "training_tokens"} == {500_000_000_000}
+
+
+def test_a_spaced_slash_parts_a_total_from_an_active_count():
+    table = "| 模型 | 参数规模 |\n|---|---|\n| DeepSeek-Coder-V2-Lite | 160 亿 / 激活 24 亿 |\n"
+    found = facts(table)
+    assert ("deepseek-coder-v2-lite", "total_params", 16_000_000_000) in found and ("deepseek-coder-v2-lite", "active_params", 2_400_000_000) in found
+
+
+def test_a_timeline_s_year_then_month():
+    [v] = [v for v in find_values("2023 · Jul — DeepSeek founded") if v.kind == "date"]
+    assert v.value.to_json() == "2023-07"
+
+
+def test_a_model_named_inside_a_closed_gloss_does_not_take_the_figures_after_it():
+    found = facts("順便玩了 Janus-Pro（去年 10 月那個 Janus 的加強版），有 1.5B 跟 7B 兩個版本。\n")
+    assert ("janus-pro", "variant_sizes", (1_500_000_000, 7_000_000_000)) in found and not any(e == "janus" for e, _, _ in found)
+
+
+def test_a_model_named_in_a_long_remark_is_not_carried():
+    text = (
+        "> 3. DeepSeek Coder：原稿写支持 86 种程序语言。\n\n"
+        "【编】官方 GitHub 写的是87种（你说的86种是 Coder-V2 论文里提到的旧数字，两个说法混在一起了）。上下文16K、训练数据2万亿 token 这两处没问题。\n"
+    )
+    assert not any(e == "deepseek-coder-v2" for e, _, _ in facts(text))
+
+
+def test_amounts_with_a_chinese_list_word():
+    assert [v.value.sizes for v in find_values("有10亿跟70亿参数两个版本") if v.kind == "sizes"] == [(Decimal(10**9), Decimal(7 * 10**9))]
+
+
+
+def test_a_republic_of_china_date_dates_the_record():
+    [v] = [v for v in find_values("時間：中华民国114年2月5日（星期三）上午9时") if v.kind == "date"]
+    assert v.value.to_json() == "2025-02-05"
+    text = "# 委員會議紀錄\n\n**时 间**：中华民国114年2月5日（星期三）上午9时2分\n\n部长：他们去年12月26日发布的 DeepSeek-V3 用了278.8万个 H800 GPU 小时。\n"
+    assert ("deepseek-v3", "release_date", "2024-12-26") in facts(text)
+
+
+def test_a_date_modifies_the_model_after_that_one():
+    assert ("deepseek-r1", "release_date", "2025-01-20") in facts("2025年1月20日发布的那个 DeepSeek-R1 参数有6710亿。\n")
