@@ -152,6 +152,10 @@ class TableTexts:
         self._boxes: dict[int, str | None] = {}
         self._name_rows: dict[int, list[str] | None] = {}
         self._yields: dict[tuple[int, int, str], bool] = {}
+        self._by_table: dict[int, list[Block]] | None = None
+        self._first_cell: dict[int, int] = {}
+        self._box_companies: dict[int, str | None] = {}
+        self._sections: dict[str, str | None] = {}
         self._profile_words = tuple(sorted((str(w).lower() for w in vocabulary().get("profile_words", [])), key=len, reverse=True))
         self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
@@ -170,7 +174,7 @@ class TableTexts:
         row_mentions = [self.x.mentions_in(t) for t in cell.row]
         if cell.table not in self._table_cache:
             header_mentions = [self.x.mentions_in(h) for h in cell.header]
-            cells = [b for b in self.x.blocks if b.table and b.table.table == cell.table]
+            cells = self._cells(cell.table)
             if not any(h.strip() for h in cell.header) and all(len(b.table.row) == 2 for b in cells if b.table):
                 cells = [b for b in cells if b.table and b.table.column == 0]  # a key-value box: "| Architecture | MLA + DeepSeekMoE |" names no row's model
             named = any(m.kind != COMPANY for b in cells for m in self.x.mentions_in(b.text))
@@ -208,11 +212,16 @@ class TableTexts:
     def box_company(self, table: int) -> str | None:
         """The company an infobox is about: the company its name row names ("| 公司全名 |
         杭州深度求索人工智能基础技术研究有限公司 |"), for a box under a heading that names none."""
-        for b in self.x.blocks:
-            c = b.table
-            if c is not None and c.table == table and c.column == 1 and len(c.row) == 2 and c.row[0].lower().strip(" *_:：") in self._name_labels:
-                return company_of(self.x.mentions_in(c.row[1]))
-        return None
+        if table not in self._box_companies:
+            self._box_companies[table] = next(
+                (
+                    company_of(self.x.mentions_in(c.row[1]))
+                    for c in (b.table for b in self._cells(table))
+                    if c is not None and c.column == 1 and len(c.row) == 2 and c.row[0].lower().strip(" *_:：") in self._name_labels
+                ),
+                None,
+            )
+        return self._box_companies[table]
 
     def _box_subject(self, table: int) -> str | None:
         """The model an infobox is about: a two-column table of "label | value" rows whose header
@@ -220,7 +229,7 @@ class TableTexts:
         name gives it ("| Name | DeepSeek-V2 |"). Every row of the box is that model's."""
         if table not in self._boxes:
             self._boxes[table] = None
-            cells = [b.table for b in self.x.blocks if b.table and b.table.table == table]
+            cells = [b.table for b in self._cells(table) if b.table]
             if cells and all(len(c.row) == 2 for c in cells):
                 header = cells[0].header
                 if len(header) == 2 and not header[1].strip(" *_"):
@@ -240,8 +249,8 @@ class TableTexts:
         ("| Field | Approved model | Model served |" then "| Name | DeepSeek-R1 | R1-Distill-Qwen-32B |")."""
         if table not in self._name_rows:
             self._name_rows[table] = next(
-                (b.table.row for b in self.x.blocks
-                 if b.table and b.table.table == table and b.table.column == 0 and len(b.table.row) > 2
+                (b.table.row for b in self._cells(table)
+                 if b.table and b.table.column == 0 and len(b.table.row) > 2
                  and b.table.row[0].lower().strip(" *_:：") in self._name_labels),
                 None,
             )
@@ -250,7 +259,8 @@ class TableTexts:
     def caption(self, table: int) -> str:
         """A table's caption: a short paragraph right above it ("表2：主流模型 API 定价对比")."""
         if table not in self._caption_texts:
-            first = next(k for k, b in enumerate(self.x.blocks) if b.table is not None and b.table.table == table)
+            self._cells(table)
+            first = self._first_cell[table]
             above = self.x.blocks[first - 1] if first else None
             short = above is not None and above.kind == "paragraph" and len(above.text) <= CAPTION_LENGTH
             self._caption_texts[table] = above.text if above is not None and short else ""
@@ -313,11 +323,22 @@ class TableTexts:
             self._yields[key] = len(same) >= 2 and bool(own) and cell.column in same and cell.column not in own
         return self._yields[key]
 
+    def _cells(self, table: int) -> list[Block]:
+        """The cells of one table, from an index of the document's tables built once (a document
+        of a thousand tables must not walk all its blocks once per table)."""
+        if self._by_table is None:
+            self._by_table = {}
+            for k, b in enumerate(self.x.blocks):
+                if b.table is not None:
+                    self._by_table.setdefault(b.table.table, []).append(b)
+                    self._first_cell.setdefault(b.table.table, k)
+        return self._by_table.get(table, [])
+
     def _section(self, words: str) -> str | None:
-        low = words.lower().strip(" *_:：")
-        if not low or len(low) > 30:
-            return None
-        return next((s for s, cues in self.cues.items() if any(c in low for c in cues)), None)
+        if words not in self._sections:
+            low = words.lower().strip(" *_:：")
+            self._sections[words] = None if not low or len(low) > 30 else next((s for s, cues in self.cues.items() if any(c in low for c in cues)), None)
+        return self._sections[words]
 
     def _licence(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         for i, j, canon in self.x.texts._licence_names(block.text):
