@@ -104,3 +104,24 @@ def test_a_republic_of_china_date_dates_the_record():
 
 def test_a_date_modifies_the_model_after_that_one():
     assert ("deepseek-r1", "release_date", "2025-01-20") in facts("2025年1月20日发布的那个 DeepSeek-R1 参数有6710亿。\n")
+
+
+def test_a_model_released_with_another_takes_that_release_s_date():
+    assert ("deepseek-r1-zero", "release_date", "2025-01-20") in facts("DeepSeek-R1 于2025年1月20日开源，总参数671B。同时放出 R1-Zero（纯RL）。\n")
+    items = "- **DeepSeek-R1**：2025年1月20日发布。\n- **DeepSeek-R1-Zero**：与 R1 同日发布，同样以 V3-Base 出发。\n"
+    found = facts(items)
+    assert ("deepseek-r1-zero", "release_date", "2025-01-20") in found and not any(e == "deepseek-v3" for e, _, _ in found)
+
+
+def test_a_co_release_borrows_no_date_from_an_object_or_another_paragraph():
+    text = "DeepSeek-V3 于2024年12月26日发布。\n\nR1 的小版本更新，基座仍然是 DeepSeek-V3-Base。同时开源了蒸馏版 DeepSeek-R1-0528-Qwen3-8B。\n"
+    assert not any(e == "deepseek-r1-0528-qwen3-8b" for e, _, _ in facts(text))
+
+
+def test_a_company_s_founding_year_does_not_date_a_later_bare_day():
+    text = "## DeepSeek 是谁？\n\n中国杭州的一家 AI 新创，2023年成立。\n\n## R1 是什么？\n\n1月20日发表的推理模型 DeepSeek-R1。\n"
+    assert not any(a == "release_date" and str(v).startswith("2023") for _, a, v in facts(text))
+
+
+def test_a_distilled_model_keeps_its_size_in_its_name():
+    assert any(e == "deepseek-r1-0528-qwen3-8b" for e, _, _ in facts("同时还发布了一个80亿参数的蒸馏模型 DeepSeek-R1-0528-Qwen3-8B。\n"))

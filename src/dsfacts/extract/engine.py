@@ -21,6 +21,7 @@ from dsfacts.extract import provenance
 from dsfacts.extract import values as vg
 from dsfacts.extract.answers import answer_key
 from dsfacts.extract.context import Context
+from dsfacts.extract.corelease import CoReleases
 from dsfacts.extract.corrections import correcting_lines, drop_corrected, quoted_in_corrections
 from dsfacts.extract.dates import Dates
 from dsfacts.extract.entities import registry, with_abbreviations
@@ -115,6 +116,7 @@ class _Extractor:
         self.figures = Figures(self)
         self.counted = CountedDates(self)
         self.names = SizeNames(self)
+        self.coreleases = CoReleases(self)
         self._figures: dict[int, list[tuple[tuple[float, float, float, float] | None, str]]] = {}
         self.answers: dict[int, int] = {}  # an answer key's items -> their questions
         self.heading_texts: list[tuple[int, str]] = []
@@ -165,7 +167,10 @@ class _Extractor:
                 self.context.block_subjects[index] = subject_of(block.text, mentions)
             elif block.kind == "code":
                 self.context.enter_heading(TITLE_LEVEL + 1, subject_of(block.text, mentions), company_of(mentions))
-            claims.extend(merge_lists(list(self._claims_of(index, block, mentions))))
+            made = merge_lists(list(self._claims_of(index, block, mentions)))
+            self.coreleases.note(index, made)
+            made += self.coreleases.claims(index, block, mentions, made)  # "同时放出 R1-Zero": the date of the release it goes with
+            claims.extend(made)
             if block.kind == "paragraph":
                 self.context.read_paragraph(index, block, mentions)
         claims.extend(self.names.claims(claims))

@@ -24,6 +24,7 @@ _DEEPSEEK_NAME = re.compile(
 )
 # a size or a flavour at the end of a name is the same model ("DeepSeek-V3.1-Base" is DeepSeek-V3.1)
 _SAME_MODEL_TAIL = re.compile(r"(?i)[-\s](?:base|chat|instruct|preview|\d+(?:\.\d+)?[bm])$")
+_DISTILLED_INTO = re.compile(r"(?i)[-\s](?:qwen|llama)[\w.]*[-\s]\d+(?:\.\d+)?b$")  # "DeepSeek-R1-0528-Qwen3-8B"
 # Words after "DeepSeek" that name no model: the company, its products and its people
 _NOT_A_MODEL = re.compile(r"^(?:Artificial|Intelligence|License|Licence|LICENSE[\w-]*|Agreement|Terms|AI|API|App|Apps|Chat|Chatbot|Assistant|Platform|Team|Inc|Ltd|Co|LLC|Official|Search|Web|Hub|GitHub|Open|Research|Lab|Labs|Model|Models|Series|Family|Paper|Papers|LLMs)$", re.I)
 _URLISH = re.compile(
@@ -126,8 +127,8 @@ def find_mentions(text: str, reg: EntityRegistry | None = None) -> list[Mention]
             if any(x.start == m.start() and x.kind == KNOWN for x in out):
                 continue  # the registry knows this name (tails such as "-7B" or "-Chat" included)
             name = m.group().rstrip(".")
-            while _SAME_MODEL_TAIL.search(name):
-                name = _SAME_MODEL_TAIL.sub("", name)
+            while _SAME_MODEL_TAIL.search(name) and not _DISTILLED_INTO.search(name):
+                name = _SAME_MODEL_TAIL.sub("", name)  # "DeepSeek-V2-Lite-Chat" is V2-Lite; not "…-Qwen3-8B", a model of its own size
             out = [x for x in out if not (m.start() <= x.start < m.end())]
             entity = slug(name)
             out.append(Mention(m.start(), m.end(), entity, KNOWN if entity in reg.entities else UNKNOWN))

@@ -28,6 +28,7 @@ _YEAR_ONLY = re.compile(r"[\s#*_]*(?:19|20)\d{2}\s*年?[\s*_]*")  # "## 2024": a
 _RELATIVE_YEAR = re.compile(r"(?i)(?:今年|去年|前年|this year|last year)(?:底|初|年底|年初|年中)?\s*[(（]?\s*$")  # "去年底（12月26日）"
 _LAST_YEAR = ("去年", "last year")
 _MONTH_OF_YEAR = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d")
+_FOUNDED_AFTER = re.compile(r"(?i)\s*(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]\s*)?(?:成立|创立|创办|注册|founded|established)")
 _RELATIVE_YEAR_AFTER = re.compile(r"(?i),?\s+(last|this)\s+year(?![a-z])")
 
 
@@ -209,8 +210,8 @@ class YearCompletion:
             if previous.kind == "heading" or k - 1 in self.dateline.blocks:
                 self._section_years[k] = None
                 break
-            years = _YEAR.findall(previous.text)
-            if years:
+            years = [y.group(1) for y in _YEAR.finditer(previous.text) if not _FOUNDED_AFTER.match(previous.text, y.end())]
+            if years:  # not "中国杭州的一家 AI 新创，2023年成立": a company's founding year dates no release after it
                 self._section_years[k] = int(years[-1])
                 break
             k -= 1
