@@ -125,3 +125,23 @@ def test_a_company_s_founding_year_does_not_date_a_later_bare_day():
 
 def test_a_distilled_model_keeps_its_size_in_its_name():
     assert any(e == "deepseek-r1-0528-qwen3-8b" for e, _, _ in facts("同时还发布了一个80亿参数的蒸馏模型 DeepSeek-R1-0528-Qwen3-8B。\n"))
+
+
+def test_a_correction_log_s_quote_of_the_earlier_text_is_not_the_document_s_word():
+    text = (
+        "It was set up in July 2023 by Liang Wenfeng, and DeepSeek is based in Hangzhou.\n\n"
+        "CORRECTION LOG (for the 17:00 bulletin):\nThe 17:00 bulletin said DeepSeek was \"founded in 2015\". That is the\n"
+        "founding year of the hedge fund High-Flyer, not of DeepSeek.\n"
+    )
+    assert {v for e, a, v in facts(text) if a == "founded_date"} == {"2023-07"}
+
+
+def test_a_view_some_hold_is_not_the_document_s_figure():
+    text = "市场曾有观点认为 DeepSeek-R1 的训练成本“不到 600 万美元”，该说法未区分 V3 基座的训练与 R1 的强化学习阶段。\n"
+    assert not any(a == "training_cost_usd" for _, a, _ in facts(text))
+
+
+def test_the_base_model_a_model_was_trained_on_does_not_take_its_licence():
+    text = "- **DeepSeek-R1**：今年1月20日放出的推理模型，是在 V3 的基础模型上用强化学习练出来的，权重用 MIT 授权。\n"
+    found = facts(text)
+    assert ("deepseek-r1", "license", "MIT") in found and not any(e == "deepseek-v3" and a == "license" for e, a, _ in found)

@@ -328,7 +328,15 @@ def paper_or_release(attribute: str | None, sentence: str) -> str | None:
 def reported_in_correction(text: str, sentence: tuple[int, int], pos: int) -> bool:
     """In a correction, what the earlier text said ("Correction: the draft described Janus-Pro as
     MIT-licensed"): the value the correction takes back, not the document's."""
-    return sentence_has("correction", text, *sentence) and _REPORTED.search(text, sentence[0], pos) is not None
+    if sentence_has("correction", text, *sentence):
+        return _REPORTED.search(text, sentence[0], pos) is not None
+    # "CORRECTION LOG: … The 17:00 bulletin said DeepSeek was "founded in 2015". That is …": a quote the correction
+    # reports (windows, not the sentence: a line of 3,000 values stays linear)
+    return (
+        _QUOTE_OPEN.search(text, max(sentence[0], pos - 60), pos) is not None
+        and _REPORTED.search(text, max(sentence[0], pos - 120), pos) is not None
+        and has("correction", text[max(0, sentence[0] - 400) : sentence[0]])
+    )
 
 
 @cache

@@ -65,6 +65,7 @@ class Dates(YearCompletion):
         self._years: dict[int, tuple[list[int], list[int]]] = {}  # block -> where its years start, and the years
         self._last: tuple[int, str, str] | None = None  # the block, attribute and model of the last date claimed
         self._answered: set[tuple[int, str]] = set()
+        self._months: dict[int, tuple[list[int], list[DateValue]]] = {}  # block -> its month-precision dates (years.py)
         self._full_dates: dict[int, list[tuple[int, int, int]]] = {}  # block -> (start, year, month)  # sections whose heading's date a sentence stated
 
     def now(self, index: int) -> DateValue | None:

@@ -75,7 +75,9 @@ _VERB_BEFORE = re.compile(r"(?<![A-Za-z-])[a-z]{3,}ed\s+(?:the\s+|its\s+)?$")
 # a relative clause: its values are the model it follows ("DeepSeek-VL, which came in 1.3B and 7B")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose|an?)(?![A-Za-z])", re.I)
 _SAME_AS = re.compile(r"(?i)(?<![a-z])same\b[^,;:()]{0,40}?\bas\s+(?:the\s+)?$|与[^，。,;；]{0,20}?相同的?\s*$")
-_ORIGIN_AFTER = re.compile(r"(?i)[\s-]*(?:的)?(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base(?:\s+model)?|weights? as|检查点|底座)(?![a-z])")
+_ORIGIN_AFTER = re.compile(
+    r"(?i)[\s-]*(?:的)?\s*(?:基座)?(?:(?:intermediate\s+)?(?:checkpoints?|ckpts?)|base(?:\s+model)?|weights? as|检查点|底座|基础模型|基础版|基底)(?![a-z])"
+)  # "是在 V3 的基础模型上用强化学习练出来的": V3 is where it started
 _TIME_CUE = re.compile(r"(?i)\s*(?:after|before|following)")
 _CLAUSE_VERB_AFTER = re.compile(r"(?i)\s+(?:came|comes|was|were|is|had|has|launched|released|shipped|appeared|arrived|went|got|debuted)(?![a-z])")
 _BASED_AFTER = re.compile(r"(?i)-(?:based|derived|powered)(?![a-z])")
@@ -305,15 +307,18 @@ _LABELLED = re.compile(r"(?i)\s*(?:paper|source|see|via|ref|cf|论文|来源|参
 
 
 LONG_ASIDE = 16  # characters: a bracket this long is a remark of its own, not a name's gloss
+ASIDE_REACH = 120  # characters around a name that a bracket holding it may span
 
 
 def _in_long_aside(text: str, m: Mention, end: int) -> bool:
     """ "官方 GitHub 写的是87种（你说的86种是 Coder-V2 论文里提到的旧数字，…）": a model named inside a
     long bracketed remark is not what the sentence goes on about."""
-    opened = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
+    reach = max(0, m.start - ASIDE_REACH)  # windows, not the whole text: a line of 3,000 values stays linear
+    opened = max(text.rfind("(", reach, m.start), text.rfind("（", reach, m.start))
     if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
         return False
-    closes = [i for i in (text.find(")", m.end, end + 1), text.find("）", m.end, end + 1)) if i >= 0]
+    stop = min(end + 1, m.end + ASIDE_REACH)
+    closes = [i for i in (text.find(")", m.end, stop), text.find("）", m.end, stop)) if i >= 0]
     if not closes:
         return False
     rest = text[opened + 1 : m.start] + text[m.end : min(closes)]  # "(DeepSeek-V3-0324)" is a name's gloss, no remark
@@ -323,10 +328,12 @@ def _in_long_aside(text: str, m: Mention, end: int) -> bool:
 def _in_closed_aside(text: str, m: Mention, start: int) -> bool:
     """ "Janus-Pro（去年 10 月那个 Janus 的加强版），…有 1.5B 跟 7B 两个版本": a model named inside a
     bracket that closed before the value only explains the name before it."""
-    opened = max(text.rfind("(", 0, m.start), text.rfind("（", 0, m.start))
+    reach = max(0, m.start - ASIDE_REACH)
+    opened = max(text.rfind("(", reach, m.start), text.rfind("（", reach, m.start))
     if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
         return False
-    closed = [i for i in (text.find(")", m.end, start), text.find("）", m.end, start)) if i >= 0]
+    stop = min(start, m.end + ASIDE_REACH)
+    closed = [i for i in (text.find(")", m.end, stop), text.find("）", m.end, stop)) if i >= 0]
     return bool(closed) and opened > 0 and text[opened - 1] not in " \t" and text[opened - 1:opened].strip() != ""
 
 

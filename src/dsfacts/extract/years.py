@@ -39,6 +39,7 @@ class YearCompletion:
     _section_years: dict[int, int | None]
     _years: dict[int, tuple[list[int], list[int]]]
     _full_dates: dict[int, list[tuple[int, int, int]]]
+    _months: dict[int, tuple[list[int], list[DateValue]]]
 
     @property
     def dateline(self) -> Dateline:
@@ -104,13 +105,18 @@ class YearCompletion:
     def _chronology_year(self, index: int, pos: int, month: int) -> int | None:
         """A paragraph that tells months in order ("2024年5月的 DeepSeek-V2 … 6月又出了 Coder-V2，9月…"):
         a bare month later in the year than the last dated month before it is of that year."""
-        text = self.x.blocks[index].text
-        if not _MONTH_OF_YEAR.search(text, 0, pos):
-            return None  # most paragraphs: no "2024年5月" before the month
-        # months, not days: a chat message's time stamp ("2025-02-05 20:33") dates the message, not a story
-        earlier = [v.value for v in vg.find_values(text[:pos]) if isinstance(v.value, DateValue) and v.value.precision == "month"]
-        if earlier and earlier[-1].start.month <= month:
-            return earlier[-1].start.year
+        if index not in self._months:
+            text = self.x.blocks[index].text
+            # months, not days: a chat message's time stamp ("2025-02-05 20:33") dates the message, not a story
+            found = [
+                (v.start, v.value) for v in (vg.find_values(text) if _MONTH_OF_YEAR.search(text) else ())
+                if isinstance(v.value, DateValue) and v.value.precision == "month"
+            ]  # found once per paragraph: a line of 3,000 months asks for each of them
+            self._months[index] = ([start for start, _ in found], [value for _, value in found])
+        starts, values = self._months[index]
+        k = bisect_left(starts, pos) - 1
+        if k >= 0 and values[k].start.month <= month:
+            return values[k].start.year
         return None
 
     def _context_month(self, index: int, pos: int) -> tuple[int | None, int | None]:
