@@ -145,3 +145,9 @@ def test_the_base_model_a_model_was_trained_on_does_not_take_its_licence():
     text = "- **DeepSeek-R1**：今年1月20日放出的推理模型，是在 V3 的基础模型上用强化学习练出来的，权重用 MIT 授权。\n"
     found = facts(text)
     assert ("deepseek-r1", "license", "MIT") in found and not any(e == "deepseek-v3" and a == "license" for e, a, _ in found)
+
+
+def test_a_timeline_table_in_traditional_chinese_dates_every_model_its_row_lists():
+    table = "<table>\n<tr><th>時間</th><th>模型</th><th>重點</th></tr>\n<tr><td>二〇二三年十一月</td><td>DeepSeek Coder、DeepSeek LLM</td><td>第一批開源模型</td></tr>\n</table>\n"
+    found = facts(table, "talk.html")
+    assert {("deepseek-coder", "release_date", "2023-11"), ("deepseek-llm", "release_date", "2023-11")} <= found

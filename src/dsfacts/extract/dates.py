@@ -36,7 +36,7 @@ from dsfacts.extract.date_owner import (
     modified_model,
 )
 from dsfacts.extract.dateline import Dateline, read_dateline
-from dsfacts.extract.linking import BLOCKED, clause_bounds, subject_of
+from dsfacts.extract.linking import BLOCKED, LIST_GLUE, clause_bounds, subject_of
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
 from dsfacts.extract.relative import relative_words
 from dsfacts.extract.years import YearCompletion
@@ -169,6 +169,21 @@ class Dates(YearCompletion):
                 self._answered.add(section)  # "Q4：R1 是什么时候发布的？ 2025年1月20日发布 …": the section's question is answered
             self._last = (index, attribute, entity)
             yield self.x.claim(block, m, entity, attribute, value)
+            for other in self._listed_with(block, entity) if attribute == "release_date" and block.table is not None else ():
+                yield self.x.claim(block, m, other, attribute, value)  # "| 2023年11月 | DeepSeek Coder、DeepSeek LLM |": both
+
+    def _listed_with(self, block: Block, entity: str) -> list[str]:
+        """The other models a row's name cell lists beside `entity`, when the cell is only a list of names."""
+        cell = block.table
+        assert cell is not None
+        for j, text in enumerate(cell.row):
+            named = [x for x in self.x.mentions_in(text) if x.kind not in (COMPANY, FOREIGN) and x.entity]
+            if j == cell.column or len(named) < 2 or named[0].entity != entity:
+                continue
+            gaps = [text[a.end : b.start] for a, b in zip(named, named[1:], strict=False)]
+            if all(LIST_GLUE.match(g) for g in gaps) and not text[: named[0].start].strip(" *_") and not text[named[-1].end :].strip(" *_"):
+                return [x.entity for x in named[1:] if x.entity and x.entity != entity]
+        return []
 
     def _cue_taken(
         self, index: int, block: Block, mentions: list[Mention], sentence: tuple[int, int], m: vg.ValueMatch,

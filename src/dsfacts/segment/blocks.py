@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dsfacts.segment.offsets import OffsetMap
+from dsfacts.segment.offsets import OffsetMap, fold
 from dsfacts.segment.sentences import sentence_spans
 
 TITLE_LEVEL = 7  # a bold-only line or "三、…" title sits below every markdown heading
@@ -35,6 +35,11 @@ class TableCell:
     column: int
     table: int  # table number in the document
     header_line: int = 0
+
+    def __post_init__(self) -> None:
+        # read as the block texts are: full-width digits and Traditional characters folded ("時間" is "时间")
+        self.header = [fold(h) for h in self.header]
+        self.row = [fold(c) for c in self.row]
 
 
 def is_pair(cells: list[str]) -> bool:
