@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from dsfacts.extract.brackets import bracket_owner, in_closed_aside, in_long_aside, opened_aside
 from dsfacts.extract.claims import opens_with
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.segment import Block
@@ -180,23 +181,6 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
 _TIME_ANCHOR_AFTER = re.compile(r"\s*(?:发布|推出|开源|上线|问世|发表)[^，。,;；]{0,6}?(?:之后|以后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,2}[的])")
 # "built on their V3 base model, which came out …": a model's name, maybe a noun for it, then the relative clause
 _ANTECEDENT_GAP = re.compile(r"(?i)[\s,*_)）]*(?:(?:base|chat|instruct|reasoning|flagship)\s+)?(?:model|checkpoint|release|version)?[\s,*_)）]*")
-_CLAUSE_AFTER_NAME = re.compile(r"(?i)\s+(?:had|has|have|was|were|is|used|uses|came|shipped|kept|stays?|remains?)(?![a-z])|\s*(?:用的是|采用|使用|是|为|则)")
-_EXAMPLE_OPENING = re.compile(r"(?i)\s*(?:如|例如|比如|包括|e\.g\.|eg|such as|like|including|for example)")
-
-
-def _opened_aside(text: str, start: int, end: int, name_end: int | None = None) -> bool:
-    """A bracket opens between a value and a later model ("87 per README (the V2 paper says 86)")."""
-    between = text[start:end]
-    if between.count("(") + between.count("（") <= between.count(")") + between.count("）"):
-        return False
-    opened = max(between.rfind("("), between.rfind("（"))
-    if not between[opened + 1 :].strip(" *_"):
-        # "… 21 billion active parameters (DeepSeek-V2, May 2024)": the bracket names what it describes;
-        # "weights now under MIT (V3 had used the DeepSeek Model License)": a clause of its own about another
-        return name_end is not None and _CLAUSE_AFTER_NAME.match(text, name_end) is not None
-    return _EXAMPLE_OPENING.match(between, opened + 1) is None  # "MIT 许可（如 DeepSeek-R1）": its examples own it
-
-
 def company_of(mentions: Sequence[Mention]) -> str | None:
     return next((m.entity for m in mentions if m.kind == COMPANY), None)
 
@@ -231,7 +215,7 @@ def explicit(
     if not company and opens_with("pronoun_subject", text[s_a:s_b]) and _objects_of_a_verb(text, [m for m in in_sentence if m.end <= start]):
         return None  # "It merged V2-Chat and Coder-V2-Instruct … and it's still 236B": "it" is the subject
     if not company:
-        holder = _bracket_owner(text, in_sentence, start)
+        holder = bracket_owner(text, in_sentence, start)
         if holder is not None:  # "Qwen2-57B-A14B（总参 57B / 激活 14B）": the name the bracket follows owns its figures
             return holder.entity if holder.kind != FOREIGN else BLOCKED
     wanted = [m for m in in_sentence if (m.kind == COMPANY) == company and m.kind != FOREIGN]
@@ -266,7 +250,7 @@ def explicit(
         if after and (after[0].start - end <= NEAR_AFTER or not any(m.end <= start for m in wanted)):
             return after[0].entity if after[0].kind != FOREIGN else BLOCKED
     if company:
-        if _bracket_owner(text, [m for m in in_sentence if m.kind == FOREIGN], start) is not None:
+        if bracket_owner(text, [m for m in in_sentence if m.kind == FOREIGN], start) is not None:
             return BLOCKED  # "创始人梁文锋，同时是幻方量化（2015年成立）的创始人": the fund's founding
         subject = next((m for m in in_sentence if not is_object(text, m, mentions)), None)
         if subject is not None and subject.kind == FOREIGN and subject.end <= start:
@@ -276,7 +260,7 @@ def explicit(
             return BLOCKED  # "2015年与同学共同创办幻方量化": the clause founds another company
     before = [
         m for m in wanted
-        if m.end <= start and not is_object(text, m, mentions) and not _in_closed_aside(text, m, start)
+        if m.end <= start and not is_object(text, m, mentions) and not in_closed_aside(text, m, start)
         and (m.end > c_a or not (_in_comparison(text, m, sentence) or _qualifies_earlier(text, m, wanted, s_a)))
     ]  # "…, up from 86 in the original DeepSeek Coder, and its context length is 128K": not Coder's
     if before:
@@ -286,7 +270,7 @@ def explicit(
     after = [
         m for m in wanted
         if m.start >= end and not is_object(text, m, mentions) and (m.start < c_b or not _governed(text, m, s_a))
-        and not _opened_aside(text, end, m.start, m.end) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
+        and not opened_aside(text, end, m.start, m.end) and not (m.start >= c_b and _FORMER.search(text, max(0, m.start - 12), m.start))
         and not _TO_ONLY.fullmatch(text, end, m.start)
     ]  # "授權改採 MIT，原 V3 權重適用的是…": the former model of a later clause does not own the new licence  # "338 languages, up from 86 in the original DeepSeek Coder": a later clause's object owns nothing
     foreign_before = not company and any(m.kind == FOREIGN and m.start < end and not is_object(text, m, mentions) for m in in_sentence)
@@ -300,55 +284,6 @@ def explicit(
 _FORMER_LATTER = re.compile(r"(?i)[\s*_>-]*(?:(?P<former>前者|the former)|后者|後者|the latter)")
 _TO_ONLY = re.compile(r"(?i)\s*(?:to|→|->|=>|到|至)\s*")
 _FORMER = re.compile(r"(?i)(?:(?<![a-z])(?:the\s+)?(?:previous|earlier|older|old|original|former)\s+|之前的|原来的|原先的|原本的|原始的|最初的|以前的|上一代的?|[旧老原]版?的?)\s*$")
-_BRACKET_AFTER_NAME = re.compile(r"(?i:[-\s](?:base|chat|instruct))?(?:\s*[0-9]+(?:\.[0-9]+)?\s?[BMK](?![A-Za-z]))?\s*[(（]")  # "DeepSeekMoE 16B (…)": a size tag may stand between
-
-
-_LABELLED = re.compile(r"(?i)\s*(?:paper|source|see|via|ref|cf|论文|来源|参见|见)\s*[:：]")
-
-
-LONG_ASIDE = 16  # characters: a bracket this long is a remark of its own, not a name's gloss
-ASIDE_REACH = 120  # characters around a name that a bracket holding it may span
-
-
-def _in_long_aside(text: str, m: Mention, end: int) -> bool:
-    """ "官方 GitHub 写的是87种（你说的86种是 Coder-V2 论文里提到的旧数字，…）": a model named inside a
-    long bracketed remark is not what the sentence goes on about."""
-    reach = max(0, m.start - ASIDE_REACH)  # windows, not the whole text: a line of 3,000 values stays linear
-    opened = max(text.rfind("(", reach, m.start), text.rfind("（", reach, m.start))
-    if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
-        return False
-    stop = min(end + 1, m.end + ASIDE_REACH)
-    closes = [i for i in (text.find(")", m.end, stop), text.find("）", m.end, stop)) if i >= 0]
-    if not closes:
-        return False
-    rest = text[opened + 1 : m.start] + text[m.end : min(closes)]  # "(DeepSeek-V3-0324)" is a name's gloss, no remark
-    return len(rest.strip()) > LONG_ASIDE
-
-
-def _in_closed_aside(text: str, m: Mention, start: int) -> bool:
-    """ "Janus-Pro（去年 10 月那个 Janus 的加强版），…有 1.5B 跟 7B 两个版本": a model named inside a
-    bracket that closed before the value only explains the name before it."""
-    reach = max(0, m.start - ASIDE_REACH)
-    opened = max(text.rfind("(", reach, m.start), text.rfind("（", reach, m.start))
-    if opened < 0 or max(text.rfind(")", opened, m.start), text.rfind("）", opened, m.start)) >= 0:
-        return False
-    stop = min(start, m.end + ASIDE_REACH)
-    closed = [i for i in (text.find(")", m.end, stop), text.find("）", m.end, stop)) if i >= 0]
-    return bool(closed) and opened > 0 and text[opened - 1] not in " \t" and text[opened - 1:opened].strip() != ""
-
-
-def _bracket_owner(text: str, mentions: Sequence[Mention], start: int) -> Mention | None:
-    """The model whose name a bracket holding the value opens right after ("V3 (671B total)")."""
-    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
-    if opened < 0 or max(text.rfind(")", opened, start), text.rfind("）", opened, start)) >= 0:
-        return None  # the value is in no open bracket
-    if any(opened < m.start < start and m.kind != COMPANY for m in mentions):
-        return None  # "Janus (accept Janus-Pro, 1B and 7B sizes …)": the bracket names its own model
-    if _LABELLED.match(text, opened + 1):
-        return None  # "on top of the V3 base (paper: arXiv 2501.12948, …)": a labelled note on the statement
-    return next((m for m in mentions if m.end <= opened and _BRACKET_AFTER_NAME.fullmatch(text, m.end, opened + 1) and m.kind != COMPANY), None)
-
-
 _HEDGE_ONLY = re.compile(r"(?i)[\s*_]*(?:(?:约|近|超过|不到|大约|about|around|roughly|nearly|some|over|~|≈)[\s*_]*)?")
 
 
@@ -365,7 +300,7 @@ def carried(block: Block, mentions: Sequence[Mention], sentence: tuple[int, int]
     opening = block.text[sentence[0] : sentence[0] + 40]
     which = _FORMER_LATTER.match(opening)
     for s_a, s_b in reversed([s for s in block.sentences if s[1] <= sentence[0]]):
-        named = [m for m in mentions if s_a <= m.start < s_b and not _in_long_aside(block.text, m, s_b)]
+        named = [m for m in mentions if s_a <= m.start < s_b and not in_long_aside(block.text, m, s_b)]
         ours = [m for m in named if m.kind not in (COMPANY, FOREIGN) and m.entity]
         if which and len({m.entity for m in ours}) >= 2:  # "DeepSeek Coder 和 DeepSeek LLM …；后者在 2 万亿 token 上训练"
             return (ours[0] if which.group("former") else ours[-1]).entity
