@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from dsfacts.extract.values import find_values
 from extraction import facts
 
@@ -151,3 +153,23 @@ def test_a_timeline_table_in_traditional_chinese_dates_every_model_its_row_lists
     table = "<table>\n<tr><th>時間</th><th>模型</th><th>重點</th></tr>\n<tr><td>二〇二三年十一月</td><td>DeepSeek Coder、DeepSeek LLM</td><td>第一批開源模型</td></tr>\n</table>\n"
     found = facts(table, "talk.html")
     assert {("deepseek-coder", "release_date", "2023-11"), ("deepseek-llm", "release_date", "2023-11")} <= found
+
+
+def test_company_facts_as_people_write_them():
+    assert {("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founder", "Liang Wenfeng")} <= facts(
+        "DeepSeek is based in the eastern Chinese city of Hangzhou, and it was set up in July 2023 by Liang Wenfeng.\n"
+    )
+    assert {("deepseek", "headquarters", "Hangzhou"), ("deepseek", "founder", "Liang Wenfeng")} <= facts("深度求索注册地位于浙江省杭州市，创始人梁文锋出任法定代表人。\n")
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("深度求索則是在二〇二三年五月正式成立，創辦人梁文鋒原本是量化基金「幻方」的老闆。\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("They range from one and a half billion to seventy billion parameters.", "range", (Decimal(1_500_000_000), Decimal(70_000_000_000))),
+        ("It comes in two sizes, one billion and seven billion.", "sizes", (Decimal(1_000_000_000), Decimal(7_000_000_000))),
+    ],
+)
+def test_sizes_in_words_make_ranges_and_lists(text, kind, value):
+    [v] = [v for v in find_values(text) if v.kind == kind]
+    assert (v.value.low, v.value.high) == value if kind == "range" else v.value.sizes == value

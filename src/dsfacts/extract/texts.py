@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
 _EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
-_ZH_NAME = r"[`「“\"]?(?P<name>(?![之是为的也都])[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|认为|指出|称|带领|$)"
+_ZH_NAME = r"[`「“\"]?(?P<name>(?![之是为的也都])[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|出任|兼任|原本|原来|早年|本人|认为|指出|称|带领|$)"
 _ZH_PLACE = r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"  # "浙江省杭州市": the city
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # what may stand between a founding verb and "in <place>": when, and by whom ("founded in 2023, in
@@ -39,7 +39,8 @@ def _cue_regex(section: str, name: str, comma: bool = True) -> re.Pattern[str]:
     cues = sorted((str(c) for c in vocabulary()[section]["cues"]), key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     marks = r"\s:：`*,，、为是叫" if comma else r"\s:：`*为是叫"  # "創辦人叫梁文鋒"
-    glue = rf"[{marks}]{{0,4}}(?:位于|设在|设于|坐落于|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}"
+    # "based in the eastern Chinese city of Hangzhou": a city may come after a description of it
+    glue = rf"[{marks}]{{0,4}}(?:位于|设在|设于|坐落于|在)?(?:(?:is|was|in|by|of|the|city of|mr\.?)\s+){{0,3}}(?:(?:[A-Za-z-]+\s+){{0,3}}?(?:city|town)\s+of\s+)?"
     return re.compile(rf"(?i:{alt}){glue}{name}")
 
 
@@ -132,7 +133,7 @@ class TextClaims:
         self.vocab = vocab
         self.founder_en = _cue_regex("founder", _EN_NAME)
         self.founder_zh = _cue_regex("founder", _ZH_NAME, comma=False)
-        self.founded_by = re.compile(rf"(?i:founded|established|created|started)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
+        self.founded_by = re.compile(rf"(?i:founded|established|created|started|set up|spun out|spun off)\b[^.。;；]{{0,40}}?\bby\s+{_EN_NAME}")
         # "由梁文锋于 2023 年创立": the founder before the founding verb
         self.founded_by_zh = re.compile(r"由\s*(?P<name>[\u4e00-\u9fff]{2,3}?)\s*(?:于[^，。,;；]{0,14}?)?(?:一手)?(?:创立|创办|创建|成立|创设)")
         self.hq_en = _cue_regex("headquarters", r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
@@ -264,7 +265,7 @@ class TextClaims:
         if any(is_exam_item(block.text, s) for s in block.sentences):
             return  # "公司总部所在城市是（　）A. 北京 B. 上海 C. 杭州": a quiz names cities, it says none
         low = block.text.lower()
-        founding = any(w in low for w in ("founded", "started by", "set up by", "established by", "创立", "创办")) if section == "founder" else any(
+        founding = any(w in low for w in ("founded", "started by", "set up", "spun out", "established by", "创立", "创办")) if section == "founder" else any(
             str(w).lower() in low for w in self.vocab[section].get("founding", ())
         )
         if not any(str(c).lower() in low for c in self.vocab[section]["cues"]) and not founding:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from dsfacts.extract.values.common import Cand, Pass, hedge_before, registrar
-from dsfacts.models import Money, Quantity
+from dsfacts.extract.values.common import Cand, Pass, clean, hedge_before, registrar
+from dsfacts.models import Money, Quantity, SizeList, SizeRange
 
 PASSES: list[Pass] = []  # in priority order, after amounts.PASSES
 _pass = registrar(PASSES)
@@ -20,7 +20,7 @@ _UNIT_ALT = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _SMALL = rf"(?:(?:{'|'.join(_TENS_WORDS)})(?:[- ](?:{_UNIT_ALT}))?|{_UNIT_ALT})"
 _WORDS_NUMBER = (
     rf"(?i:(?<![A-Za-z-])(?P<n>(?:(?:a|one|{_UNIT_ALT})\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL}|a)"
-    rf"(?:\s+point(?P<dec>(?:\s+(?:{_UNIT_ALT}))+))?)\s+(?P<scale>thousand|million|billion|trillion)(?![A-Za-z])"
+    rf"(?:\s+point(?P<dec>(?:\s+(?:{_UNIT_ALT}))+))?)(?P<half>\s+and\s+a\s+half)?\s+(?P<scale>thousand|million|billion|trillion)(?![A-Za-z])"
     rf"(?P<usd>\s+(?:US\s+)?dollars)?)"
 )
 
@@ -37,6 +37,37 @@ def _words_value(words: str) -> int:
     return total
 
 
+_NUMBER_ONLY = re.compile(_WORDS_NUMBER)
+_IN_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _WORDS_NUMBER)  # the same number, without its groups, to repeat it
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "Thousand", "Million", "Billion", "Trillion")
+MODEL_SIZE = Decimal(100_000_000)  # sizes of models: hundreds of millions and up
+
+
+def _amounts(span: str) -> list[Decimal] | None:
+    found = [_number_words(span, m) for m in _NUMBER_ONLY.finditer(span)]
+    if any(c is None or c[2] != "number" for c in found):
+        return None  # dollars are no sizes
+    return [c[3].amount for c in found if c is not None and isinstance(c[3], Quantity)]
+
+
+@_pass(rf"(?i:(?<![A-Za-z])from\s+)?(?P<lo>{_IN_WORDS})\s+(?i:to|through)\s+(?P<hi>{_IN_WORDS})", words=_SCALE_WORDS)
+def _range_words(text: str, m: re.Match[str]) -> Cand | None:
+    """ "from one and a half billion to seventy billion": a range of sizes in words."""
+    amounts = _amounts(m.group())
+    if not amounts or len(amounts) != 2 or not MODEL_SIZE <= amounts[0] < amounts[1]:
+        return None
+    return (m.start("lo"), m.end(), "range", SizeRange(amounts[0], amounts[1]), None, True, False)
+
+
+@_pass(rf"(?P<l>{_IN_WORDS}(?:\s*,\s*{_IN_WORDS})*\s*,?\s+(?i:and)\s+{_IN_WORDS})", words=_SCALE_WORDS)
+def _list_words(text: str, m: re.Match[str]) -> Cand | None:
+    """ "two sizes, one billion and seven billion": sizes in words."""
+    amounts = _amounts(m.group())
+    if not amounts or len(set(amounts)) < 2 or min(amounts) < MODEL_SIZE:
+        return None
+    return (m.start(), m.end(), "sizes", SizeList(tuple(sorted(set(amounts)))), None, True, False)
+
+
 @_pass(_WORDS_NUMBER, words=("thousand", "million", "billion", "trillion", "Thousand", "Million", "Billion", "Trillion"))
 def _number_words(text: str, m: re.Match[str]) -> Cand | None:
     whole = _words_value(re.split(r"(?i)\s+point\s", m["n"], maxsplit=1)[0])
@@ -44,9 +75,9 @@ def _number_words(text: str, m: re.Match[str]) -> Cand | None:
     if not whole and not digits:
         return None
     scale = _SCALE_WORD[m["scale"].lower()]
-    fraction = Decimal("0." + "".join(str(d) for d in digits)) if digits else Decimal(0)
-    amount = (Decimal(whole) + fraction) * scale
-    resolution = Decimal(scale) / (10 ** len(digits)) if digits else Decimal(scale)
+    fraction = Decimal("0." + "".join(str(d) for d in digits)) if digits else Decimal("0.5") if m["half"] else Decimal(0)
+    amount = clean((Decimal(whole) + fraction) * scale)
+    resolution = Decimal(scale) / (10 ** len(digits)) if digits else Decimal(scale) / 2 if m["half"] else Decimal(scale)
     hs, q = hedge_before(text, m.start())
     if m["usd"]:
         return (hs, m.end(), "money", Money(amount, "USD", resolution), q, True, False)
