@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from dsfacts.extract.values import find_values
-from extraction import facts
+from extraction import extract, facts
 
 
 def test_a_host_s_column_beside_the_model_s_own_is_not_the_model_s():
@@ -173,3 +173,38 @@ def test_company_facts_as_people_write_them():
 def test_sizes_in_words_make_ranges_and_lists(text, kind, value):
     [v] = [v for v in find_values(text) if v.kind == kind]
     assert (v.value.low, v.value.high) == value if kind == "range" else v.value.sizes == value
+
+
+def test_a_table_of_models_by_size_column():
+    table = (
+        "| Model | Released | Parameters (total / active) | Context |\n|---|---|---|---|\n"
+        "| DeepSeek LLM | 29 November 2023 | 7B, 67B (dense) | 4,096 |\n| DeepSeekMath | February 2024 | 7B | 4K |\n"
+        "| DeepSeek-V3 | Dec 2024 | 671B / 37B | 128K |\n"
+    )
+    found = facts(table)
+    assert ("deepseek-llm", "variant_sizes", (7_000_000_000, 67_000_000_000)) in found
+    assert ("deepseek-math", "total_params", 7_000_000_000) in found and not any(e == "deepseek-math" and a == "active_params" for e, a, _ in found)
+    sizes = "| Model | Sizes | Notes |\n|---|---|---|\n| Janus | 1.3B | |\n| DeepSeekMath | 7B | from DeepSeek-Coder-Base-v1.5 7B; 120B math tokens |\n"
+    found = facts(sizes)
+    assert ("janus", "total_params", 1_300_000_000) in found and not any(a == "variant_sizes" for _, a, _ in found)
+
+
+def test_a_slash_with_an_aside_still_parts_total_from_active():
+    found = facts("| 模型 | 参数（总/激活） |\n|---|---|\n| DeepSeek-V3-0324 | 685B（含MTP模块）/ 37B |\n")
+    assert {("deepseek-v3-0324", "total_params", 685_000_000_000), ("deepseek-v3-0324", "active_params", 37_000_000_000)} <= found
+
+
+def test_labelled_sizes_after_slashes_are_the_variants():
+    [v] = find_values("Tiny 3B / Small 16B / 标准版 27B")
+    assert v.kind == "sizes" and v.value.sizes == (Decimal(3 * 10**9), Decimal(16 * 10**9), Decimal(27 * 10**9))
+
+
+def test_a_total_that_counts_a_module_does_not_contradict_the_main_model_s():
+    from dsfacts.reconcile import reconcile
+
+    with_module = extract("| 模型 | 参数 |\n|---|---|\n| DeepSeek-V3-0324 | 6850亿[^3] |\n\n[^3]: 权重总量为6850亿参数，其中包含约140亿参数的 MTP 模块。\n", "a.md")
+    main = extract("DeepSeek-V3-0324 的总参数为6710亿。\n", "b.md")
+    [total] = [c for c in with_module if c.attribute == "total_params" and c.line == 3]
+    assert total.counts == "with_module"
+    [fact] = [f for f in reconcile([total, *main]) if f.attribute == "total_params"]
+    assert fact.status != "contradiction"

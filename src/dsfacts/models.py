@@ -174,6 +174,7 @@ class Claim(BaseModel):
     qualifier: Qualifier | None = None
     unit: str | None = None  # currency for money
     resolution: int | float | None = None
+    counts: Literal["with_module"] | None = None  # a total that counts an extra module ("685B（含MTP模块）")
 
     def typed_value(self) -> TypedValue:
         return typed_value(self.kind, self.value, self.unit, self.resolution)

@@ -345,6 +345,17 @@ def _component_before() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?<![a-z])(?:{words})\s*[(（]\s*(?:roughly|about|around|approx\.?|约|~)?\s*$")
 
 
+@cache
+def _counts_a_part() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)) for w in sorted(vocab()["component"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?:含|包含|包括|including|incl\.?|counting|with\s+the)[^。.;；]{{0,24}}?(?:{words})")
+
+
+def counts_a_part(text: str, end: int, sentence_end: int, reach: int = 40) -> bool:
+    """'685B（含MTP模块）', '6850亿参数，其中包含约140亿参数的 MTP 模块': the total counts an extra module."""
+    return _counts_a_part().search(text, end, min(sentence_end, end + reach)) is not None
+
+
 def component_before(text: str, start: int) -> bool:
     """'a Multi-Token Prediction module (roughly 14B parameters)': a part's size in brackets after it."""
     return _component_before().search(text, max(0, start - 40), start) is not None

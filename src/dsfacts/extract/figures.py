@@ -45,6 +45,7 @@ _BARE_OWN = re.compile(
     r"(?i)(?:[\s\W_]|模型|本身|原生|支持|可达|达到|达|到|是|为|也是|仅|只有|也就是|即|支援|the|model|chat|base|instruct|itself|it|its|s|is|was|at|up|to|supports?|natively|handles|also|full|of|with|trained|for|just|only|i\.e\.|that is)*"
 )
 _RANGE_END_BEFORE = re.compile(r"(?i)(?<![a-z])from\s[^.;:]{1,40}?\sto\s+(?:about\s+|roughly\s+)?$|从[^。；]{1,20}?到\s*$")
+_FOOTNOTE_REF = re.compile(r"\s*\[\^(\w{1,8})\]")
 _PICKED_BEFORE = re.compile(r"(?i)(?<![a-z])(?:the|this|that)\s+$")  # not "那个16B的版本": a model called by its size
 _EXTENSION_BEFORE = re.compile(r"(?i)(?:上下文扩展|长上下文扩展|context[\s-]*(?:length\s+)?extension)[\s:：]*$")  # "上下文扩展 119K" (GPU hours)
 _FOR_EXTENSION = re.compile(r"(?i)[\s,]*(?:GPU[\s-]*hours?\s+)?(?:for|of|用于)\s*(?:the\s+)?(?:context|上下文)(?:\s*length)?\s*(?:extension|扩展)")
@@ -125,7 +126,10 @@ class Figures:
         if isinstance(value, vg.Compound):
             entity = self._lite(block, m, head, self.x.entity_for(index, mentions, m.start, m.end))
             if entity:
-                yield self.x.claim(block, m, entity, "total_params", value.total)
+                total = self.x.claim(block, m, entity, "total_params", value.total)
+                if nc.counts_a_part(block.text, m.start, sentence[1]):  # "685B（含MTP模块）/ 37B"
+                    total = total.model_copy(update={"counts": "with_module"})
+                yield total
                 yield self.x.claim(block, m, entity, "active_params", value.active)
             return
         currency = value.currency if isinstance(value, Money) else None
@@ -180,7 +184,9 @@ class Figures:
         ):
             attribute = "total_params"  # "24年1月还有个 DeepSeekMoE，16B 的", "DeepSeekMath，7B，是在…": a size set off after the name
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
-        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
+        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip()) or (
+            block.kind == "cell" and choose_attribute("sizes", "", "", magnitude=True, hint=hint) == "variant_sizes"
+        )  # "| Sizes |" over one "7B": the model's one size
         if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None and kind in ("number", "money"):
@@ -247,7 +253,20 @@ class Figures:
         spec = attribute_specs()[attribute]
         if spec.min is not None and amount is not None and amount < spec.min:
             return
-        yield self.x.claim(block, m, entity, attribute, value)
+        claim = self.x.claim(block, m, entity, attribute, value)
+        if attribute == "total_params" and (nc.counts_a_part(block.text, m.end, sentence[1]) or self._noted_part(block.text, m.end)):
+            # "685B（含MTP模块）", "6850亿参数，其中包含约140亿参数的MTP模块": a total that counts an extra module
+            claim = claim.model_copy(update={"counts": "with_module"})
+        yield claim
+
+    def _noted_part(self, text: str, end: int) -> bool:
+        """ "6850亿[^3]" with "[^3]: …权重总量为6850亿参数，其中包含约140亿参数的 MTP 模块": the footnote
+        says the total counts an extra module."""
+        ref = _FOOTNOTE_REF.match(text, end)
+        if ref is None:
+            return False
+        note = re.search(rf"\[\^{re.escape(ref.group(1))}\]:[^\n]*", self.x.doc.text)
+        return note is not None and nc.counts_a_part(note.group(), 0, len(note.group()), reach=len(note.group()))
 
     def _lite(self, block: Block, m: vg.ValueMatch, head: str, entity: str | None) -> str | None:
         """A figure of a model's Lite version ("同时发布的还有总参数 160 亿、激活 24 亿的 Lite 版",

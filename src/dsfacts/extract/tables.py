@@ -133,6 +133,7 @@ def _names_another(heading: str, generic: tuple[str, ...]) -> bool:
 
 
 _LETTERS = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_BOTH_SIZES = re.compile(r"(?i)((?:total|总参数?|总))\s*/\s*(?:active|activated|激活参数?|激活)")
 _MODEL_WORDS = re.compile(r"(?i)(?<![a-z])(?:model|weights?|native)(?![a-z])|模型|权重|原生")  # "Model context", "权重许可证"
 
 
@@ -285,6 +286,7 @@ class TableTexts:
         if self._models_in_header(cell.table, cell.header):
             return label  # models are columns: the row says what is measured
         header = cell.header[cell.column] if cell.column < len(cell.header) else ""
+        header = _BOTH_SIZES.sub(r"\1", header)  # "Parameters (total / active)" over "7B, 67B" or "7B": the total, or sizes
         # a key-value table ("| Total parameters | 671B |") names the attribute in its row label
         return header if choose_attribute("number", header, "", magnitude=True) or not label else f"{label} {header}"
 

@@ -191,7 +191,7 @@ _BETWEEN = re.compile(rf"(?i:(?<![A-Za-z])between){SP}*\Z")
 _CURRENCY_RE_AFTER = re.compile(rf"{SP}*(?:\*\*|__|`)?{SP}*{_CUR_AFTER}")
 _ITEM = rf"{NUM}{MAG}"
 _LIST_SEP = (
-    rf"(?:{SP}*[、,，/;；]{SP}*(?:(?i:and|or){SP}+|和{SP}*|及{SP}*)?"
+    rf"(?:{SP}*[、,，/]{SP}*(?:(?i:and|or){SP}+|和{SP}*|及{SP}*)?"  # not ";": "…-v1.5 7B; 120B math tokens" are two things
     rf"|{SP}*(?:和|与|跟|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
 )
 _ITEM_RE = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})")
@@ -207,17 +207,21 @@ class _Item(NamedTuple):
 _ASIDE_RE = re.compile(rf"{SP}*[(（][^()（）\n]{{1,30}}[)）]")
 
 
+# "Tiny 3B / Small 16B / 标准版 27B": after a slash, a variant's name may stand before its size
+_LABELLED_SEP = rf"{SP}*/{SP}*(?:[A-Z][a-z]{{1,9}}|[\u4e00-\u9fff]{{1,3}}版){SP}*"
+
+
 @_pass(
-    rf"{_ITEM}(?:{_ITEM_ASIDE}{_LIST_SEP}{_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
-    needs=("、", ",", "，", "/", ";", "；", "和", "与", "跟", "及", "或", "&", "and", "or", "And", "Or"),
-    follow="、,，/;；和与跟及以或&aAoO(（",
+    rf"{_ITEM}(?:{_ITEM_ASIDE}(?:{_LIST_SEP}|{_LABELLED_SEP}){_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
+    needs=("、", ",", "，", "/", "和", "与", "跟", "及", "或", "&", "and", "or", "And", "Or"),
+    follow="、,，/和与跟及以或&aAoO(（",
 )
 def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     if glue_at(text, m.start()) == HARD:
         return None
     span = _ASIDE_RE.sub(lambda a: " " * len(a.group()), m.group())  # the asides' numbers are not items
     items = [_Item(m.start() + i.start(), m.start() + i.end(), i["num"], i["mag"]) for i in _ITEM_RE.finditer(span)]
-    seps = [text[a.end : b.start] for a, b in zip(items, items[1:], strict=False)]
+    seps = [span[a.end - m.start() : b.start - m.start()] for a, b in zip(items, items[1:], strict=False)]  # asides blanked
     if any(leading_zero(i.num) for i in items):
         return None
     mags = [i.mag.strip().upper()[:1] for i in items]
