@@ -208,3 +208,25 @@ def test_a_total_that_counts_a_module_does_not_contradict_the_main_model_s():
     assert total.counts == "with_module"
     [fact] = [f for f in reconcile([total, *main]) if f.attribute == "total_params"]
     assert fact.status != "contradiction"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "base"),
+    [
+        ("DeepSeek-Coder-V2 was continued from a V2 checkpoint with 6T more tokens.", "deepseek-coder-v2", "deepseek-v2"),
+        ("DeepSeek-R1 就是拿 V3 的基礎模型再做強化學習。", "deepseek-r1", "deepseek-v3"),
+        ("DeepSeek-R1 是在 V3 的基礎模型上用強化學習練出來的。", "deepseek-r1", "deepseek-v3"),
+        ("DeepSeek-Prover fine-tuned DeepSeekMath 7B on about eight million formal statements.", "deepseek-prover", "deepseek-math"),
+        ("DeepSeek-V3-0324 不是一个新架构，基座仍是 DeepSeek-V3。", "deepseek-v3-0324", "deepseek-v3"),
+        ("For DeepSeek-Prover, there is a 7B version built from DeepSeekMath.", "deepseek-prover", "deepseek-math"),
+        ("| Model | Base model | Size |\n|---|---|---|\n| DeepSeek-R1 | DeepSeek-V3-Base | 671B |", "deepseek-r1", "deepseek-v3"),
+        ("| Field | Value |\n|---|---|\n| Name | DeepSeek-R1 |\n| Base | DeepSeek-V3-Base |", "deepseek-r1", "deepseek-v3"),
+    ],
+)
+def test_a_base_model_as_people_write_it(text, entity, base):
+    assert (entity, "base_model", base) in facts(text + "\n")
+
+
+def test_the_base_model_itself_owns_its_own_cost():
+    text = "DeepSeek-R1 的强化学习阶段花了约29.4万美元。注意，这并不包含基座模型V3本身约600万美元的成本。\n"
+    assert not any(e == "deepseek-r1" and v == 6_000_000 for e, _, v in facts(text))

@@ -22,7 +22,7 @@ from dsfacts.extract import values as vg
 from dsfacts.extract.attributes import choose_attribute, vocabulary
 from dsfacts.extract.linking import BLOCKED, company_of, subject_of, table_subject
 from dsfacts.extract.mentions import COMPANY, FOREIGN, KNOWN, Mention
-from dsfacts.extract.texts import to_pinyin
+from dsfacts.extract.texts import checkpoint_of, to_pinyin
 from dsfacts.extract.values.lexicon import MAG_LETTER, MAG_WORD, MAG_ZH
 from dsfacts.models import Claim
 from dsfacts.segment import Block
@@ -157,6 +157,7 @@ class TableTexts:
         self._first_cell: dict[int, int] = {}
         self._box_companies: dict[int, str | None] = {}
         self._sections: dict[str, str | None] = {}
+        self._base_labels = frozenset(str(w).lower() for w in vocabulary()["base_model"].get("labels", []))
         self._profile_words = tuple(sorted((str(w).lower() for w in vocabulary().get("profile_words", [])), key=len, reverse=True))
         self._name_labels = frozenset(str(w).lower() for w in vocabulary().get("name_label", []))
         self.cues = {s: tuple(str(c).lower() for c in vocabulary()[s]["cues"]) for s in ("license", "headquarters", "founder")}
@@ -297,6 +298,9 @@ class TableTexts:
         header = cell.header[cell.column] if cell.column < len(cell.header) else ""
         label = cell.row[0] if cell.column > 0 else ""  # a row label: "| Weights licence | MIT | MIT |"
         for words, key_value in ((header, False), (label, len(cell.row) == 2)):  # a key/value row
+            if words.lower().strip(" *_:：") in self._base_labels:
+                yield from self._base(index, block, mentions)  # "| Base | DeepSeek-V3-Base |"
+                return
             section = self._section(words)
             if section == "license":
                 if self.yields_to_model_column(block, "license"):
@@ -341,6 +345,16 @@ class TableTexts:
             low = words.lower().strip(" *_:：")
             self._sections[words] = None if not low or len(low) > 30 else next((s for s, cues in self.cues.items() if any(c in low for c in cues)), None)
         return self._sections[words]
+
+    def _base(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
+        """A cell under a "Base" label or header: the model its row (or box) is about was trained from it."""
+        named = [m for m in mentions if m.kind not in (COMPANY, FOREIGN) and m.entity]
+        if not named:
+            return
+        subject = self.x.entity_for(index, [], 0, 0)  # the row's, the box's or the section's model, not the cell's own name
+        base = checkpoint_of(named[0].entity or "", self.x.reg.entities)
+        if subject and subject != base and not self.x.is_company(subject):
+            yield self.x.claim_text(block, named[0].start, named[0].end, subject, "base_model", base)
 
     def _licence(self, index: int, block: Block, mentions: list[Mention]) -> Iterable[Claim]:
         for i, j, canon in self.x.texts._licence_names(block.text):

@@ -103,7 +103,7 @@ _ZH_PLACE_ORG = re.compile(
 _ZH_NAME_GAP = re.compile(r"\s*[「“\"]?\s*")
 _APPOSITION_BEFORE = re.compile(r"\s*[,，]\s*(?:a|an|the)\s+")
 _APPOSITION_AFTER = re.compile(r"\s*[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,，]\s*")
-_THE_END = re.compile(r"\s*\bthe$")
+_THE_END = re.compile(r"\s*\b(?:the|an?|its|their)$")
 # "以 … 的 X 为基础", "在 … 的 X 上训练": a Chinese frame around a model, with a modifier inside
 _FRAME_OPEN = re.compile(r"(?:以|在|从|基于)[^，。,;；:：]{0,20}的\s*$")
 _CODE = re.compile(r"(?<![a-z])code(?![a-z])")
@@ -120,7 +120,7 @@ def _clause_around(low: str, i: int, start: int, end: int) -> str:
     return low[a:b]
 
 
-def _checkpoint_of(entity: str, known: dict) -> str:
+def checkpoint_of(entity: str, known: dict) -> str:
     """A model's -Base checkpoint is that model as a base ("DeepSeek-V3-Base" -> deepseek-v3)."""
     stem = entity[: -len("-base")] if entity.endswith("-base") else entity
     return stem if stem in known else entity
@@ -360,7 +360,7 @@ class TextClaims:
                 cue = "以"  # "以去年 12 月发表的 DeepSeek-V3-Base 为基础": a modifier between the frame's words
             if cue is None:
                 continue
-            if cue.isascii() or framed:
+            if cue.isascii() or framed or cue.endswith(("是", "为", ":", "模型")):  # "基座仍是 X", "底座模型 X": said whole
                 out.append(base)
         return out
 
@@ -375,7 +375,7 @@ class TextClaims:
                 others = [m for m in mentions if m not in bases]
                 ctx = self.x.context_subject(index, block, others, block.sentence_at(base.start))
                 subjects = [ctx] if ctx and not self.x.is_company(ctx) and not ctx.startswith("<") else []
-            base_id = _checkpoint_of(base.entity or "", self.x.reg.entities)
+            base_id = checkpoint_of(base.entity or "", self.x.reg.entities)
             for subject in dict.fromkeys(s for s in subjects if s):
                 if subject not in (base.entity, base_id):
                     yield self.x.claim_text(block, base.start, base.end, subject, "base_model", base_id)
