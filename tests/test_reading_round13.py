@@ -230,3 +230,17 @@ def test_a_base_model_as_people_write_it(text, entity, base):
 def test_the_base_model_itself_owns_its_own_cost():
     text = "DeepSeek-R1 的强化学习阶段花了约29.4万美元。注意，这并不包含基座模型V3本身约600万美元的成本。\n"
     assert not any(e == "deepseek-r1" and v == 6_000_000 for e, _, v in facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "licence"),
+    [
+        ("The March refresh, DeepSeek-V3-0324, moved to MIT.", "deepseek-v3-0324", "MIT"),
+        ("DeepSeek-V3 的代码是MIT，模型权重用的是DeepSeek自己的模型许可。", "deepseek-v3", "DeepSeek Model License"),
+        ("Janus-Pro 的程式碼是 MIT，模型權重走 DeepSeek 自己的模型授權。", "janus-pro", "DeepSeek Model License"),
+        ("## DeepSeek-V3-0324\n\n3月24日的 V3 改版，權重改成 MIT。", "deepseek-v3-0324", "MIT"),
+    ],
+)
+def test_a_licence_as_people_write_it(text, entity, licence):
+    found = facts(text + "\n")
+    assert {(e, v) for e, a, v in found if a == "license"} == {(entity, licence)}

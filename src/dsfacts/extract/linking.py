@@ -136,6 +136,8 @@ def _object_by_its_words(text: str, m: Mention, mentions: Sequence[Mention]) -> 
     )
     if origin or (_WITH_BEFORE.search(text, max(0, m.start - 10), m.start) and _ALIKE_AFTER.match(text, m.end)):
         return True  # "from an intermediate V2 checkpoint", "和 R1 一样": a starting point, a likeness
+    if _UPDATE_NOUN_AFTER.match(text, m.end):
+        return True  # "3月24日的 V3 改版，权重改成 MIT", "the March V3 refresh": the update's, not the model updated
     if _TIME_ANCHOR_AFTER.match(text, m.end):
         return True  # "R1 发布一周后，一月二十七日，他们又放出了 Janus-Pro": R1 only dates the next event
     if _REPLACED_AFTER.match(text, m.end):
@@ -178,6 +180,7 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
     return _COMPARISON.search(text, c_a, m.start) is not None
 
 
+_UPDATE_NOUN_AFTER = re.compile(r"\s*(?:的)?\s*(?:小)?(?:改版|更新版|小更新)")  # not "the V3.1 update": that one is V3.1
 _TIME_ANCHOR_AFTER = re.compile(r"\s*(?:发布|推出|开源|上线|问世|发表)[^，。,;；]{0,6}?(?:之后|以后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,2}[的])")
 # "built on their V3 base model, which came out …": a model's name, maybe a noun for it, then the relative clause
 _ANTECEDENT_GAP = re.compile(r"(?i)[\s,*_)）]*(?:(?:base|chat|instruct|reasoning|flagship)\s+)?(?:model|checkpoint|release|version)?[\s,*_)）]*")

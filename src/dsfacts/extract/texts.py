@@ -90,7 +90,10 @@ def any_text_cue(low: str) -> re.Match[str] | None:
 
 
 # "weights now under MIT", "R1 is plain MIT": a licence named without the word licence
-_UNDER = r"(?<![a-z])(?:under|(?:is|are|was|were)(?:\s+(?:plain|also|fully|still|now))?)\s+(?:the\s+)?"
+_UNDER = (
+    r"(?:(?<![a-z])(?:under|(?:is|are|was|were)(?:\s+(?:plain|also|fully|still|now))?|(?:moved|switched|changed|relicensed)(?:\s+[\w.-]+){0,3}?\s+to)\s+(?:the\s+)?"
+    r"|(?:改成|改为|改用|换成|转为|改採|改采)\s*)"
+)  # "weights now under MIT", "moved the updated V3-0324 weights to MIT", "权重改成 MIT"
 _BASE_SUFFIX = re.compile(r"[-_ ]base(?![a-z])")  # "DeepSeek-V3-Base": a base checkpoint by its own name
 _ON_BASE = re.compile(r"(?:(?<![a-z])(?:on|from|upon)|(?:直接)?[在从])\s*$")
 _UNDER_BEFORE = re.compile(_UNDER + "$")
