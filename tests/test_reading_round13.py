@@ -244,3 +244,12 @@ def test_the_base_model_itself_owns_its_own_cost():
 def test_a_licence_as_people_write_it(text, entity, licence):
     found = facts(text + "\n")
     assert {(e, v) for e, a, v in found if a == "license"} == {(entity, licence)}
+
+
+def test_a_record_s_header_table_dates_it_and_a_co_release_names_its_partner():
+    text = (
+        "| 项目 | 内容 |\n|---|---|\n| 时间 | 2025年2月12日 14:00—16:10 |\n\n"
+        "DeepSeek-V3 于去年12月26日发布。今年1月20日发布的 DeepSeek-R1 是推理模型；R1 和同日发布的 R1-Zero 都以 DeepSeek-V3-Base 为基座。\n"
+    )
+    found = facts(text)
+    assert {("deepseek-v3", "release_date", "2024-12-26"), ("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")} <= found

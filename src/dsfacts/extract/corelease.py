@@ -25,6 +25,7 @@ _CUE = re.compile(
     r"(?:alongside|together\s+with|at\s+the\s+same\s+time\s+as|(?:on\s+)?the\s+same\s+day\s+as)(?![a-z])"
 )
 _PARTNER_BEFORE = re.compile(r"[与和跟同]\s*$")  # "与 R1 同日发布": the model it came out with
+_PARTNER_AFTER = re.compile(r"\s*[和与跟及、]\s*")  # "R1 和同日发布的 R1-Zero"
 _REACH = 12  # characters between the partner's name and the cue
 
 
@@ -56,13 +57,19 @@ class CoReleases:
             ]
             ours = [m for m in mentions if s_a <= m.start < s_b and m.kind not in (COMPANY, FOREIGN) and m.entity]
             partner = next(
-                (m for m in ours if m.end <= cue.start() and cue.start() - m.end <= _REACH and _PARTNER_BEFORE.search(block.text, max(s_a, m.start - 3), m.start)),
+                (
+                    m for m in ours
+                    if m.end <= cue.start() and cue.start() - m.end <= _REACH
+                    and (_PARTNER_BEFORE.search(block.text, max(s_a, m.start - 3), m.start) or _PARTNER_AFTER.fullmatch(block.text, m.end, cue.start()))
+                ),
                 None,
-            ) or next((m for m in ours if m.start >= cue.end() and cue.group().isascii()), None)  # "与 R1 同日", "alongside R1"
+            ) or next((m for m in ours if m.start >= cue.end() and cue.group().isascii()), None)  # "与 R1 同日", "R1 和同日发布的", "alongside R1"
             if partner is not None and partner.entity:
                 date = self.dated.get(partner.entity)
             else:  # "R1 于1月20日开源。同时放出 R1-Zero": the release of the model the paragraph opened with
-                first = next((m.entity for m in mentions if m.start < cue.start() and m.kind not in (COMPANY, FOREIGN)), None)
+                before = [m.entity for m in mentions if m.start < cue.start() and m.kind not in (COMPANY, FOREIGN)]
+                in_sentence = [m.entity for m in mentions if s_a <= m.start < cue.start() and m.kind not in (COMPANY, FOREIGN)]
+                first = (in_sentence or before[:1] or [None])[-1]  # the sentence's last model before the cue, else the paragraph's first
                 date = next((_date(c) for c in made if c.entity == first and c.attribute == "release_date"), None)
             if date is None:
                 continue

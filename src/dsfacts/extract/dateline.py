@@ -60,6 +60,8 @@ def read_dateline(doc: Document, blocks: Sequence[Block], registry: EntityRegist
     if date is None:
         date = _said_date(blocks, top, registry)
     if date is None:
+        date = _record_date(blocks)
+    if date is None:
         date = _ctime_date(doc.text[doc.body_start : doc.body_start + 600])
     return Dateline(date, frozenset(found), frozenset((i, v.start) for i, v in wire))
 
@@ -94,6 +96,22 @@ def _wire_dates(text: str) -> list[vg.ValueMatch]:
         if _WIRE_AFTER.match(text, v.end) and (_WIRE_PLACE.fullmatch(before) or (text[v.end : v.end + 3].strip()[:1] in "电讯" and len(before) <= 20)):
             out.append(v)
     return out
+
+
+RECORD_REACH = 40  # blocks: a record's header table stands at its top
+_DATE_LABEL = re.compile(r"(?i)^[\s*_]*(?:date|时\s*间|日\s*期|会议时间|活动时间|记录时间)[\s*_:：]*$")
+
+
+def _record_date(blocks: Sequence[Block]) -> DateValue | None:
+    """A record's header table ("| 时间 | 2025年2月12日 14:00—16:10 |", "| Date | 9 June 2025 |"): its date."""
+    for b in blocks[:RECORD_REACH]:
+        cell = b.table
+        if cell is None or cell.column != 1 or not cell.row or not _DATE_LABEL.match(cell.row[0]):
+            continue
+        first = next(iter(vg.find_values(b.text)), None)
+        if first is not None and first.start <= 2 and _dated(first) and isinstance(first.value, DateValue):
+            return first.value
+    return None
 
 
 _TITLE_PART = re.compile(r"[·•・|｜—–]")
