@@ -184,10 +184,10 @@ class Figures:
         ):
             attribute = "total_params"  # "24年1月还有个 DeepSeekMoE，16B 的", "DeepSeekMath，7B，是在…": a size set off after the name
         named = any(x.kind != COMPANY for x in mentions)  # "VL2(4.5B)": the label says what it is
-        bare = (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip()) or (
-            block.kind == "cell" and choose_attribute("sizes", "", "", magnitude=True, hint=hint) == "variant_sizes"
-        )  # "| Sizes |" over one "7B": the model's one size
-        if attribute is None and kind == "number" and bare and m.raw.rstrip().endswith("B"):
+        if attribute is None and kind == "number" and m.raw.rstrip().endswith("B") and (
+            (block.kind == "label" and not named) or (block.kind == "cell" and not hint.strip())
+            or (block.kind == "cell" and choose_attribute("sizes", "", "", magnitude=True, hint=hint) == "variant_sizes")  # "| Sizes |" over one "7B"
+        ):
             attribute = "total_params"  # "671B" alone in a figure label or an unlabelled column is a model size
         if attribute is None and kind in ("number", "money"):
             asked = question_before(self.x.blocks, self.x.answers, index, sentence)  # "V3 的训练成本到底是多少？" / "官方说的是 557.6 万美元"

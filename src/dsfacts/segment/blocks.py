@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dsfacts.segment.offsets import OffsetMap, fold
 from dsfacts.segment.sentences import sentence_spans
@@ -26,6 +27,11 @@ class Numbers:
         return self.tables
 
 
+@lru_cache(maxsize=4096)  # every cell of a row carries the whole row: fold each text once
+def _fold_cell(text: str) -> str:
+    return fold(text)
+
+
 @dataclass
 class TableCell:
     """A cell's place in its table: the header says what the column means, the row what it is about."""
@@ -38,8 +44,8 @@ class TableCell:
 
     def __post_init__(self) -> None:
         # read as the block texts are: full-width digits and Traditional characters folded ("時間" is "时间")
-        self.header = [fold(h) for h in self.header]
-        self.row = [fold(c) for c in self.row]
+        self.header = [_fold_cell(h) for h in self.header]
+        self.row = [_fold_cell(c) for c in self.row]
 
 
 def is_pair(cells: list[str]) -> bool:
