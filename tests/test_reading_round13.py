@@ -253,3 +253,8 @@ def test_a_record_s_header_table_dates_it_and_a_co_release_names_its_partner():
     )
     found = facts(text)
     assert {("deepseek-v3", "release_date", "2024-12-26"), ("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")} <= found
+
+
+def test_both_after_a_pair_of_models_is_each_of_them():
+    found = facts("The reasoning models DeepSeek-R1 and R1-Zero changed the field. Both were released on 20 January 2025.\n")
+    assert {("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")} <= found

@@ -64,6 +64,7 @@ def _in_name(text: str, mention: Mention, start: int) -> bool:
 
 
 # attributes two models named together share ("R1 及 R1-Zero 于 1 月 20 日发布，采用 MIT 协议")
+_BOTH = re.compile(r"(?i)[\s*_>-]*(?:both(?:\s+of\s+them)?|两者|二者|两个模型|它们都|它们)(?![a-z])")
 _SHARED = frozenset({"release_date", "license", "paper_date", "arxiv_id"})
 _LINK_ONLY = re.compile(r"(?i)\s*(?:at|of|is|was|为|是|达|高达)\s*")  # a clause that is only its value
 _SAME_AGAIN = re.compile(r"^\s*[(（][^()（）]{0,24}[)）]")  # the figure restated in brackets right after it
@@ -327,7 +328,13 @@ class _Extractor:
         sentence = block.sentence_at(pos)
         if nc.sentence_has("respectively", block.text, *sentence):
             return
-        for partner in coordinated(block.text, mentions, claim.entity, sentence):
+        partners = coordinated(block.text, mentions, claim.entity, sentence)
+        if not partners and _BOTH.match(block.text, sentence[0]):  # "DeepSeek-R1 and R1-Zero … . Both were released on 20 January"
+            earlier = [s for s in block.sentences if s[1] <= sentence[0]]
+            named = [m.entity for m in mentions if earlier and earlier[-1][0] <= m.start < earlier[-1][1] and m.kind == KNOWN and m.entity]
+            if claim.entity in named and len(set(named)) == 2:
+                partners = [e for e in dict.fromkeys(named) if e != claim.entity]
+        for partner in partners:
             if not self.is_company(partner):
                 yield claim.model_copy(update={"entity": partner})
 
