@@ -258,3 +258,17 @@ def test_a_record_s_header_table_dates_it_and_a_co_release_names_its_partner():
 def test_both_after_a_pair_of_models_is_each_of_them():
     found = facts("The reasoning models DeepSeek-R1 and R1-Zero changed the field. Both were released on 20 January 2025.\n")
     assert {("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1-zero", "release_date", "2025-01-20")} <= found
+
+
+def test_a_continuation_line_s_indent_is_layout():
+    text = (
+        "1.1  Hangzhou DeepSeek Artificial Intelligence Basic Technology Research\n"
+        "     Co., Ltd. was established on 17 July 2023. It is headquartered in\n"
+        "     Hangzhou, Zhejiang Province.\n"
+    )
+    assert ("deepseek", "headquarters", "Hangzhou") in facts(text, "brief.txt")
+
+
+def test_a_determiner_before_company_is_no_city():
+    found = facts("The company DeepSeek is funded by High-Flyer. Its founder and chief executive is Liang Wenfeng.\n")
+    assert not any(a == "headquarters" for _, a, _ in found)

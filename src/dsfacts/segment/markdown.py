@@ -134,6 +134,8 @@ class MarkdownReader(PlainTables):
             if piece:
                 indent = lead
                 previous = piece
+            if k and piece[:1].isspace():  # a continuation line's indent is layout, not text ("Research /      Co., Ltd.")
+                col, piece = lead, piece.lstrip()
             add_clean(builder, piece, a + col)
         return builder
 
