@@ -272,3 +272,13 @@ def test_a_continuation_line_s_indent_is_layout():
 def test_a_determiner_before_company_is_no_city():
     found = facts("The company DeepSeek is funded by High-Flyer. Its founder and chief executive is Liang Wenfeng.\n")
     assert not any(a == "headquarters" for _, a, _ in found)
+
+
+def test_a_licence_with_the_code_s_in_brackets_is_the_weights():
+    found = facts("- DeepSeek-V3 licence: DeepSeek Model License (code MIT)\n")
+    assert {(e, v) for e, a, v in found if a == "license"} == {("deepseek-v3", "DeepSeek Model License")}
+
+
+def test_sizes_joined_by_plus_small_to_large_are_variants_a_sum_is_not():
+    assert [v.value.sizes for v in find_values("7B + 67B, base + chat") if v.kind == "sizes"] == [(Decimal(7 * 10**9), Decimal(67 * 10**9))]
+    assert not [v for v in find_values("that's 671B + 14B MTP module") if v.kind == "sizes"]

@@ -123,6 +123,19 @@ def _clause_around(low: str, i: int, start: int, end: int) -> str:
     return low[a:b]
 
 
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _own_words(clause: str, low: str, i: int) -> str:
+    """A licence's own words: its bracket's, if it stands in one ("DeepSeek Model License (code MIT)":
+    the MIT is the code's), else its clause without the brackets in it (the DML is the weights')."""
+    opened = max(low.rfind("(", max(0, i - 40), i), low.rfind("（", max(0, i - 40), i))
+    if opened >= 0 and max(low.rfind(")", opened, i), low.rfind("）", opened, i)) < 0:
+        closed = [c for c in (low.find(")", i), low.find("）", i)) if c >= 0]
+        return low[opened : min(closed) + 1] if closed else clause
+    return _BRACKETED.sub(" ", clause)
+
+
 def checkpoint_of(entity: str, known: dict) -> str:
     """A model's -Base checkpoint is that model as a base ("DeepSeek-V3-Base" -> deepseek-v3)."""
     stem = entity[: -len("-base")] if entity.endswith("-base") else entity
@@ -186,12 +199,13 @@ class TextClaims:
             sentence = low[s_start:s_end]
             if not any(str(c).lower() in sentence for c in vocab["cues"]) and not _UNDER_BEFORE.search(low, max(s_start, i - 12), i):
                 continue
-            clause = _clause_around(low, i, s_start, s_end)  # "代码仓库采用 MIT，模型权重则遵循 DeepSeek 许可"
+            clause = _own_words(_clause_around(low, i, s_start, s_end), low, i)  # "代码仓库采用 MIT，模型权重则遵循 DeepSeek 许可"
             code_only = any(str(c).lower() in clause for c in vocab["code_only"])
             if code_only and not any(str(w).lower() in clause for w in vocab["weights"]):
                 continue
             own = _CLAUSE_BREAK.split(low[max(s_start, names[k - 1][1] if k else 0, i - 40) : i])[-1]  # since the last licence, in its clause
             after = _CLAUSE_BREAK.split(low[j : min(s_end, names[k + 1][0] if k + 1 < len(names) else s_end, j + 16)], 1)[0]
+            after = re.split(r"[(（]", after, maxsplit=1)[0]  # "DeepSeek Model License (code MIT)": the bracket is the code's aside
             for near in (own, after):  # "V3 was code MIT / weights under …", "MIT-licensed code with weights under …"
                 if (_CODE.search(near) or any(str(c).lower() in near for c in vocab["code_only"])) and not any(
                     str(w).lower() in near for w in vocab["weights"]

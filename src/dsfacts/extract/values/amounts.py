@@ -192,7 +192,7 @@ _CURRENCY_RE_AFTER = re.compile(rf"{SP}*(?:\*\*|__|`)?{SP}*{_CUR_AFTER}")
 _ITEM = rf"{NUM}{MAG}"
 _LIST_SEP = (
     rf"(?:{SP}*[、,，/]{SP}*(?:(?i:and|or){SP}+|和{SP}*|及{SP}*)?"  # not ";": "…-v1.5 7B; 120B math tokens" are two things
-    rf"|{SP}*(?:和|与|跟|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+)"
+    rf"|{SP}*(?:和|与|跟|及|以及|或|&){SP}*|{SP}+(?i:and|or){SP}+|{SP}+\+{SP}+)"  # "7B + 67B" in notes
 )
 _ITEM_RE = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})")
 # an aside after a listed size: "提供1.5B（需16GB显存）和7B（需24GB显存）版本"
@@ -213,8 +213,8 @@ _LABELLED_SEP = rf"{SP}*/{SP}*(?:[A-Z][a-z]{{1,9}}|[\u4e00-\u9fff]{{1,3}}版){SP
 
 @_pass(
     rf"{_ITEM}(?:{_ITEM_ASIDE}(?:{_LIST_SEP}|{_LABELLED_SEP}){_ITEM}){{1,31}}",  # bounded: a rejected run must not be rescanned from every number (quadratic)
-    needs=("、", ",", "，", "/", "和", "与", "跟", "及", "或", "&", "and", "or", "And", "Or"),
-    follow="、,，/和与跟及以或&aAoO(（",
+    needs=("、", ",", "，", "/", "和", "与", "跟", "及", "或", "&", "and", "or", "And", "Or", "+"),
+    follow="、,，/和与跟及以或&aAoO(（+",
 )
 def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     if glue_at(text, m.start()) == HARD:
@@ -245,6 +245,8 @@ def _size_list(text: str, m: re.Match[str]) -> Cand | None:
         return (m.start(), end, "compound", Compound(total, active), None, True, False)
     if len(set(sizes)) < 2:
         return None
+    if any(sep.strip() == "+" for sep in seps) and sizes != sorted(sizes):
+        return None  # "671B + 14B MTP module": a sum, not sizes listed small to large ("1B + 7B")
     if len(sizes) == 2 and _ALTERNATIVE.search(seps[0]):
         # "70 亿或 80 亿参数的蒸馏版能在笔记本上运行": one of two, not the sizes a model comes in
         return (m.start(), end, "other", Text(text[m.start() : end]), None, True, False)
