@@ -149,6 +149,7 @@ def test_a_base_checkpoint_is_the_checkpoint_another_writer_names_without_base()
         ("which came out the day after Christmas", "the day after Christmas", "--12-26"),
         ("the company put out on Boxing Day", "Boxing Day", "--12-26"),
         ("然后就是圣诞节后一天的 V3", "圣诞节后一天", "--12-26"),
+        ("V3 是去年圣诞节隔天出的", "圣诞节隔天", "--12-26"),
     ],
 )
 def test_a_named_day_of_the_calendar_is_a_date(text, raw, value):

@@ -301,7 +301,7 @@ _ZH_AROUND_AFTER = re.compile(r"(?:刚过|前后|过后|之后|以后|之前|以
 
 
 @_pass(
-    rf"(?:(?P<y>(?:19|20)[0-9]{{2}}){SP}*年{SP}*)?(?P<name>" + alt(_ZH_HOLIDAYS)[3:-1] + r")(?:当天|当日)?(?P<shift>次日|翌日|第二天|后一天|前一天)?",
+    rf"(?:(?P<y>(?:19|20)[0-9]{{2}}){SP}*年{SP}*)?(?P<name>" + alt(_ZH_HOLIDAYS)[3:-1] + r")(?:当天|当日)?(?P<shift>次日|翌日|第二天|后一天|前一天|隔天|隔日)?",
     needs=tuple({w[0] for w in _ZH_HOLIDAYS}),
 )
 def _holiday_zh(text: str, m: re.Match[str]) -> Cand | None:
