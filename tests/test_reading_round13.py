@@ -282,3 +282,13 @@ def test_a_licence_with_the_code_s_in_brackets_is_the_weights():
 def test_sizes_joined_by_plus_small_to_large_are_variants_a_sum_is_not():
     assert [v.value.sizes for v in find_values("7B + 67B, base + chat") if v.kind == "sizes"] == [(Decimal(7 * 10**9), Decimal(67 * 10**9))]
     assert not [v for v in find_values("that's 671B + 14B MTP module") if v.kind == "sizes"]
+
+
+def test_round_fourteen_readings():
+    email = "From: Release Radar <radar@example.com>\nDate: Sun, 2 Feb 2025 07:00:00 +0000\nSubject: Radar #61\n\nJanus-Pro from DeepSeek. Released: Mon 27 Jan (a week after R1).\n"
+    assert ("janus-pro", "release_date", "2025-01-27") in facts(email, "radar.txt")
+    found = facts("DeepSeek-R1-0528 是 R1 的小版本更新，上个月28日开源，参数规模不变。\n")
+    assert not any(e == "deepseek-r1" and a == "release_date" for e, a, _ in found)
+    assert not facts("老K，前某大厂大模型算法专家，参与过 DeepSeek-R1 同级别的千亿参数模型预训练。\n")
+    stages = "DeepSeek-V3's full training consumed 2.788 million H800 GPU hours, of which 2,664K GPU hours were pre-training, 119K context extension and 5K post-training.\n"
+    assert not any(a == "context_length" for _, a, _ in facts(stages))

@@ -137,7 +137,7 @@ def _said_date(blocks: Sequence[Block], top: list[int], registry: EntityRegistry
 @lru_cache(maxsize=1)
 def _said_before() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)) for w in sorted(nc.vocab()["dateline_said"], key=len, reverse=True))
-    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|星期.|周.|週.)"
+    weekday = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?|星期.|周.|週.)"  # "Date: Sun, 2 Feb 2025"
     # or a weekday alone: "*Live coverage from Moscone West. Tuesday, September 9, 2025. …*"
     return re.compile(rf"(?i)(?:(?<![a-z])(?:{words})(?![a-z])[\s:：,，]*(?:on\s+)?(?:{weekday}[\s,，]*)?|(?<![a-z]){weekday}[\s,，]*)\Z")
 

@@ -180,7 +180,7 @@ def _in_comparison(text: str, m: Mention, sentence: tuple[int, int]) -> bool:
     return _COMPARISON.search(text, c_a, m.start) is not None
 
 
-_UPDATE_NOUN_AFTER = re.compile(r"\s*(?:的)?\s*(?:小)?(?:改版|更新版|小更新)")  # not "the V3.1 update": that one is V3.1
+_UPDATE_NOUN_AFTER = re.compile(r"\s*(?:的)?\s*(?:小)?(?:改版|更新版|小更新|版本更新|版本升级)")  # not "the V3.1 update": that one is V3.1
 _TIME_ANCHOR_AFTER = re.compile(r"\s*(?:发布|推出|开源|上线|问世|发表)[^，。,;；]{0,6}?(?:之后|以后|后|之前|以前|前)(?![\u4e00-\u9fff]{0,2}[的])")
 # "built on their V3 base model, which came out …": a model's name, maybe a noun for it, then the relative clause
 _ANTECEDENT_GAP = re.compile(r"(?i)[\s,*_)）]*(?:(?:base|chat|instruct|reasoning|flagship)\s+)?(?:model|checkpoint|release|version)?[\s,*_)）]*")

@@ -362,6 +362,7 @@ _LIST_MARKER = re.compile(r"[.)、．]\s")
 
 
 _ZH_BARE_DIGITS = "零一二两三四五六七八九"
+_CLASS_AFTER = re.compile(r"(?:级|量级|参数(?:级|量级)?(?:的)?(?:大)?模型|规模的)")
 _ZH_MAGNITUDE = ("万", "亿", "兆")
 
 
@@ -397,6 +398,8 @@ def _zh_size_list(text: str, m: re.Match[str]) -> Cand | None:
 def _zh_ok(text: str, start: int, zh: str) -> bool:
     if ("万" not in zh and "亿" not in zh and "兆" not in zh) or zh in ("千万", "万万"):
         return False
+    if zh in ("百亿", "千亿", "万亿") and _CLASS_AFTER.match(text, start + len(zh)):
+        return False  # "千亿参数模型", "万亿级": a class of size, not a size
     if start and text[start - 1] in "零〇一二两三四五六七八九十百千点":
         return False  # inside a longer numeral the scan stepped into
     return not (zh[0] in "十百千万亿" and text[max(0, start - 2) : start].endswith(VAGUE_ZH))  # "数千亿", not "参数六千…"
