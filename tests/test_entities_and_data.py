@@ -44,7 +44,11 @@ def test_unknown_versions_are_not_mapped_to_a_known_entity(text):
 
 
 def test_a_mention_inside_a_path_is_not_a_mention():
-    assert found("see deepseek-ai/DeepSeek-V3") == [("deepseek-ai", "deepseek")]
+    assert found("open models/deepseek-ai/DeepSeek-V3/config.json") == [("deepseek-ai", "deepseek")]
+
+
+def test_a_model_hub_id_names_its_model():
+    assert found("see deepseek-ai/DeepSeek-V3") == [("deepseek-ai", "deepseek"), ("DeepSeek-V3", "deepseek-v3")]
 
 
 @pytest.mark.parametrize("name", ["deepseek-v3", "DeepSeek V3", "v3", "DeepSeek-V3", "deepseek_v3"])

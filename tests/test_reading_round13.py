@@ -292,3 +292,28 @@ def test_round_fourteen_readings():
     assert not facts("老K，前某大厂大模型算法专家，参与过 DeepSeek-R1 同级别的千亿参数模型预训练。\n")
     stages = "DeepSeek-V3's full training consumed 2.788 million H800 GPU hours, of which 2,664K GPU hours were pre-training, 119K context extension and 5K post-training.\n"
     assert not any(a == "context_length" for _, a, _ in facts(stages))
+
+
+def test_a_model_hub_card_s_fields_are_its_title_s_model():
+    card = (
+        "Date: Sun, 2 Feb 2025 07:00:00 +0000\n\n"
+        "---------------------------------------------------------------------\n"
+        " 1. deepseek-ai/DeepSeek-R1                     (TRENDING #1, 2 weeks)\n"
+        "---------------------------------------------------------------------\n"
+        " Released:      Mon 20 Jan\n Params:        671B total / 37B active\n Context:       128K\n"
+        " Base:          DeepSeek-V3-Base\n License:       MIT (weights and code)\n\n"
+        "---------------------------------------------------------------------\n"
+        " 2. deepseek-ai/Janus-Pro-7B  (and Janus-Pro-1B)\n"
+        "---------------------------------------------------------------------\n"
+        " Released:      Mon 27 Jan (a week after R1)\n Sizes:         1B, 7B\n License:       MIT\n"
+    )
+    found = facts(card, "radar.txt")
+    assert {
+        ("deepseek-r1", "release_date", "2025-01-20"), ("deepseek-r1", "total_params", 671_000_000_000), ("deepseek-r1", "context_length", 128_000),
+        ("deepseek-r1", "base_model", "deepseek-v3"), ("deepseek-r1", "license", "MIT"),
+        ("janus-pro", "release_date", "2025-01-27"), ("janus-pro", "variant_sizes", (1_000_000_000, 7_000_000_000)),
+    } <= found
+
+
+def test_a_syllabus_line_dates_its_label_s_model():
+    assert ("deepseek-vl", "release_date", "2024-03") in facts("- 第6讲　DeepSeek-VL：2024年3月，1.3B / 7B，混合视觉编码器。\n")

@@ -95,7 +95,7 @@ def bracketed_release(text: str, mentions: list[Mention], m: vg.ValueMatch) -> s
     return None
 
 
-_SET_OFF_BEFORE = re.compile(r"[*_]*\s*,\s*$")
+_SET_OFF_BEFORE = re.compile(r"[*_]*\s*[,:：]\s*$")  # "DeepSeekMoE, January 2024.", "DeepSeek-VL：2024年3月，1.3B / 7B"
 _SET_OFF_AFTER = re.compile(r"\s*(?:[,;.]|\s[-–—]{1,2}\s|$)")
 
 
@@ -106,6 +106,8 @@ def _set_off(text: str, mentions: list[Mention], m: vg.ValueMatch) -> str | None
         return None
     if not _SET_OFF_BEFORE.fullmatch(text, name.end, m.start) or not _SET_OFF_AFTER.match(text, m.end):
         return None
+    if text[name.end : m.start].strip(" *_").startswith((":", "：")):
+        return name.entity  # a label and its first field: "第6讲　DeepSeek-VL：2024年3月，…"
     opening = text[: name.start].rstrip(" *_")
     return name.entity if not opening or opening[-1] in ".。!?:;—–-\n" or opening.endswith(("Then", "then", "And", "and")) else None
 

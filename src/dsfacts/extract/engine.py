@@ -226,7 +226,9 @@ class _Extractor:
         if found != BLOCKED and topic and nc.has("topic_subject", block.text[start : start + 16]):
             return topic  # "The model has 685B parameters": the model the section is about
         opening = block.text[start : start + 12]
-        fields = bool(block.breaks) and not mentions  # "Total parameters ...... 671B" lines under "The figures below are for V3"
+        # "Total parameters ...... 671B" lines under "The figures below are for V3"; a model named only as an object
+        # ("Released: Mon 27 Jan (a week after R1)") does not make them another model's
+        fields = bool(block.breaks) and (not mentions or subject_of(block.text, mentions) is None)
         # "Released January 11, 2024 … Trained on 2T tokens." after a quote that names DeepSeekMoE 16B
         subjectless = nc.opens_with("subjectless_opening", block.text[sentence[0] :]) or nc.opens_with(
             "subjectless_opening", block.text
@@ -234,6 +236,8 @@ class _Extractor:
         # a pronoun opening the sentence, or the paragraph ("它是小改版…。…这一版直接改成 MIT"), when no
         # sentence before named a model: the previous paragraph's model
         pronoun = nc.has("pronoun_subject", opening) or (bool(block.sentences) and found is None and nc.has("pronoun_subject", block.text[block.sentences[0][0] : block.sentences[0][0] + 12]))
+        if found is None and fields and index and self.blocks[index - 1].kind == "item":
+            found = self.context.block_subjects.get(index - 1)  # " 1. deepseek-ai/DeepSeek-R1" over " Released: … / Params: …": the card's title
         if found is None and topic is None and block.kind == "paragraph" and (pronoun or fields or subjectless or self._numbered_on(index)):
             found = self.context.paragraph_topic
         asked = self.context.asked

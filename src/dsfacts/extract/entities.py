@@ -16,6 +16,7 @@ from typing import Any
 from dsfacts.data import load_yaml
 from dsfacts.errors import DataFileError, UnknownEntityError
 
+_REPO_OWNER = re.compile(r"(?:^|[\s(（\[\"'`*|])[A-Za-z0-9][A-Za-z0-9_-]{0,38}/$")  # "deepseek-ai/": an owner, not a URL path
 _SEP = r"[\s\-_–—]*"
 # After an alias, these keep the same entity: a size ("-7B", " 67B"), a chat/instruct/base flavour.
 _SAME_ENTITY_TAIL = re.compile(
@@ -110,8 +111,10 @@ class EntityRegistry:
                 return out
             start, end = m.span()
             pos = start + 1
-            if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "/-_."):
-                continue  # inside a longer word or a path
+            if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum() or text[start - 1] in "/-_.") and not (
+                text[start - 1] == "/" and _REPO_OWNER.search(text, max(0, start - 40), start)
+            ):
+                continue  # inside a longer word or a path (not a model hub's "deepseek-ai/DeepSeek-R1")
             key = _normalize(m.group())
             entity = self._by_alias.get(key)
             if entity is None:
