@@ -317,3 +317,10 @@ def test_a_model_hub_card_s_fields_are_its_title_s_model():
 
 def test_a_syllabus_line_dates_its_label_s_model():
     assert ("deepseek-vl", "release_date", "2024-03") in facts("- 第6讲　DeepSeek-VL：2024年3月，1.3B / 7B，混合视觉编码器。\n")
+
+
+def test_under_a_corrections_heading_a_quote_of_the_earlier_issue_is_not_a_claim():
+    text = "CORRECTIONS\n-----------\n\nRadar #60 said DeepSeek-V3 (released 26 Dec 2024) has \"685B parameters\". The model itself is 671B total.\n"
+    assert {v for e, a, v in facts(text) if a == "total_params"} == {671_000_000_000}
+    column = "Corrections\n-----------\n\n\"DeepSeek-V2-Lite, a 2.4-billion-parameter model\" should have said that 2.4 billion is the active count.\n"
+    assert ("deepseek-v2-lite", "active_params", 2_400_000_000) in facts(column)

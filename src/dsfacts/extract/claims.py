@@ -325,6 +325,13 @@ def paper_or_release(attribute: str | None, sentence: str) -> str | None:
     return None if _NO_PAPER.search(sentence) else attribute
 
 
+def quoted_report(text: str, sentence: tuple[int, int], pos: int) -> bool:
+    """The value stands in a quote after a reporting verb ('… said DeepSeek-V3 has "685B parameters"')."""
+    quote = _QUOTE_OPEN.search(text, max(sentence[0], pos - 60), pos)
+    # the verb comes before the quote opens: not '"…a 2.4-billion-parameter model" should have said that 2.4 billion'
+    return quote is not None and _REPORTED.search(text, max(sentence[0], quote.start() - 60), quote.start()) is not None
+
+
 def reported_in_correction(text: str, sentence: tuple[int, int], pos: int) -> bool:
     """In a correction, what the earlier text said ("Correction: the draft described Janus-Pro as
     MIT-licensed"): the value the correction takes back, not the document's."""

@@ -297,7 +297,9 @@ class _Extractor:
             raw_tail = _SAME_AGAIN.sub("", text[m.end : min(next_start, c_end)], count=1)
             tail = _BRACKET.split(raw_tail, 1)[0]  # "6710亿（每个 token…": an aside; "21 billion (210亿) activated" reads on
             tail = _THEN.split(tail, 1)[0]  # "8.1T tokens and then did SFT": the next step is not this value's
-            if nc.not_a_claim(text, sentence, c_start, m, matches, i):
+            if nc.not_a_claim(text, sentence, c_start, m, matches, i) or (
+                self.heading_texts and nc.has("correction", self.heading_texts[-1][1]) and nc.quoted_report(text, sentence, m.start)
+            ):  # under "CORRECTIONS": 'Radar #60 said DeepSeek-V3 has "685B parameters".' is what the earlier issue said
                 old_side = head if nc.old_side_of_change(text, matches, i) else ""  # its words name the new value's too
                 continue
             own = text[max(c_start, matches[i - 1].end if i else 0) : m.start]  # this value's own words
