@@ -324,3 +324,12 @@ def test_under_a_corrections_heading_a_quote_of_the_earlier_issue_is_not_a_claim
     assert {v for e, a, v in facts(text) if a == "total_params"} == {671_000_000_000}
     column = "Corrections\n-----------\n\n\"DeepSeek-V2-Lite, a 2.4-billion-parameter model\" should have said that 2.4 billion is the active count.\n"
     assert ("deepseek-v2-lite", "active_params", 2_400_000_000) in facts(column)
+
+
+def test_more_chinese_as_people_write_it():
+    found = facts("- 第12讲　DeepSeek-V3（上）：6710 亿 / 370 亿，14.8 万亿 token。\n")
+    assert {("deepseek-v3", "total_params", 671_000_000_000), ("deepseek-v3", "active_params", 37_000_000_000), ("deepseek-v3", "training_tokens", 14_800_000_000_000)} <= found
+    assert ("deepseek-r1-zero", "release_date", "2025-01-20") in facts("2025年1月20日 DeepSeek-R1 开源，同一天还发了 R1-Zero。\n")
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek 的创始人梁文锋据说偶尔也会来学校听报告。\n")
+    [v] = [v for v in find_values("去年圣诞节后第二天，深度求索放出 V3") if v.kind == "monthday"]
+    assert v.value.to_json() == "--12-26"

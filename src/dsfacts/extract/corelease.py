@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from dsfacts.extract.engine import _Extractor
 
 _CUE = re.compile(
-    r"(?i)同时(?:放出|发布|开源|公开|推出|上线|发表)|同日(?:发布|开源|公开|公布|推出|发表|上线)|同一天(?:发布|公布|开源|推出|公开)"
+    r"(?i)同时(?:放出|发布|开源|公开|推出|上线|发表)|同日(?:发布|开源|公开|公布|推出|发表|上线)|同一天(?:还|也|又)?(?:发布|公布|开源|推出|公开|发了|放出)"
     r"|(?:一并|一同|同步)(?:发布|开源|推出|公开)|(?:released|launched|published|shipped|open-sourced|came\s+out)\s+"
     r"(?:alongside|together\s+with|at\s+the\s+same\s+time\s+as|(?:on\s+)?the\s+same\s+day\s+as)(?![a-z])"
 )

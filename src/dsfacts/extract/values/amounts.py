@@ -224,8 +224,8 @@ def _size_list(text: str, m: re.Match[str]) -> Cand | None:
     seps = [span[a.end - m.start() : b.start - m.start()] for a, b in zip(items, items[1:], strict=False)]  # asides blanked
     if any(leading_zero(i.num) for i in items):
         return None
-    mags = [i.mag.strip().upper()[:1] for i in items]
-    if len(set(mags)) > 1 and all(mg in "BMKT" for mg in mags):  # "1.3B, 6.7B and 33B; 2T tokens": billions, then trillions of tokens
+    mags = [scaled("1", i.mag)[0] for i in items]  # the multiplier: B, 亿, 万亿 …
+    if len(set(mags)) > 1:  # "1.3B, 6.7B and 33B; 2T tokens", "6710 亿 / 370 亿，14.8 万亿 token": then trillions of tokens
         run = next(k for k, mg in enumerate(mags) if mg != mags[0])
         if run < 2:
             return None

@@ -297,11 +297,11 @@ def _holiday_en(text: str, m: re.Match[str]) -> Cand | None:
 
 _EN_AROUND_BEFORE = re.compile(r"(?i)(?<![a-z])(?:after|before|over|around|since|until|till|by)\s+(?:the\s+)?$")
 _EN_AROUND_AFTER = re.compile(r"(?i)\s+(?:holidays?|season|break|week|period|rush|lull|time)(?![a-z])")
-_ZH_AROUND_AFTER = re.compile(r"(?:刚过|前后|过后|之后|以后|之前|以前|假期|期间|档期|季|后(?!一天)|前(?!一天|夕))")
+_ZH_AROUND_AFTER = re.compile(r"(?:刚过|前后|过后|之后|以后|之前|以前|假期|期间|档期|季|后(?!一天|第二天|的第二天)|前(?!一天|夕))")
 
 
 @_pass(
-    rf"(?:(?P<y>(?:19|20)[0-9]{{2}}){SP}*年{SP}*)?(?P<name>" + alt(_ZH_HOLIDAYS)[3:-1] + r")(?:当天|当日)?(?P<shift>次日|翌日|第二天|后一天|前一天|隔天|隔日)?",
+    rf"(?:(?P<y>(?:19|20)[0-9]{{2}}){SP}*年{SP}*)?(?P<name>" + alt(_ZH_HOLIDAYS)[3:-1] + r")(?:当天|当日)?(?P<shift>次日|翌日|第二天|后一天|后第二天|后的第二天|前一天|隔天|隔日)?",
     needs=tuple({w[0] for w in _ZH_HOLIDAYS}),
 )
 def _holiday_zh(text: str, m: re.Match[str]) -> Cand | None:
