@@ -333,3 +333,8 @@ def test_more_chinese_as_people_write_it():
     assert ("deepseek", "founder", "Liang Wenfeng") in facts("DeepSeek 的创始人梁文锋据说偶尔也会来学校听报告。\n")
     [v] = [v for v in find_values("去年圣诞节后第二天，深度求索放出 V3") if v.kind == "monthday"]
     assert v.value.to_json() == "--12-26"
+
+
+def test_a_model_that_shares_another_s_size_is_the_subject():
+    found = facts("DeepSeek-R1 shares V3's architecture and size: 671B parameters, 37B active.\n")
+    assert ("deepseek-r1", "total_params", 671_000_000_000) in found and not any(e == "deepseek-v3" for e, _, _ in found)
