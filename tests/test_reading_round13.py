@@ -338,3 +338,20 @@ def test_more_chinese_as_people_write_it():
 def test_a_model_that_shares_another_s_size_is_the_subject():
     found = facts("DeepSeek-R1 shares V3's architecture and size: 671B parameters, 37B active.\n")
     assert ("deepseek-r1", "total_params", 671_000_000_000) in found and not any(e == "deepseek-v3" for e, _, _ in found)
+
+
+def test_a_record_s_dated_list_item_and_a_slip_the_note_calls_wrong():
+    text = (
+        "# 路演纪要\n\n- **日期**：2025 年 9 月 24 日（周三）14:00\n- **形式**：线下\n\n"
+        "1. PPT 第 11 页：DeepSeek-V2（2024 年 6 月）。\n\n> 〔记录人注：第 11 页 V2 的时间有误，DeepSeek-V2 是 2024 年 5 月发布的。〕\n\n"
+        "DeepSeek-R1 今年 1 月 20 日发布。\n"
+    )
+    found = facts(text)
+    assert ("deepseek-r1", "release_date", "2025-01-20") in found
+    assert {v for e, a, v in found if e == "deepseek-v2" and a == "release_date"} == {"2024-05"}
+
+
+def test_what_we_wrote_about_a_base_is_not_the_base_and_a_quote_ends_its_sentence():
+    text = 'We wrote that R1-Zero was "fine-tuned from DeepSeek-R1." It is the other way round: R1-Zero was trained directly on DeepSeek-V3-Base.\n'
+    found = facts(text)
+    assert ("deepseek-r1-zero", "base_model", "deepseek-v3") in found and ("deepseek-r1-zero", "base_model", "deepseek-r1") not in found

@@ -61,8 +61,9 @@ def drop_corrected(claims: list[Claim], corrections: set[int], quoted: Sequence[
     dropped: set[int] = set()
     for j, earlier in enumerate(claims):
         raw = (earlier.raw or "").strip()
-        if len(raw) >= 3 and any(raw in q and earlier.line <= line for line, q in quoted):
-            # "本台援引的“R1训练成本约560万美元”实为 V3 的": the quoted figure was wrong, where it stood
+        if len(raw) >= 3 and any(raw in q and (earlier.line <= line if earlier.kind != "text" else earlier.line == line) for line, q in quoted):
+            # "本台援引的“R1训练成本约560万美元”实为 V3 的": the quoted figure was wrong, where it stood; a quoted
+            # name only in the quote itself ('初稿写“DeepSeek-V3 原版 1月发布”' takes back no V3 base named before it)
             # before; what the correction goes on to state ("现更正如下：| DeepSeek-R1 | MIT |") stands
             dropped.add(j)
     for k, fixed in enumerate(claims):
@@ -73,7 +74,7 @@ def drop_corrected(claims: list[Claim], corrections: set[int], quoted: Sequence[
                 continue
             if earlier.attribute == fixed.attribute and _differs(earlier.value, fixed.value):
                 dropped.add(j)  # "V2-Lite is 15.7B total with 2.4B activated" after "~2.7B active"
-            elif earlier.attribute != fixed.attribute and earlier.kind == fixed.kind and not _differs(earlier.value, fixed.value):
+            elif earlier.attribute != fixed.attribute and earlier.kind == fixed.kind == "number" and not _differs(earlier.value, fixed.value):
                 dropped.add(j)  # "不对，45亿是激活参数": the same figure, now under the attribute it belongs to
     return [c for j, c in enumerate(claims) if j not in dropped]
 

@@ -123,7 +123,8 @@ def _said_date(blocks: Sequence[Block], top: list[int], registry: EntityRegistry
     "晨会纪要 日期：2025年1月28日（周二）", "张贴时间：2025年3月12日 ｜ 最后修改：…更正 VL2 参数". Not a
     model's own date: no model is named before it in its part of the line."""
     title = next((k for k, b in enumerate(blocks) if b.kind == "heading"), None)
-    for i in ([title] if title is not None else []) + top:
+    items = [k for k, b in enumerate(blocks[:PAGE_TOP + 4]) if b.kind == "item"]  # "- **日期**：2025 年 9 月 24 日（周三）"
+    for i in ([title] if title is not None else []) + top + items:
         text = blocks[i].text
         for v in vg.find_values(text):
             if not (_dated(v) and isinstance(v.value, DateValue) and _said_before().search(text, max(0, v.start - 40), v.start)):

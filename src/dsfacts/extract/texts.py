@@ -14,7 +14,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from dsfacts.extract.attributes import vocabulary
-from dsfacts.extract.claims import former_value, is_exam_item, reported_in_correction
+from dsfacts.extract.claims import former_value, has, is_exam_item, reported_in_correction
 from dsfacts.extract.linking import is_object
 from dsfacts.extract.mentions import COMPANY, FOREIGN, Mention
 from dsfacts.models import Claim
@@ -384,6 +384,8 @@ class TextClaims:
     def base_model(self, index: int, block: Block, mentions: list[Mention], bases: list[Mention]) -> Iterable[Claim]:
         for base in bases:
             s_start, _ = block.sentence_at(base.start)
+            if has("retracted", block.text[s_start : base.start].lower()):
+                continue  # 'We wrote that R1-Zero was "fine-tuned from DeepSeek-R1."': what the earlier text said
             subjects = [
                 m.entity for m in mentions
                 if s_start <= m.start < base.start and m.kind not in (COMPANY, FOREIGN) and m not in bases and not is_object(block.text, m, mentions)

@@ -10,7 +10,7 @@ import re
 
 # full-width ！？； arrive folded to ASCII, so ASCII marks also end a sentence before Chinese text
 # a footnote marker may stand between a sentence's end and the next one ("in response.[7] DeepSeek…")
-_END = re.compile(r"[。！？；]+[”’」』）)]*(?:\[\d{1,3}\])*|[!?;]+(?=\s|$|[\u3400-\u9fff0-9])|(?<!\.)\.(?:\[\d{1,3}\])*(?=\s+(?![+&=×]|\s)|\s*$)")  # "incl. context ext. + post-training" goes on
+_END = re.compile(r"[。！？；]+[”’」』）)]*(?:\[\d{1,3}\])*|[!?;]+(?=\s|$|[\u3400-\u9fff0-9])|(?<!\.)\.[\x22”’]?(?:\[\d{1,3}\])*(?=\s+(?![+&=×]|\s)|\s*$)")  # 'was "fine-tuned from DeepSeek-R1." It is …'  # "incl. context ext. + post-training" goes on
 _ABBREVIATIONS = frozenset(
     ("e.g", "i.e", "vs", "etc", "no", "fig", "al", "approx", "ca", "cf", "dr", "mr", "ms", "inc", "ltd", "co", "jan",
      "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "st", "incl", "excl", "ext", "est")
