@@ -355,3 +355,9 @@ def test_what_we_wrote_about_a_base_is_not_the_base_and_a_quote_ends_its_sentenc
     text = 'We wrote that R1-Zero was "fine-tuned from DeepSeek-R1." It is the other way round: R1-Zero was trained directly on DeepSeek-V3-Base.\n'
     found = facts(text)
     assert ("deepseek-r1-zero", "base_model", "deepseek-v3") in found and ("deepseek-r1-zero", "base_model", "deepseek-r1") not in found
+
+
+def test_earlier_is_no_comparison_and_a_draft_s_common_phrasings():
+    assert ("deepseek-moe", "total_params", 16_400_000_000) in facts("较早的 DeepSeekMoE 总参数为 164 亿。\n")
+    assert ("deepseek", "founder", "Liang Wenfeng") in facts("深度求索于 2023 年 7 月在杭州成立，创始人梁文锋此前执掌量化基金幻方。\n")
+    assert ("deepseek-prover", "release_date", "2024-05") in facts("DeepSeek-Prover, a theorem-proving model, had come out in May 2024.\n")

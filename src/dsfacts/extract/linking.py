@@ -35,7 +35,7 @@ _WORDS_END = re.compile(r"[,，、|\[\]【】]|\s[-–—]\s|\s/|/\s")  # "总�
 _OBJECT_CUES = re.compile(
     r"(?i)(?:based on|built on|built upon|trained from|checkpoint of|post|逼近|alongside|(?<![a-z])(?:after|before|following|besides|apart from|except|other than)|除了|fine-tuned from|distilled from|initialized from|on top of|than|"
     r"versus|vs\.?|like|rivals?|rivaling|comparable to|shares|sharing|share|outperform(?:s|ing)?|surpass(?:es|ing)?|beats?|matches|against|"
-    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|(?:基座|底座|基础模型)(?:同样|也|都)?(?:是|为)|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?|[\u4e00-\u9fff]{1,8}的)?\s*$"
+    r"compared (?:to|with)|challeng(?:es|ing|ed)|基于|以|将|把|(?:基座|底座|基础模型)(?:同样|也|都)?(?:是|为)|挑战|(?<![本小大])更新了?|(?<![本小大])升级了?|updated|upgraded|接近|媲美|超越|超过|相当于|对标|比肩|击败|优于|不输|堪比|追平|相比|相较|较之|较(?!早|晚|新|老|大|小)|比起|比|硬碰|叫板|对决)\s*(?:the\s+)?(?:same\s+|original\s+|previous\s+|earlier\s+|older?\s+)?(?:之前的|原来的|原先的|以前的|上一代的?|[旧老原]版?的?|[\u4e00-\u9fff]{1,8}的)?\s*$"
 )
 
 

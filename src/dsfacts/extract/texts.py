@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _URL = re.compile(r"https?://[^\s)\]>\"']+|\]\([^)\s]*\)")
 _EN_NAME = r"[\[*_]*(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\]?"
-_ZH_NAME = r"[`「“\"]?(?P<name>(?![之是为的也都])[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|出任|兼任|原本|原来|早年|本人|据说|认为|指出|称|带领|$)"
+_ZH_NAME = r"[`「“\"]?(?P<name>(?![之是为的也都])[\u4e00-\u9fff]{2,3}?)(?=[`」”\"，。、,.;；:：（(\s]|表示|说|曾|在|的|是|毕业|出生|于|也|和|与|同时|任|担任|出任|兼任|原本|原来|早年|本人|据说|此前|之前|认为|指出|称|带领|执掌|$)"
 _ZH_PLACE = r"(?:[\u4e00-\u9fff]{2,3}省)?(?P<name>[\u4e00-\u9fff]{2,4}?)(?=市|[，。、,.;；\s的]|$)"  # "浙江省杭州市": the city
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # what may stand between a founding verb and "in <place>": when, and by whom ("founded in 2023, in
