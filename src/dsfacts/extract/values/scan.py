@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from dsfacts.extract.values import amounts, dated, words
+from dsfacts.extract.values import amounts, chinese, dated, words
 from dsfacts.extract.values.common import Cand, Pass
 from dsfacts.extract.values.lexicon import MAG, MONTH_ANY, NUM, SP, ValueMatch
 
 # ---- the scan ---------------------------------------------------------------------------------
 
 # arXiv ids and dates first, so that the numbers inside them are taken; then amounts
-_PASSES: list[Pass] = [*dated.PASSES, *amounts.PASSES, *words.PASSES]
+_PASSES: list[Pass] = [*dated.PASSES, *amounts.PASSES, *chinese.PASSES, *words.PASSES]
 
 _TRIGGER = re.compile(
     r"[0-9]|(?i:illion|thousand|(?:this|last) year|last [JFMASOND][a-z])|[一二两三四五六七八九十百千][零一二两三四五六七八九十百千万亿点]*[万亿兆]|[一二三四五六七八九十]月|"
