@@ -361,3 +361,20 @@ def test_earlier_is_no_comparison_and_a_draft_s_common_phrasings():
     assert ("deepseek-moe", "total_params", 16_400_000_000) in facts("较早的 DeepSeekMoE 总参数为 164 亿。\n")
     assert ("deepseek", "founder", "Liang Wenfeng") in facts("深度求索于 2023 年 7 月在杭州成立，创始人梁文锋此前执掌量化基金幻方。\n")
     assert ("deepseek-prover", "release_date", "2024-05") in facts("DeepSeek-Prover, a theorem-proving model, had come out in May 2024.\n")
+
+
+def test_a_slash_month_day_with_a_release_verb_is_a_date_a_fraction_is_not():
+    assert [v.value.to_json() for v in find_values("1/20 出的，6710亿参数") if v.kind == "monthday"] == ["--01-20"]
+    assert not [v for v in find_values("只用了 1/3 的参数") if v.kind == "monthday"]
+    assert not [v for v in find_values("下次（11/20）读 DeepSeek-V3 技术报告") if v.kind == "monthday"]
+
+
+def test_a_preprint_and_its_journal_version_are_two_publications_not_a_contradiction():
+    from dsfacts.reconcile import reconcile
+
+    preprint = extract("DeepSeek-R1's paper (arXiv:2501.12948) appeared on 22 January 2025.\n", "a.md")
+    journal = extract("The DeepSeek-R1 paper was published in Nature on 17 September 2025.\n", "b.md")
+    dates = [c for c in preprint + journal if c.attribute == "paper_date"]
+    assert {c.venue for c in dates} == {None, "journal"}
+    [fact] = [f for f in reconcile(dates) if f.attribute == "paper_date"]
+    assert fact.status != "contradiction"

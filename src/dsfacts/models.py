@@ -175,6 +175,7 @@ class Claim(BaseModel):
     unit: str | None = None  # currency for money
     resolution: int | float | None = None
     counts: Literal["with_module"] | None = None  # a total that counts an extra module ("685B（含MTP模块）")
+    venue: Literal["journal"] | None = None  # a paper date of the journal version ("published in Nature on 17 September")
 
     def typed_value(self) -> TypedValue:
         return typed_value(self.kind, self.value, self.unit, self.resolution)

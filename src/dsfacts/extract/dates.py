@@ -168,7 +168,10 @@ class Dates(YearCompletion):
             if own_cue and attribute == self._heading_date_cue():
                 self._answered.add(section)  # "Q4：R1 是什么时候发布的？ 2025年1月20日发布 …": the section's question is answered
             self._last = (index, attribute, entity)
-            yield self.x.claim(block, m, entity, attribute, value)
+            claim = self.x.claim(block, m, entity, attribute, value)
+            if attribute == "paper_date" and nc.has("journal", text):
+                claim = claim.model_copy(update={"venue": "journal"})  # "R1 的论文刊登在《自然》": the journal's, not the preprint's
+            yield claim
             for other in self._listed_with(block, entity) if attribute == "release_date" and block.table is not None else ():
                 yield self.x.claim(block, m, other, attribute, value)  # "| 2023年11月 | DeepSeek Coder、DeepSeek LLM |": both
 

@@ -298,8 +298,10 @@ def relation(a: Claim, b: Claim) -> Relation:
     va, vb = _typed(a), _typed(b)
     if va is None or vb is None:
         return "same" if a.value == b.value else "compatible"  # unreadable: never a contradiction
-    if a.counts != b.counts and a.value != b.value:
-        return "compatible"  # "685B (incl. the MTP module)" and "671B": two counts of one model, not a contradiction
+    if (a.counts != b.counts or a.venue != b.venue) and a.value != b.value:
+        # "685B (incl. the MTP module)" and "671B": two counts of one model; the arXiv preprint's date and the
+        # journal's ("published in Nature on 17 September 2025"): two publications; neither is a contradiction
+        return "compatible"
     na, nb = _as_number(va), _as_number(vb)
     if na and nb:
         if na[2] and nb[2] and na[2] != nb[2]:

@@ -247,6 +247,18 @@ def _cn_numeral_date(text: str, m: re.Match[str]) -> Cand | None:
     return _date_cand(text, m, _monthday(month, day), "monthday")
 
 
+@_pass(r"(?<![0-9/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12][0-9]|3[01]|0?[1-9])(?![0-9/.%])", needs=("/",))
+def _slash_monthday(text: str, m: re.Match[str]) -> Cand | None:
+    """ "1/20 出的", "1/22 就上 arXiv": a month and a day as Chinese posts write them, where a release verb right
+    after says it is a date; not "1/3 的参数", not "下次（11/20）读…"."""
+    if not _SLASH_DATE_AFTER.match(text, m.end(), m.end() + 14):
+        return None
+    return _date_cand(text, m, _monthday(int(m["m"]), int(m["d"])), "monthday")
+
+
+_SLASH_DATE_AFTER = re.compile(r"(?i)\s*(?:就|才|已|已经)?\s*(?:出|发|放|开源|上线|上架|推出|公布|释出|公开|号|日|上\s*(?:arxiv|hugging|github))")
+
+
 @_pass(rf"(?P<m>{_DD}){SP}*月(?:{SP}*(?P<d>{_DD}){SP}*[日号]|份?(?![活薪租均度球光饼]))", needs=("月",))
 def _zh_monthday(text: str, m: re.Match[str]) -> Cand | None:
     """ "1 月 20 日", "12月10日"; "12 月" alone is a MonthDay without a day."""
